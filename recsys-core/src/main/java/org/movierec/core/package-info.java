@@ -1,0 +1,2 @@
+/** MovieRec recommender core: plain Java, no framework. */
+package org.movierec.core;

@@ -1,0 +1,144 @@
+package org.movierec.core.train;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Hyperparameters of the SGD trainer (Funk / Surprise style biased MF).
+ *
+ * @param factors            rank of the factor vectors
+ * @param maxEpochs          upper bound on passes over the training ratings
+ * @param learningRate       SGD step for factors and biases in the first epoch
+ * @param learningRateDecay  multiplier applied to the step after each epoch (1 = constant)
+ * @param regularization     L2 penalty on factors, per SGD step
+ * @param biasRegularization L2 penalty on biases, per SGD step
+ * @param initStd            standard deviation of the Gaussian factor initialisation
+ * @param validationFraction share of the training ratings held out for early stopping (0 = none)
+ * @param patience           epochs without validation improvement before stopping
+ * @param seed               seed of initialisation, shuffling and the validation slice
+ * @param threads            worker threads; the result depends only on the seed and this number
+ */
+public record TrainingParams(int factors, int maxEpochs, double learningRate, double learningRateDecay,
+                             double regularization, double biasRegularization, double initStd,
+                             double validationFraction, int patience, long seed, int threads) {
+
+    /** Defaults chosen for MovieLens-sized data; see docs/BENCHMARKS.md for how they were measured. */
+    public static TrainingParams defaults() {
+        return new TrainingParams(100, 60, 0.007, 0.96, 0.05, 0.01, 0.05, 0.05, 3, 42L,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public TrainingParams {
+        require(factors >= 1 && factors <= 4096, "factors must be in 1..4096, got " + factors);
+        require(maxEpochs >= 1 && maxEpochs <= 10_000, "epochs must be in 1..10000, got " + maxEpochs);
+        require(learningRate > 0 && learningRate < 1, "learning rate must be in (0,1), got " + learningRate);
+        require(learningRateDecay > 0 && learningRateDecay <= 1, "learning rate decay must be in (0,1], got " + learningRateDecay);
+        require(regularization >= 0 && regularization < 10, "regularization must be in [0,10), got " + regularization);
+        require(biasRegularization >= 0 && biasRegularization < 10, "bias regularization must be in [0,10), got " + biasRegularization);
+        require(initStd > 0 && initStd < 1, "init std must be in (0,1), got " + initStd);
+        require(validationFraction >= 0 && validationFraction < 0.5, "validation fraction must be in [0,0.5), got " + validationFraction);
+        require(patience >= 1, "patience must be >= 1, got " + patience);
+        require(threads >= 1 && threads <= 256, "threads must be in 1..256, got " + threads);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public TrainingParams withFactors(int v) {
+        return new TrainingParams(v, maxEpochs, learningRate, learningRateDecay, regularization, biasRegularization, initStd, validationFraction, patience, seed, threads);
+    }
+
+    public TrainingParams withMaxEpochs(int v) {
+        return new TrainingParams(factors, v, learningRate, learningRateDecay, regularization, biasRegularization, initStd, validationFraction, patience, seed, threads);
+    }
+
+    public TrainingParams withLearningRate(double v) {
+        return new TrainingParams(factors, maxEpochs, v, learningRateDecay, regularization, biasRegularization, initStd, validationFraction, patience, seed, threads);
+    }
+
+    public TrainingParams withLearningRateDecay(double v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, v, regularization, biasRegularization, initStd, validationFraction, patience, seed, threads);
+    }
+
+    public TrainingParams withRegularization(double v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, learningRateDecay, v, biasRegularization, initStd, validationFraction, patience, seed, threads);
+    }
+
+    public TrainingParams withBiasRegularization(double v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, learningRateDecay, regularization, v, initStd, validationFraction, patience, seed, threads);
+    }
+
+    public TrainingParams withInitStd(double v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, learningRateDecay, regularization, biasRegularization, v, validationFraction, patience, seed, threads);
+    }
+
+    public TrainingParams withValidationFraction(double v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, learningRateDecay, regularization, biasRegularization, initStd, v, patience, seed, threads);
+    }
+
+    public TrainingParams withPatience(int v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, learningRateDecay, regularization, biasRegularization, initStd, validationFraction, v, seed, threads);
+    }
+
+    public TrainingParams withSeed(long v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, learningRateDecay, regularization, biasRegularization, initStd, validationFraction, patience, v, threads);
+    }
+
+    public TrainingParams withThreads(int v) {
+        return new TrainingParams(factors, maxEpochs, learningRate, learningRateDecay, regularization, biasRegularization, initStd, validationFraction, patience, seed, v);
+    }
+
+    /** The parameters as ordered key/value strings, the form stored in model files and registries. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("algorithm", "sgd-biased-mf");
+        m.put("factors", Integer.toString(factors));
+        m.put("maxEpochs", Integer.toString(maxEpochs));
+        m.put("learningRate", num(learningRate));
+        m.put("learningRateDecay", num(learningRateDecay));
+        m.put("regularization", num(regularization));
+        m.put("biasRegularization", num(biasRegularization));
+        m.put("initStd", num(initStd));
+        m.put("validationFraction", num(validationFraction));
+        m.put("patience", Integer.toString(patience));
+        m.put("seed", Long.toString(seed));
+        m.put("threads", Integer.toString(threads));
+        return m;
+    }
+
+    /** Parameters from {@link #toMap()}-style keys; missing keys take the defaults, unknown keys are rejected. */
+    public static TrainingParams fromMap(Map<String, String> m) {
+        TrainingParams p = defaults();
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            String v = e.getValue().trim();
+            try {
+                p = switch (e.getKey()) {
+                    case "algorithm" -> p;
+                    case "factors" -> p.withFactors(Integer.parseInt(v));
+                    case "maxEpochs", "epochs" -> p.withMaxEpochs(Integer.parseInt(v));
+                    case "learningRate", "lr" -> p.withLearningRate(Double.parseDouble(v));
+                    case "learningRateDecay", "lrDecay" -> p.withLearningRateDecay(Double.parseDouble(v));
+                    case "regularization", "reg" -> p.withRegularization(Double.parseDouble(v));
+                    case "biasRegularization", "biasReg" -> p.withBiasRegularization(Double.parseDouble(v));
+                    case "initStd" -> p.withInitStd(Double.parseDouble(v));
+                    case "validationFraction" -> p.withValidationFraction(Double.parseDouble(v));
+                    case "patience" -> p.withPatience(Integer.parseInt(v));
+                    case "seed" -> p.withSeed(Long.parseLong(v));
+                    case "threads" -> p.withThreads(Integer.parseInt(v));
+                    default -> throw new IllegalArgumentException("unknown hyperparameter: " + e.getKey());
+                };
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("hyperparameter " + e.getKey() + " is not a number: " + v);
+            }
+        }
+        return p;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+}
