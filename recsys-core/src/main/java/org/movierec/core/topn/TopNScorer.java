@@ -1,0 +1,164 @@
+package org.movierec.core.topn;
+
+import java.util.BitSet;
+import org.movierec.core.model.SvdModel;
+
+/**
+ * Scores every item for a user and keeps the best {@code n}: {@code μ + b_u + b_i + p_u·q_i},
+ * excluding items the user has already rated.
+ *
+ * <p>Built once per model (at load time, not per request): it keeps the item factors in
+ * factor-major order, so scoring all items is {@code k} passes of {@code scores[i] += p_f · q_f[i]}
+ * over contiguous arrays, a loop the JIT turns into SIMD instructions. Selection is a bounded
+ * min-heap on primitive arrays: {@code O(m log n)} for {@code m} items, no boxing. Ties are broken by
+ * the lower item index, so results are deterministic. Immutable and thread-safe.
+ */
+public final class TopNScorer {
+
+    private final int itemCount;
+    private final int factors;
+    private final float globalMean;
+    private final float[] itemBias;
+    /** {@code factorMajor[f * itemCount + i] = q_i[f]} */
+    private final float[] factorMajor;
+
+    public TopNScorer(SvdModel model) {
+        this.itemCount = model.items().size();
+        this.factors = model.factors();
+        this.globalMean = model.globalMean();
+        this.itemBias = model.itemBias();
+        float[] q = model.itemFactors();
+        this.factorMajor = new float[q.length];
+        for (int i = 0; i < itemCount; i++) {
+            for (int f = 0; f < factors; f++) {
+                factorMajor[f * itemCount + i] = q[i * factors + f];
+            }
+        }
+    }
+
+    public int itemCount() {
+        return itemCount;
+    }
+
+    /**
+     * The best {@code n} items for a user with bias {@code userBias} and factors
+     * {@code userFactors[offset .. offset+k)}, skipping the items set in {@code excluded} (may be null).
+     */
+    public ScoredItems top(float userBias, float[] userFactors, int offset, int n, BitSet excluded) {
+        float[] scores = new float[itemCount];
+        scoreAll(userBias, userFactors, offset, scores);
+        return select(scores, n, excluded);
+    }
+
+    /** {@code out[i] = μ + b_u + b_i + p·q_i} for every item. */
+    public void scoreAll(float userBias, float[] userFactors, int offset, float[] out) {
+        int m = itemCount;
+        float base = globalMean + userBias;
+        for (int i = 0; i < m; i++) {
+            out[i] = base + itemBias[i];
+        }
+        float[] qt = factorMajor;
+        // Tiles of TILE items keep their slice of `out` in L1 while all k factors pass over it.
+        for (int from = 0; from < m; from += TILE) {
+            int to = Math.min(m, from + TILE);
+            for (int f = 0; f < factors; f++) {
+                float pf = userFactors[offset + f];
+                int row = f * m;
+                for (int i = from; i < to; i++) {
+                    out[i] += pf * qt[row + i];
+                }
+            }
+        }
+    }
+
+    /** Items per tile: 1024 floats = 4 KB of scores. */
+    private static final int TILE = 1024;
+
+    /**
+     * The {@code n} best entries of {@code scores} not in {@code excluded} (may be null), best first;
+     * equal scores in ascending index order. NaN scores are never selected.
+     */
+    public static ScoredItems select(float[] scores, int n, BitSet excluded) {
+        if (n <= 0) {
+            return ScoredItems.EMPTY;
+        }
+        int[] heapItems = new int[n];
+        float[] heapScores = new float[n];
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (s != s || (excluded != null && excluded.get(i))) {
+                continue;
+            }
+            if (size < n) {
+                heapItems[size] = i;
+                heapScores[size] = s;
+                siftUp(heapItems, heapScores, size++);
+            } else if (better(s, i, heapScores[0], heapItems[0])) {
+                heapItems[0] = i;
+                heapScores[0] = s;
+                siftDown(heapItems, heapScores, size);
+            }
+        }
+        // Pop the min-heap from the back: the worst goes last.
+        int[] items = new int[size];
+        float[] best = new float[size];
+        for (int out = size - 1; out >= 0; out--) {
+            items[out] = heapItems[0];
+            best[out] = heapScores[0];
+            size--;
+            heapItems[0] = heapItems[size];
+            heapScores[0] = heapScores[size];
+            siftDown(heapItems, heapScores, size);
+        }
+        return new ScoredItems(items, best);
+    }
+
+    /** Is (score a, item ia) ranked above (score b, item ib)? */
+    private static boolean better(float a, int ia, float b, int ib) {
+        return a > b || (a == b && ia < ib);
+    }
+
+    /** Min-heap by rank: the root is the worst kept entry. */
+    private static void siftUp(int[] items, float[] scores, int at) {
+        int item = items[at];
+        float score = scores[at];
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!better(scores[parent], items[parent], score, item)) {
+                break;
+            }
+            items[at] = items[parent];
+            scores[at] = scores[parent];
+            at = parent;
+        }
+        items[at] = item;
+        scores[at] = score;
+    }
+
+    private static void siftDown(int[] items, float[] scores, int size) {
+        if (size == 0) {
+            return;
+        }
+        int at = 0;
+        int item = items[0];
+        float score = scores[0];
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && better(scores[child], items[child], scores[child + 1], items[child + 1])) {
+                child++;
+            }
+            if (!better(score, item, scores[child], items[child])) {
+                break;
+            }
+            items[at] = items[child];
+            scores[at] = scores[child];
+            at = child;
+        }
+        items[at] = item;
+        scores[at] = score;
+    }
+}

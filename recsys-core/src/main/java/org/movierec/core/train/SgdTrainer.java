@@ -1,0 +1,379 @@
+package org.movierec.core.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.movierec.core.data.RatingScale;
+import org.movierec.core.data.Ratings;
+import org.movierec.core.model.SvdModel;
+import org.movierec.core.random.Randoms;
+
+/**
+ * Trains a biased matrix-factorisation model {@code μ + b_u + b_i + p_u·q_i} by stochastic gradient
+ * descent, the Funk / Surprise way: for each rating, {@code e = r − r̂};
+ * {@code b_u += η(e − λ_b b_u)}, {@code b_i += η(e − λ_b b_i)},
+ * {@code p_u += η(e q_i − λ p_u)}, {@code q_i += η(e p_u − λ q_i)}; the step η decays after each epoch.
+ *
+ * <h2>Parallelism without races</h2>
+ * Users and items are each dealt at random into {@code T} blocks (T = threads), which cuts the
+ * rating matrix into {@code T×T} strata. An epoch runs in T rounds; in round {@code s} thread
+ * {@code t} updates stratum {@code (t, (t+s) mod T)}. Strata of one round share no user and no item,
+ * so threads never write the same parameter, and the result depends only on the seed and T
+ * (distributed SGD, Gemulla et al. 2011). With one thread it is plain sequential SGD.
+ *
+ * <h2>Early stopping</h2>
+ * With {@code validationFraction > 0}, that share of the ratings (chosen by the seed) is held out;
+ * after each epoch its RMSE is measured, the best parameters are kept, and training stops after
+ * {@code patience} epochs without improvement.
+ */
+public final class SgdTrainer {
+
+    private final TrainingParams params;
+    private final RatingScale scale;
+    private final EpochListener listener;
+
+    public SgdTrainer(TrainingParams params) {
+        this(params, RatingScale.ONE_TO_FIVE, EpochListener.NONE);
+    }
+
+    public SgdTrainer(TrainingParams params, RatingScale scale, EpochListener listener) {
+        this.params = params;
+        this.scale = scale;
+        this.listener = listener;
+    }
+
+    /** Trains on every rating of {@code ratings} (less the validation slice). */
+    public TrainingResult train(Ratings ratings) {
+        long start = System.nanoTime();
+        SplittableRandom random = new SplittableRandom(params.seed());
+        int n = ratings.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot train on zero ratings");
+        }
+        int[] order = Randoms.permutation(n, random);
+        int validationSize = (int) Math.round(n * params.validationFraction());
+        if (validationSize > 0 && n - validationSize < 1) {
+            validationSize = 0;
+        }
+        int trainSize = n - validationSize;
+
+        int nUsers = ratings.users().size();
+        int nItems = ratings.items().size();
+        int k = params.factors();
+
+        double sum = 0;
+        for (int j = 0; j < trainSize; j++) {
+            sum += ratings.value(order[j]);
+        }
+        float mean = (float) (sum / trainSize);
+
+        float[] userBias = new float[nUsers];
+        float[] itemBias = new float[nItems];
+        float[] userFactors = gaussian((long) nUsers * k, params.initStd(), random);
+        float[] itemFactors = gaussian((long) nItems * k, params.initStd(), random);
+
+        int threads = params.threads();
+        Strata strata = Strata.build(ratings, order, trainSize, threads, nUsers, nItems, random);
+        Stratum validation = internalRows(ratings, order, trainSize, n, strata);
+
+        Parameters current = new Parameters(mean, userBias, itemBias, userFactors, itemFactors, k);
+        Parameters best = null;
+        double bestValidation = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        List<Double> trainRmse = new ArrayList<>();
+        List<Double> validationRmse = new ArrayList<>();
+
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
+        try {
+            double rate = params.learningRate();
+            int epoch = 0;
+            while (epoch < params.maxEpochs()) {
+                epoch++;
+                double squaredError = runEpoch(strata, current, (float) rate, pool);
+                rate *= params.learningRateDecay();
+                double epochTrainRmse = Math.sqrt(squaredError / trainSize);
+                trainRmse.add(epochTrainRmse);
+                double epochValidationRmse = Double.NaN;
+                if (validationSize > 0) {
+                    epochValidationRmse = rmse(validation, current);
+                    validationRmse.add(epochValidationRmse);
+                    if (epochValidationRmse < bestValidation - 1e-6) {
+                        bestValidation = epochValidationRmse;
+                        bestEpoch = epoch;
+                        best = current.copy();
+                        sinceBest = 0;
+                    } else if (++sinceBest >= params.patience()) {
+                        listener.epochDone(epoch, epochTrainRmse, epochValidationRmse);
+                        break;
+                    }
+                } else {
+                    bestEpoch = epoch;
+                }
+                if (!Double.isFinite(epochTrainRmse)) {
+                    throw new IllegalStateException("training diverged at epoch " + epoch
+                            + " (learning rate " + params.learningRate() + " too high?)");
+                }
+                listener.epochDone(epoch, epochTrainRmse, epochValidationRmse);
+            }
+            Parameters result = external(best != null ? best : current, strata);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("trainRatings", Integer.toString(trainSize));
+            metadata.put("validationRatings", Integer.toString(validationSize));
+            metadata.put("epochsRun", Integer.toString(trainRmse.size()));
+            metadata.put("bestEpoch", Integer.toString(bestEpoch));
+            if (validationSize > 0) {
+                metadata.put("validationRmse", String.format(Locale.ROOT, "%.6f", bestValidation));
+            }
+            metadata.put("trainSeconds", String.format(Locale.ROOT, "%.3f", seconds));
+            SvdModel model = new SvdModel(ratings.users().copy(), ratings.items().copy(), k, result.mean,
+                    result.userBias, result.itemBias, result.userFactors, result.itemFactors, scale,
+                    params.toMap(), metadata);
+            return new TrainingResult(model, trainRmse.size(), bestEpoch,
+                    trainRmse.stream().mapToDouble(Double::doubleValue).toArray(),
+                    validationRmse.stream().mapToDouble(Double::doubleValue).toArray(),
+                    trainSize, seconds);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** One pass over all strata; returns the sum of squared errors seen before each update. */
+    private double runEpoch(Strata strata, Parameters p, float rate, ExecutorService pool) {
+        int t = strata.blocks;
+        double squaredError = 0;
+        for (int round = 0; round < t; round++) {
+            if (pool == null) {
+                squaredError += updateStratum(strata.stratum(0, 0), p, rate);
+                continue;
+            }
+            List<Callable<Double>> tasks = new ArrayList<>(t);
+            for (int thread = 0; thread < t; thread++) {
+                Stratum s = strata.stratum(thread, (thread + round) % t);
+                tasks.add(() -> updateStratum(s, p, rate));
+            }
+            try {
+                for (Future<Double> f : pool.invokeAll(tasks)) {
+                    squaredError += f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("training failed", e.getCause());
+            }
+        }
+        return squaredError;
+    }
+
+    /** The SGD inner loop over one stratum. */
+    private double updateStratum(Stratum s, Parameters p, float rate) {
+        final int k = p.factors;
+        final float mean = p.mean;
+        final float reg = (float) params.regularization();
+        final float biasReg = (float) params.biasRegularization();
+        final float[] bu = p.userBias;
+        final float[] bi = p.itemBias;
+        final float[] pu = p.userFactors;
+        final float[] qi = p.itemFactors;
+        double squaredError = 0;
+        for (int j = 0; j < s.size; j++) {
+            int u = s.users[j];
+            int i = s.items[j];
+            int uo = u * k;
+            int io = i * k;
+            float err = s.values[j] - (mean + bu[u] + bi[i] + SvdModel.dot(pu, uo, qi, io, k));
+            squaredError += (double) err * err;
+            bu[u] += rate * (err - biasReg * bu[u]);
+            bi[i] += rate * (err - biasReg * bi[i]);
+            float re = rate * err;
+            float decay = 1f - rate * reg;
+            for (int f = 0; f < k; f++) {
+                float puf = pu[uo + f];
+                float qif = qi[io + f];
+                pu[uo + f] = decay * puf + re * qif;
+                qi[io + f] = decay * qif + re * puf;
+            }
+        }
+        return squaredError;
+    }
+
+    private double rmse(Stratum rows, Parameters p) {
+        double se = 0;
+        for (int j = 0; j < rows.size; j++) {
+            int u = rows.users[j];
+            int i = rows.items[j];
+            double prediction = scale.clip(p.mean + p.userBias[u] + p.itemBias[i]
+                    + SvdModel.dot(p.userFactors, u * p.factors, p.itemFactors, i * p.factors, p.factors));
+            double e = rows.values[j] - prediction;
+            se += e * e;
+        }
+        return Math.sqrt(se / rows.size);
+    }
+
+    /** Rows {@code order[from..to)} in the strata's internal numbering. */
+    private static Stratum internalRows(Ratings ratings, int[] order, int from, int to, Strata strata) {
+        int size = to - from;
+        Stratum rows = new Stratum(new int[size], new int[size], new float[size], size);
+        for (int j = 0; j < size; j++) {
+            int r = order[from + j];
+            rows.users[j] = strata.userInternal[ratings.user(r)];
+            rows.items[j] = strata.itemInternal[ratings.item(r)];
+            rows.values[j] = ratings.value(r);
+        }
+        return rows;
+    }
+
+    /**
+     * The parameters in external numbering. Users and items without training ratings get zero
+     * biases and factors, so they predict from the means.
+     */
+    private static Parameters external(Parameters p, Strata strata) {
+        int k = p.factors;
+        int nUsers = strata.userInternal.length;
+        int nItems = strata.itemInternal.length;
+        float[] userBias = new float[nUsers];
+        float[] userFactors = new float[nUsers * k];
+        for (int u = 0; u < nUsers; u++) {
+            if (strata.userCounts[u] > 0) {
+                int internal = strata.userInternal[u];
+                userBias[u] = p.userBias[internal];
+                System.arraycopy(p.userFactors, internal * k, userFactors, u * k, k);
+            }
+        }
+        float[] itemBias = new float[nItems];
+        float[] itemFactors = new float[nItems * k];
+        for (int i = 0; i < nItems; i++) {
+            if (strata.itemCounts[i] > 0) {
+                int internal = strata.itemInternal[i];
+                itemBias[i] = p.itemBias[internal];
+                System.arraycopy(p.itemFactors, internal * k, itemFactors, i * k, k);
+            }
+        }
+        return new Parameters(p.mean, userBias, itemBias, userFactors, itemFactors, k);
+    }
+
+    private static float[] gaussian(long length, double std, SplittableRandom random) {
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("factor matrix too large: " + length + " values");
+        }
+        float[] a = new float[(int) length];
+        for (int j = 0; j < a.length; j++) {
+            a[j] = (float) (Randoms.gaussian(random) * std);
+        }
+        return a;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread thread = new Thread(r, "sgd-worker");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The mutable parameters during training. */
+    private static final class Parameters {
+        final float mean;
+        final float[] userBias;
+        final float[] itemBias;
+        final float[] userFactors;
+        final float[] itemFactors;
+        final int factors;
+
+        Parameters(float mean, float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors, int factors) {
+            this.mean = mean;
+            this.userBias = userBias;
+            this.itemBias = itemBias;
+            this.userFactors = userFactors;
+            this.itemFactors = itemFactors;
+            this.factors = factors;
+        }
+
+        Parameters copy() {
+            return new Parameters(mean, userBias.clone(), itemBias.clone(), userFactors.clone(), itemFactors.clone(), factors);
+        }
+    }
+
+    /** The training rows of one (user block, item block) pair, in columns, in shuffled order. */
+    private record Stratum(int[] users, int[] items, float[] values, int size) {
+    }
+
+    /**
+     * The T×T strata of the training rows, in internal numbering: users (and items) are renumbered
+     * so that each block's members are contiguous, which keeps threads off each other's cache lines.
+     */
+    private static final class Strata {
+        final int blocks;
+        final Stratum[] strata;
+        /** internal number of each external user / item index */
+        final int[] userInternal;
+        final int[] itemInternal;
+        /** training ratings per external user / item index */
+        final int[] userCounts;
+        final int[] itemCounts;
+
+        private Strata(int blocks, Stratum[] strata, int[] userInternal, int[] itemInternal, int[] userCounts, int[] itemCounts) {
+            this.blocks = blocks;
+            this.strata = strata;
+            this.userInternal = userInternal;
+            this.itemInternal = itemInternal;
+            this.userCounts = userCounts;
+            this.itemCounts = itemCounts;
+        }
+
+        Stratum stratum(int userBlock, int itemBlock) {
+            return strata[userBlock * blocks + itemBlock];
+        }
+
+        /** Rows {@code order[0..trainSize)} (already shuffled) dealt into strata, keeping their order. */
+        static Strata build(Ratings ratings, int[] order, int trainSize, int blocks, int nUsers, int nItems,
+                            SplittableRandom random) {
+            int[] userInternal = Randoms.permutation(nUsers, random);
+            int[] itemInternal = Randoms.permutation(nItems, random);
+            int[] sizes = new int[blocks * blocks];
+            int[] userCounts = new int[nUsers];
+            int[] itemCounts = new int[nItems];
+            for (int j = 0; j < trainSize; j++) {
+                int r = order[j];
+                int u = ratings.user(r);
+                int i = ratings.item(r);
+                userCounts[u]++;
+                itemCounts[i]++;
+                sizes[blockOf(userInternal[u], nUsers, blocks) * blocks + blockOf(itemInternal[i], nItems, blocks)]++;
+            }
+            Stratum[] strata = new Stratum[blocks * blocks];
+            for (int b = 0; b < strata.length; b++) {
+                strata[b] = new Stratum(new int[sizes[b]], new int[sizes[b]], new float[sizes[b]], sizes[b]);
+            }
+            int[] fill = new int[blocks * blocks];
+            for (int j = 0; j < trainSize; j++) {
+                int r = order[j];
+                int u = userInternal[ratings.user(r)];
+                int i = itemInternal[ratings.item(r)];
+                int b = blockOf(u, nUsers, blocks) * blocks + blockOf(i, nItems, blocks);
+                int at = fill[b]++;
+                strata[b].users[at] = u;
+                strata[b].items[at] = i;
+                strata[b].values[at] = ratings.value(r);
+            }
+            return new Strata(blocks, strata, userInternal, itemInternal, userCounts, itemCounts);
+        }
+
+        /** Internal numbers are cut into {@code blocks} contiguous ranges of (almost) equal size. */
+        private static int blockOf(int internal, int n, int blocks) {
+            return (int) ((long) internal * blocks / n);
+        }
+    }
+}
