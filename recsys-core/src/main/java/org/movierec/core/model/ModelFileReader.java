@@ -85,10 +85,24 @@ final class ModelFileReader {
         float[] itemBias = readFloats("item biases", h.items);
         float[] userFactors = readFloats("user factors", h.users * h.factors);
         float[] itemFactors = readFloats("item factors", h.items * h.factors);
+        int ratedCount = readInt("rated items");
+        if (ratedCount < 0 || (fileLength >= 0 && 4L * ratedCount > payloadLeft())) {
+            throw new ModelFormatException("invalid rated items count " + ratedCount);
+        }
+        int[] ratedOffsets = readInts("rated item offsets", h.users + 1);
+        int[] ratedItems = readInts("rated items", ratedCount);
+        int popularCount = readInt("popular items");
+        if (popularCount < 0 || popularCount > h.items) {
+            throw new ModelFormatException("invalid popular items count " + popularCount + " for " + h.items + " items");
+        }
+        int[] popularItems = readInts("popular items", popularCount);
         readTrailer();
+        checkRatedItems(ratedOffsets, ratedItems, h.items);
+        checkPopularItems(popularItems, h.items);
         throwProblem();
         return new SvdModel(users, items, h.factors, h.globalMean, userBias, itemBias, userFactors, itemFactors,
-                new RatingScale(h.scaleMin, h.scaleMax), h.hyperparameters, h.metadata);
+                new RatingScale(h.scaleMin, h.scaleMax), h.hyperparameters, h.metadata,
+                new RatedItems(ratedOffsets, ratedItems), popularItems);
     }
 
     private Header readHeader() throws IOException {
@@ -122,7 +136,9 @@ final class ModelFileReader {
         }
         if (fileLength >= 0) {
             // Two map counts, then per user and per item at least an id length, a bias and the factors.
-            long needed = 8 + ((long) users + items) * (4L + 4L + 4L * factors) + ModelFile.TRAILER_BYTES;
+            // and the rated-items count, offsets and the popular-items count.
+            long needed = 8 + ((long) users + items) * (4L + 4L + 4L * factors) + 4 + 4L * (users + 1L) + 4
+                    + ModelFile.TRAILER_BYTES;
             long available = fileLength - offset();
             if (needed > available) {
                 throw new ModelFormatException("invalid header or truncated file: " + users + " users and " + items
@@ -246,6 +262,55 @@ final class ModelFileReader {
             filled += n;
         }
         return values;
+    }
+
+    /** Reads {@code count} ints in bulk, like {@link #readFloats}. */
+    private int[] readInts(String section, int count) throws IOException {
+        int initial = fileLength >= 0 ? count : Math.min(count, UNTRUSTED_INITIAL_FLOATS);
+        int[] values = new int[initial];
+        int filled = 0;
+        while (filled < count) {
+            if (filled == values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(count, 2L * values.length));
+            }
+            require(Integer.BYTES, section, (long) (count - filled) * Integer.BYTES);
+            int n = Math.min(buf.remaining() / Integer.BYTES, values.length - filled);
+            buf.asIntBuffer().get(values, filled, n);
+            buf.position(buf.position() + n * Integer.BYTES);
+            filled += n;
+        }
+        return values;
+    }
+
+    /** Offsets from 0 to the item count, non-decreasing; items in range and ascending within a user. */
+    private void checkRatedItems(int[] offsets, int[] items, int itemCount) {
+        if (offsets[0] != 0 || offsets[offsets.length - 1] != items.length) {
+            note("rated item offsets do not run from 0 to " + items.length);
+            return;
+        }
+        for (int u = 0; u + 1 < offsets.length; u++) {
+            if (offsets[u + 1] < offsets[u]) {
+                note("rated item offsets decrease at user " + u);
+                return;
+            }
+            for (int j = offsets[u]; j < offsets[u + 1]; j++) {
+                if (items[j] < 0 || items[j] >= itemCount || (j > offsets[u] && items[j] <= items[j - 1])) {
+                    note("rated items of user " + u + " out of range or not ascending");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void checkPopularItems(int[] popular, int itemCount) {
+        java.util.BitSet seen = new java.util.BitSet(itemCount);
+        for (int i : popular) {
+            if (i < 0 || i >= itemCount || seen.get(i)) {
+                note("popular items out of range or repeated: " + i);
+                return;
+            }
+            seen.set(i);
+        }
     }
 
     private void checkFinite(String section, float[] values, int from, int n) {

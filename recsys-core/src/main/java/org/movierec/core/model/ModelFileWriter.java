@@ -117,6 +117,14 @@ final class ModelFileWriter {
         putFloats(model.itemBias());
         putFloats(model.userFactors());
         putFloats(model.itemFactors());
+        RatedItems rated = model.ratedItems();
+        ensure(4);
+        buf.putInt(rated.size());
+        putInts(rated.offsets());
+        putInts(rated.items());
+        ensure(4);
+        buf.putInt(model.popularItems().length);
+        putInts(model.popularItems());
         drain(true);
 
         long payloadLength = written;
@@ -156,6 +164,18 @@ final class ModelFileWriter {
             int n = Math.min(buf.remaining() / Float.BYTES, values.length - off);
             buf.asFloatBuffer().put(values, off, n);
             buf.position(buf.position() + n * Float.BYTES);
+            off += n;
+        }
+    }
+
+    /** Copies {@code values} into the buffer in bulk, draining it whenever it is full. */
+    private void putInts(int[] values) throws IOException {
+        int off = 0;
+        while (off < values.length) {
+            ensure(Integer.BYTES);
+            int n = Math.min(buf.remaining() / Integer.BYTES, values.length - off);
+            buf.asIntBuffer().put(values, off, n);
+            buf.position(buf.position() + n * Integer.BYTES);
             off += n;
         }
     }

@@ -30,10 +30,24 @@ public final class SvdModel {
     private final RatingScale scale;
     private final Map<String, String> hyperparameters;
     private final Map<String, String> metadata;
+    private final RatedItems ratedItems;
+    private final int[] popularItems;
 
     public SvdModel(IdIndex users, IdIndex items, int factors, float globalMean,
                     float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors,
                     RatingScale scale, Map<String, String> hyperparameters, Map<String, String> metadata) {
+        this(users, items, factors, globalMean, userBias, itemBias, userFactors, itemFactors, scale,
+                hyperparameters, metadata, RatedItems.none(users.size()), new int[0]);
+    }
+
+    /**
+     * A model with its training data summary: the items each user rated (never recommended again) and
+     * the items by popularity, best first (the cold-start fallback; may be empty).
+     */
+    public SvdModel(IdIndex users, IdIndex items, int factors, float globalMean,
+                    float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors,
+                    RatingScale scale, Map<String, String> hyperparameters, Map<String, String> metadata,
+                    RatedItems ratedItems, int[] popularItems) {
         this.users = Objects.requireNonNull(users, "users");
         this.items = Objects.requireNonNull(items, "items");
         if (factors < 1) {
@@ -52,6 +66,16 @@ public final class SvdModel {
         this.scale = Objects.requireNonNull(scale, "scale");
         this.hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        if (ratedItems.users() != users.size()) {
+            throw new IllegalArgumentException("rated items cover " + ratedItems.users() + " users, expected " + users.size());
+        }
+        for (int i : popularItems) {
+            if (i < 0 || i >= items.size()) {
+                throw new IllegalArgumentException("popular item index out of range: " + i);
+            }
+        }
+        this.ratedItems = ratedItems;
+        this.popularItems = popularItems;
     }
 
     private static void check(String name, long actual, long expected) {
@@ -157,12 +181,28 @@ public final class SvdModel {
         return metadata;
     }
 
+    /** The items each user rated in training; do not modify. */
+    public RatedItems ratedItems() {
+        return ratedItems;
+    }
+
+    /** Item indices by popularity, best first (empty when unknown); do not modify. */
+    public int[] popularItems() {
+        return popularItems;
+    }
+
     /** A model with {@code extra} added to its metadata (later keys win); the arrays are shared. */
     public SvdModel withMetadata(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(metadata);
         merged.putAll(extra);
         return new SvdModel(users, items, factors, globalMean, userBias, itemBias, userFactors, itemFactors,
-                scale, hyperparameters, merged);
+                scale, hyperparameters, merged, ratedItems, popularItems);
+    }
+
+    /** A model that also knows its training data's rated items and popularity ranking; the arrays are shared. */
+    public SvdModel withTrainingData(RatedItems rated, int[] popular) {
+        return new SvdModel(users, items, factors, globalMean, userBias, itemBias, userFactors, itemFactors,
+                scale, hyperparameters, metadata, rated, popular);
     }
 
     @Override

@@ -80,10 +80,13 @@ class ModelFileCorruptionTest {
         }
     }
 
+    /** The tiny model's training-data sections: rated count, 2+1 offsets, popular count. */
+    private static final int TINY_TRAINING_DATA_BYTES = 4 + 4 * 3 + 4;
+
     @Test
     void truncationNamesTheSection() throws IOException {
         byte[] file = bytes(tiny());
-        byte[] truncated = Arrays.copyOf(file, file.length - ModelFile.TRAILER_BYTES - 5);
+        byte[] truncated = Arrays.copyOf(file, file.length - ModelFile.TRAILER_BYTES - TINY_TRAINING_DATA_BYTES - 5);
 
         assertThatThrownBy(() -> ModelFile.read(new ByteArrayInputStream(truncated)))
                 .isInstanceOf(ModelFormatException.class)
@@ -221,7 +224,7 @@ class ModelFileCorruptionTest {
     void nonFiniteValuesAreRejectedEvenWithAValidChecksum() throws IOException {
         SvdModel model = tiny();
         byte[] good = bytes(model);
-        int itemFactors = good.length - ModelFile.TRAILER_BYTES - 3 * 2 * 4;
+        int itemFactors = good.length - ModelFile.TRAILER_BYTES - TINY_TRAINING_DATA_BYTES - 3 * 2 * 4;
         int userFactors = itemFactors - 2 * 2 * 4;
         int itemBiases = userFactors - 3 * 4;
         int userBiases = itemBiases - 2 * 4;

@@ -61,6 +61,33 @@ class ModelFileTest {
     }
 
     @Test
+    void ratedAndPopularItemsRoundTripAndAreValidated() throws IOException {
+        org.movierec.core.data.Ratings.Builder b = org.movierec.core.data.Ratings.builder();
+        b.add("u1", "m3", 4, 0).add("u1", "m1", 5, 0).add("u1", "m3", 2, 1).add("u3", "m2", 1, 0);
+        b.users().add("u4");
+        org.movierec.core.data.Ratings ratings = b.build();
+        RatedItems rated = RatedItems.of(ratings);
+        assertThat(rated.of(0)).containsExactly(0, 1); // m3 twice counts once; ascending indices m3=0, m1=1
+        assertThat(rated.contains(1, 2)).isTrue();
+        assertThat(rated.count(2)).isZero();
+        SvdModel model = new SvdModel(ratings.users(), ratings.items(), 2, 3f, new float[3], new float[3],
+                new float[6], new float[6], RatingScale.ONE_TO_FIVE, Map.of(), Map.of())
+                .withTrainingData(rated, new int[] {2, 0});
+
+        SvdModel back = ModelFile.read(new java.io.ByteArrayInputStream(toBytes(model)));
+
+        assertThat(back.ratedItems().offsets()).containsExactly(rated.offsets());
+        assertThat(back.ratedItems().items()).containsExactly(rated.items());
+        assertThat(back.popularItems()).containsExactly(2, 0);
+    }
+
+    private static byte[] toBytes(SvdModel model) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ModelFile.write(model, out);
+        return out.toByteArray();
+    }
+
+    @Test
     void specialFloatBitPatternsSurvive() throws IOException {
         float[] userBias = {-0.0f, Float.MIN_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL};
         float[] userFactors = {Float.MAX_VALUE, -Float.MIN_VALUE, 0.1f, -0.0f};
