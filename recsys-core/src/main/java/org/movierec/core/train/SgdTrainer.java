@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.Ratings;
+import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.SvdModel;
+import org.movierec.core.popularity.PopularityModel;
 import org.movierec.core.random.Randoms;
 
 /**
@@ -28,6 +30,10 @@ import org.movierec.core.random.Randoms;
  * {@code t} updates stratum {@code (t, (t+s) mod T)}. Strata of one round share no user and no item,
  * so threads never write the same parameter, and the result depends only on the seed and T
  * (distributed SGD, Gemulla et al. 2011). With one thread it is plain sequential SGD.
+ *
+ * <p>The model it returns also records which items each user rated and the items' popularity
+ * ranking (all of {@code ratings}, the validation slice included), so serving can exclude rated
+ * movies and fall back to popularity from the model file alone.
  *
  * <h2>Early stopping</h2>
  * With {@code validationFraction > 0}, that share of the ratings (chosen by the seed) is held out;
@@ -137,7 +143,7 @@ public final class SgdTrainer {
             metadata.put("trainSeconds", String.format(Locale.ROOT, "%.3f", seconds));
             SvdModel model = new SvdModel(ratings.users().copy(), ratings.items().copy(), k, result.mean,
                     result.userBias, result.itemBias, result.userFactors, result.itemFactors, scale,
-                    params.toMap(), metadata);
+                    params.toMap(), metadata, RatedItems.of(ratings), PopularityModel.fit(ratings).ranking());
             return new TrainingResult(model, trainRmse.size(), bestEpoch,
                     trainRmse.stream().mapToDouble(Double::doubleValue).toArray(),
                     validationRmse.stream().mapToDouble(Double::doubleValue).toArray(),

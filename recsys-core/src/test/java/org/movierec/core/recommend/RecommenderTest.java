@@ -1,0 +1,53 @@
+package org.movierec.core.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.BitSet;
+import org.junit.jupiter.api.Test;
+import org.movierec.core.generate.GeneratedData;
+import org.movierec.core.generate.GeneratorConfig;
+import org.movierec.core.generate.SyntheticDataGenerator;
+import org.movierec.core.model.SvdModel;
+import org.movierec.core.train.SgdTrainer;
+import org.movierec.core.train.TrainingParams;
+
+class RecommenderTest {
+
+    private static final GeneratedData DATA = SyntheticDataGenerator.generate(GeneratorConfig.of(200, 150, 8000, 9));
+    private static final SvdModel MODEL =
+            new SgdTrainer(TrainingParams.defaults().withFactors(8).withMaxEpochs(10)).train(DATA.ratings()).model();
+
+    @Test
+    void aKnownUserNeverGetsAMovieTheyRated() {
+        Recommender recommender = new Recommender(MODEL);
+        for (int u = 0; u < 200; u++) {
+            String user = MODEL.users().idAt(u);
+            Recommendation r = recommender.forUser(user, 20);
+            assertThat(r.fallback()).isFalse();
+            assertThat(r.items().size()).isEqualTo(Math.min(20, 150 - MODEL.ratedItems().count(u)));
+            for (int item : r.items().items()) {
+                assertThat(MODEL.ratedItems().contains(u, item)).as("user %s got rated item %d", user, item).isFalse();
+            }
+            float[] s = r.items().scores();
+            for (int j = 1; j < s.length; j++) {
+                assertThat(s[j]).isLessThanOrEqualTo(s[j - 1]);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownUserGetsThePopularityFallback() {
+        Recommendation r = new Recommender(MODEL).forUser("999999", 20);
+        assertThat(r.fallback()).isTrue();
+        assertThat(r.items().items()).containsExactly(java.util.Arrays.copyOf(MODEL.popularItems(), 20));
+        assertThat(r.toLine(MODEL.items())).matches("[0-9]+(,[0-9]+){19}");
+    }
+
+    @Test
+    void popularSkipsExcludedItems() {
+        BitSet excluded = new BitSet();
+        excluded.set(MODEL.popularItems()[0]);
+        Recommendation r = new Recommender(MODEL).popular(3, excluded);
+        assertThat(r.items().items()).containsExactly(MODEL.popularItems()[1], MODEL.popularItems()[2], MODEL.popularItems()[3]);
+    }
+}
