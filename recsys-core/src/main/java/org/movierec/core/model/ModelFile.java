@@ -45,6 +45,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <tr><td></td><td>4</td><td>int32</td><td>rated pairs {@code R} &ge; 0</td></tr>
  * <tr><td></td><td>4(U+1)</td><td>int32[U+1]</td><td>rated-item row offsets, 0 to {@code R}, non-decreasing</td></tr>
  * <tr><td></td><td>4R</td><td>int32[R]</td><td>rated items (item indices), ascending within each user</td></tr>
+ * <tr><td></td><td>4R</td><td>float32[R]</td><td>their ratings</td></tr>
  * <tr><td></td><td>4</td><td>int32</td><td>popular items {@code N}, 0..I</td></tr>
  * <tr><td></td><td>4N</td><td>int32[N]</td><td>item indices by popularity, best first, distinct</td></tr>
  * <tr><td>P</td><td>8</td><td>int64</td><td>trailer: payload length {@code P}, the number of bytes before the trailer</td></tr>

@@ -86,11 +86,12 @@ final class ModelFileReader {
         float[] userFactors = readFloats("user factors", h.users * h.factors);
         float[] itemFactors = readFloats("item factors", h.items * h.factors);
         int ratedCount = readInt("rated items");
-        if (ratedCount < 0 || (fileLength >= 0 && 4L * ratedCount > payloadLeft())) {
+        if (ratedCount < 0 || (fileLength >= 0 && 8L * ratedCount > payloadLeft())) {
             throw new ModelFormatException("invalid rated items count " + ratedCount);
         }
         int[] ratedOffsets = readInts("rated item offsets", h.users + 1);
         int[] ratedItems = readInts("rated items", ratedCount);
+        float[] ratedValues = readFloats("rated values", ratedCount);
         int popularCount = readInt("popular items");
         if (popularCount < 0 || popularCount > h.items) {
             throw new ModelFormatException("invalid popular items count " + popularCount + " for " + h.items + " items");
@@ -102,7 +103,7 @@ final class ModelFileReader {
         throwProblem();
         return new SvdModel(users, items, h.factors, h.globalMean, userBias, itemBias, userFactors, itemFactors,
                 new RatingScale(h.scaleMin, h.scaleMax), h.hyperparameters, h.metadata,
-                new RatedItems(ratedOffsets, ratedItems), popularItems);
+                new RatedItems(ratedOffsets, ratedItems, ratedValues), popularItems);
     }
 
     private Header readHeader() throws IOException {

@@ -122,6 +122,7 @@ final class ModelFileWriter {
         buf.putInt(rated.size());
         putInts(rated.offsets());
         putInts(rated.items());
+        putFloats(rated.values());
         ensure(4);
         buf.putInt(model.popularItems().length);
         putInts(model.popularItems());

@@ -5,56 +5,79 @@ import java.util.BitSet;
 import org.movierec.core.data.Ratings;
 
 /**
- * Which items each user rated in the training data, so that recommendations never repeat them:
- * compressed sparse rows, {@code items[offsets[u] .. offsets[u+1])} sorted ascending for user
- * {@code u}. Immutable by contract (arrays are handed over, not copied).
+ * What each user rated in the training data: the items (so recommendations never repeat them) and
+ * the ratings (so serving can fold a known user's new ratings in together with the old ones).
+ * Compressed sparse rows: {@code items[offsets[u] .. offsets[u+1])}, sorted ascending, with their
+ * ratings at the same positions of {@code values}. Immutable by contract (arrays are handed over,
+ * not copied).
  */
 public final class RatedItems {
 
     private final int[] offsets;
     private final int[] items;
+    private final float[] values;
 
     /**
      * @param offsets length users+1, from 0, non-decreasing, ending at {@code items.length}
      * @param items   item indices, strictly ascending within each user
+     * @param values  the ratings, parallel to {@code items}
      */
-    public RatedItems(int[] offsets, int[] items) {
+    public RatedItems(int[] offsets, int[] items, float[] values) {
         if (offsets.length < 1 || offsets[0] != 0 || offsets[offsets.length - 1] != items.length) {
             throw new IllegalArgumentException("offsets must run from 0 to " + items.length);
         }
+        if (values.length != items.length) {
+            throw new IllegalArgumentException("values has length " + values.length + ", items " + items.length);
+        }
         this.offsets = offsets;
         this.items = items;
+        this.values = values;
     }
 
     /** No rated items for any of {@code users} users. */
     public static RatedItems none(int users) {
-        return new RatedItems(new int[users + 1], new int[0]);
+        return new RatedItems(new int[users + 1], new int[0], new float[0]);
     }
 
-    /** The distinct (user, item) pairs of {@code ratings}, for all users of its index. */
+    /**
+     * The distinct (user, item) pairs of {@code ratings}, for all users of its index; where a user
+     * rated an item more than once, the latest rating (by time, then by row) counts.
+     */
     public static RatedItems of(Ratings ratings) {
         Ratings.ByUser byUser = ratings.byUser();
         int users = ratings.users().size();
         int[] offsets = new int[users + 1];
         int[] items = new int[ratings.size()];
+        float[] values = new float[ratings.size()];
         int size = 0;
+        long[] keys = new long[0];
         for (int u = 0; u < users; u++) {
-            int from = size;
-            for (int j = byUser.offsets()[u]; j < byUser.offsets()[u + 1]; j++) {
-                items[size++] = ratings.item(byUser.rows()[j]);
+            int from = byUser.offsets()[u];
+            int count = byUser.offsets()[u + 1] - from;
+            if (keys.length < count) {
+                keys = new long[Math.max(count, keys.length * 2)];
             }
-            Arrays.sort(items, from, size);
-            // drop duplicates in place
-            int kept = from;
-            for (int j = from; j < size; j++) {
-                if (j == from || items[j] != items[kept - 1]) {
-                    items[kept++] = items[j];
+            // item in the high half, position in the user's rows in the low half: sorting groups by item
+            for (int j = 0; j < count; j++) {
+                keys[j] = ((long) ratings.item(byUser.rows()[from + j]) << 32) | j;
+            }
+            Arrays.sort(keys, 0, count);
+            for (int j = 0; j < count; ) {
+                int item = (int) (keys[j] >>> 32);
+                int latest = byUser.rows()[from + (int) keys[j]];
+                for (j++; j < count && (int) (keys[j] >>> 32) == item; j++) {
+                    int row = byUser.rows()[from + (int) keys[j]];
+                    if (ratings.time(row) >= ratings.time(latest)) {
+                        latest = row;
+                    }
                 }
+                items[size] = item;
+                values[size] = ratings.value(latest);
+                size++;
             }
-            size = kept;
             offsets[u + 1] = size;
         }
-        return new RatedItems(offsets, Arrays.copyOf(items, size));
+        return new RatedItems(offsets, Arrays.copyOf(items, size), Arrays.copyOf(values, size));
     }
 
     public int users() {
@@ -79,6 +102,11 @@ public final class RatedItems {
         return count(user) == 0 ? new int[0] : Arrays.copyOfRange(items, offsets[user], offsets[user + 1]);
     }
 
+    /** The user's ratings, parallel to {@link #of(int)} (a copy). */
+    public float[] valuesOf(int user) {
+        return count(user) == 0 ? new float[0] : Arrays.copyOfRange(values, offsets[user], offsets[user + 1]);
+    }
+
     /** Sets the user's rated items in {@code into}. */
     public void addTo(int user, BitSet into) {
         if (count(user) > 0) {
@@ -96,5 +124,10 @@ public final class RatedItems {
     /** All rated items, row after row; do not modify. */
     public int[] items() {
         return items;
+    }
+
+    /** All ratings, parallel to {@link #items()}; do not modify. */
+    public float[] values() {
+        return values;
     }
 }

@@ -68,6 +68,7 @@ class ModelFileTest {
         org.movierec.core.data.Ratings ratings = b.build();
         RatedItems rated = RatedItems.of(ratings);
         assertThat(rated.of(0)).containsExactly(0, 1); // m3 twice counts once; ascending indices m3=0, m1=1
+        assertThat(rated.valuesOf(0)).containsExactly(2f, 5f); // the later rating of m3 (time 1) wins
         assertThat(rated.contains(1, 2)).isTrue();
         assertThat(rated.count(2)).isZero();
         SvdModel model = new SvdModel(ratings.users(), ratings.items(), 2, 3f, new float[3], new float[3],
@@ -78,6 +79,7 @@ class ModelFileTest {
 
         assertThat(back.ratedItems().offsets()).containsExactly(rated.offsets());
         assertThat(back.ratedItems().items()).containsExactly(rated.items());
+        assertThat(back.ratedItems().values()).containsExactly(rated.values());
         assertThat(back.popularItems()).containsExactly(2, 0);
     }
 
