@@ -1,0 +1,29 @@
+package org.movierec.core.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Checks an HTTP {@code Authorization: Bearer <token>} header against the configured admin token,
+ * in constant time. Every service's admin endpoints use it.
+ */
+public final class BearerToken {
+
+    private BearerToken() {
+    }
+
+    /** What is wrong with {@code authorization}, or null when it carries {@code expected}. */
+    public static String problem(String authorization, String expected) {
+        if (expected == null || expected.isBlank()) {
+            return "no admin token is configured on this service";
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "missing bearer token";
+        }
+        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8))) {
+            return "wrong bearer token";
+        }
+        return null;
+    }
+}
