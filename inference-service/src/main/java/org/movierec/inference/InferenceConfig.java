@@ -1,0 +1,69 @@
+package org.movierec.inference;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The inference service's settings ({@code inference.*} in application.properties, env-var overridable). */
+@ConfigMapping(prefix = "inference")
+public interface InferenceConfig {
+
+    /**
+     * A model file to serve alone (standalone mode, no registry); env {@code MODEL_FILE}. When set,
+     * the registry is not used and the file is reloaded when it changes.
+     */
+    Optional<String> modelFile();
+
+    /** How often the registry (or the model file) is checked for versions to load or drop. */
+    @WithDefault("10s")
+    Duration reloadInterval();
+
+    /** Movies per answer. */
+    @WithDefault("20")
+    int recommendationSize();
+
+    /**
+     * Bearer token of the admin endpoints; env {@code INFERENCE_ADMIN_TOKEN}. Never in a committed
+     * file: without it the admin endpoints answer 503.
+     */
+    Optional<String> adminToken();
+
+    /** The MongoDB database of the registry. */
+    @WithDefault("movierec")
+    String database();
+
+    FoldIn foldIn();
+
+    Kafka kafka();
+
+    interface FoldIn {
+        /** Users whose new ratings are kept for fold-in; the least recently used beyond it are forgotten. */
+        @WithDefault("100000")
+        int maxUsers();
+
+        /** New ratings kept per user (the latest). */
+        @WithDefault("500")
+        int maxRatingsPerUser();
+    }
+
+    interface Kafka {
+        /**
+         * The brokers; empty means no Kafka (standalone mode: no fold-in from the stream, no served
+         * events). Set from {@code kafka.bootstrap.servers} / env {@code KAFKA_BOOTSTRAP_SERVERS}.
+         */
+        Optional<String> bootstrapServers();
+
+        /** Topic of the streaming service's event lines; its rate events are folded in. */
+        @WithDefault("movielog")
+        String movielogTopic();
+
+        /** Topic of the served-recommendation events this service publishes. */
+        @WithDefault("recsys.served")
+        String servedTopic();
+
+        /** Served events waiting to be sent; beyond it new ones are dropped (and counted). */
+        @WithDefault("10000")
+        int servedQueueCapacity();
+    }
+}

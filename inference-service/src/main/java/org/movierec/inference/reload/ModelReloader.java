@@ -1,0 +1,191 @@
+package org.movierec.inference.reload;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.movierec.core.model.ModelFormatException;
+import org.movierec.inference.models.LoadedModel;
+import org.movierec.inference.models.ModelStore;
+import org.movierec.inference.models.ServingSnapshot;
+
+/**
+ * Keeps the served versions in line with the source: every {@code inference.reload-interval} (and on
+ * {@code POST /admin/reload}) it asks the source which versions to serve, loads the new ones on this
+ * background thread, validates them, then swaps in a new snapshot atomically and drops the versions
+ * no longer wanted, except the one answering until now while the new production version is not
+ * loaded. A version that fails to load is never served and the previous ones keep serving;
+ * a counter by reason and a log line say why, and it is retried after {@link #RETRY_FAILED_AFTER}
+ * (or at once on an admin reload).
+ */
+@ApplicationScoped
+public class ModelReloader {
+
+    private static final Logger LOG = Logger.getLogger(ModelReloader.class);
+    static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(5);
+
+    @Inject
+    ModelStore store;
+
+    @Inject
+    ModelSources sources;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, List<Meter>> versionMeters = new HashMap<>();
+
+    /** Why a version could not be served, and when that was last tried. */
+    public record Failure(String reason, String message, Instant at) {
+    }
+
+    /** What one check did. */
+    public record Outcome(List<String> loaded, List<String> dropped, String production, Map<String, Failure> failed) {
+    }
+
+    @Scheduled(every = "${inference.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledCheck() {
+        check(false);
+    }
+
+    /** One reconciliation with the source; {@code force} retries versions that failed before. */
+    public synchronized Outcome check(boolean force) {
+        ModelSource source = sources.source();
+        ModelSource.Wanted wanted;
+        try {
+            wanted = source.wanted();
+        } catch (Exception e) {
+            String reason = reasonOf(e);
+            count("reload.failures", reason);
+            LOG.warnf("model reload: cannot read %s (%s): %s; serving what is loaded", source.describe(), reason, e.getMessage());
+            return new Outcome(List.of(), List.of(), store.current().production(),
+                    Map.of("source", new Failure(reason, e.getMessage(), Instant.now())));
+        }
+        ServingSnapshot before = store.current();
+        Map<String, LoadedModel> fresh = new LinkedHashMap<>();
+        Map<String, Failure> failedNow = new LinkedHashMap<>();
+        for (String version : wanted.versions()) {
+            if (before.models().containsKey(version)) {
+                continue;
+            }
+            Failure failed = failures.get(version);
+            if (!force && failed != null && failed.at().plus(RETRY_FAILED_AFTER).isAfter(Instant.now())) {
+                continue;
+            }
+            try {
+                ModelSource.Artifact artifact = source.load(version);
+                LoadedModel model = LoadedModel.of(version, artifact.md5(), artifact.model());
+                ModelValidator.validate(model.model(), model.recommender());
+                fresh.put(version, model);
+                failures.remove(version);
+                count("reload.successes", "loaded");
+            } catch (Exception | OutOfMemoryError e) {
+                String reason = reasonOf(e);
+                Failure failure = new Failure(reason, String.valueOf(e.getMessage()), Instant.now());
+                failures.put(version, failure);
+                failedNow.put(version, failure);
+                count("reload.failures", reason);
+                LOG.errorf("model version %s rejected (%s): %s; it will not serve", version, reason, e.getMessage());
+            }
+        }
+        ServingSnapshot after = store.update(current -> {
+            Map<String, LoadedModel> next = new LinkedHashMap<>();
+            for (Map.Entry<String, LoadedModel> e : current.models().entrySet()) {
+                if (wanted.versions().contains(e.getKey())) {
+                    next.put(e.getKey(), e.getValue());
+                }
+            }
+            next.putAll(fresh);
+            // A production version that could not be loaded never leaves the replica without a model:
+            // the one that answered until now keeps answering.
+            if (wanted.production() == null || !next.containsKey(wanted.production())) {
+                current.defaultModel().ifPresent(m -> next.putIfAbsent(m.version(), m));
+            }
+            return new ServingSnapshot(next, wanted.production());
+        });
+        List<String> dropped = new ArrayList<>();
+        for (String version : before.models().keySet()) {
+            if (!after.models().containsKey(version)) {
+                dropped.add(version);
+            }
+        }
+        updateVersionMeters(after, fresh.keySet(), dropped);
+        if (!fresh.isEmpty() || !dropped.isEmpty() || !java.util.Objects.equals(before.production(), after.production())) {
+            LOG.infof("serving %s (production %s); loaded %s, dropped %s", after.models().keySet(), after.production(),
+                    fresh.keySet(), dropped);
+        }
+        return new Outcome(List.copyOf(fresh.keySet()), dropped, after.production(), failedNow);
+    }
+
+    /** Failures still remembered, by version. */
+    public Map<String, Failure> failures() {
+        return Map.copyOf(failures);
+    }
+
+    private void updateVersionMeters(ServingSnapshot after, Iterable<String> loaded, List<String> dropped) {
+        for (String version : dropped) {
+            List<Meter> meters = versionMeters.remove(version);
+            if (meters != null) {
+                meters.forEach(registry::remove);
+            }
+        }
+        for (String version : loaded) {
+            LoadedModel model = after.models().get(version);
+            if (model == null) {
+                continue;
+            }
+            List<Meter> meters = new ArrayList<>();
+            meters.add(Gauge.builder("recsys.model.loaded", () -> 1).tag("version", version)
+                    .description("1 for every model version this replica serves").register(registry));
+            meters.add(Gauge.builder("recsys.model.age.seconds", model,
+                            m -> Duration.between(m.loadedAt(), Instant.now()).toSeconds())
+                    .tag("version", version).description("seconds since the version was loaded").register(registry));
+            versionMeters.put(version, meters);
+        }
+    }
+
+    private void count(String name, String reason) {
+        registry.counter("recsys." + name, "reason", reason).increment();
+    }
+
+    /** A short, stable reason for metrics and logs. */
+    static String reasonOf(Throwable e) {
+        String name = e.getClass().getSimpleName();
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof OutOfMemoryError) {
+            return "out_of_memory";
+        }
+        if (e instanceof ModelValidator.InvalidModelException) {
+            return "validation";
+        }
+        if (name.startsWith("Unknown") || name.contains("Missing") || e instanceof java.util.NoSuchElementException) {
+            return "not_found";
+        }
+        if (message.contains("checksum") || message.contains("md5") || name.contains("Corrupt")) {
+            return "checksum";
+        }
+        if (e instanceof ModelFormatException) {
+            return "format";
+        }
+        if (name.startsWith("Mongo")) {
+            return "registry_unavailable";
+        }
+        if (e instanceof java.io.IOException) {
+            return "io";
+        }
+        return "error";
+    }
+}

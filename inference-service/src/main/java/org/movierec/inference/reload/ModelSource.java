@@ -1,0 +1,23 @@
+package org.movierec.inference.reload;
+
+import java.util.Set;
+import org.movierec.core.model.SvdModel;
+
+/** Where model versions come from: the registry, or a single file in standalone mode. */
+public interface ModelSource {
+
+    /** The versions to serve now, and which of them is production (null if none). */
+    Wanted wanted() throws Exception;
+
+    /** Loads and verifies one version; throws with the reason when it cannot be served. */
+    Artifact load(String version) throws Exception;
+
+    /** For logs: where models come from. */
+    String describe();
+
+    record Wanted(Set<String> versions, String production) {
+    }
+
+    record Artifact(SvdModel model, String md5) {
+    }
+}

@@ -1,0 +1,310 @@
+package org.movierec.inference;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.movierec.core.events.ServedEvent;
+import org.movierec.core.model.SvdModel;
+import org.movierec.registry.ModelRegistry;
+import org.movierec.registry.ModelVersion;
+import org.movierec.testkit.KafkaTestResource;
+import org.movierec.testkit.MongoTestResource;
+
+/**
+ * The inference service against a real Kafka broker and a real (wire-compatible) MongoDB: the
+ * /recommend contract, validation, fallback, exclusion of rated movies, swaps, a corrupted artifact,
+ * real-time fold-in and the served events. The tests run in order and build on each other's state.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InferenceServiceTest {
+
+    static final String TOKEN = "Bearer test-only-admin-token";
+    static final String LINE = "[^,\\s]+(,[^,\\s]+){19}";
+
+    static MongoClient mongo;
+    static ModelRegistry registry;
+    static SvdModel first;
+    static ModelVersion v1;
+    static ModelVersion v2;
+
+    @BeforeAll
+    static void registerAndPromote() throws Exception {
+        mongo = MongoClients.create(ConfigProvider.getConfig().getValue("quarkus.mongodb.connection-string", String.class));
+        MongoDatabase db = mongo.getDatabase("movierec");
+        db.drop();
+        registry = new ModelRegistry(db);
+        first = TestModels.trained(1);
+        v1 = registry.register(first, Map.of("rmse", 0.9), Map.of());
+        registry.promote(v1.version());
+    }
+
+    @AfterAll
+    static void close() {
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    static void reload() {
+        given().header("Authorization", TOKEN).post("/admin/reload").then().statusCode(200);
+    }
+
+    @Test
+    @Order(1)
+    void readyOnceAModelIsLoaded() {
+        given().get("/q/health/ready").then().statusCode(503); // reloads only on demand in tests
+        reload();
+        given().get("/q/health/ready").then().statusCode(200).body(containsString(v1.version()));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void plainTextContract() {
+        given().get("/recommend/7").then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .header("X-Model-Version", v1.version())
+                .body(matchesPattern(LINE + "\\n?"));
+    }
+
+    @Test
+    @Order(3)
+    void jsonContract() {
+        given().accept(ContentType.JSON).get("/recommend/7").then().statusCode(200)
+                .body("userId", equalTo("7"))
+                .body("modelVersion", equalTo(v1.version()))
+                .body("items", hasSize(20))
+                .body("items[0].movieId", matchesPattern("\\d+"))
+                .body("fallback", equalTo(false));
+    }
+
+    @Test
+    @Order(4)
+    void badUserIdsAre400WithAReason() {
+        for (String bad : List.of("abc", "0", "-3", "007", "1234567890123456789", "7.5")) {
+            given().get("/recommend/" + bad).then().statusCode(400).body(containsString("userId"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void unknownUserGetsThePopularityFallback() {
+        List<String> items = given().accept(ContentType.JSON).get("/recommend/987654321").then().statusCode(200)
+                .body("fallback", equalTo(true)).extract().jsonPath().getList("items.movieId");
+        List<String> popular = new ArrayList<>();
+        for (int j = 0; j < 20; j++) {
+            popular.add(first.items().idAt(first.popularItems()[j]));
+        }
+        assertThat(items).containsExactlyElementsOf(popular);
+    }
+
+    @Test
+    @Order(6)
+    void neverAMovieTheUserRated() {
+        for (int u = 0; u < 40; u++) {
+            String user = first.users().idAt(u);
+            Set<String> rated = new HashSet<>();
+            for (int i : first.ratedItems().of(u)) {
+                rated.add(first.items().idAt(i));
+            }
+            String line = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
+            assertThat(Arrays.asList(line.split(","))).as("user %s", user).doesNotContainAnyElementsOf(rated);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void explainNamesLikedMovies() {
+        given().get("/recommend/7?explain=true").then().statusCode(200)
+                .body("items[0].because", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    @Order(8)
+    void unknownModelVersionIs404() {
+        given().get("/recommend/7?model=no-such-version").then().statusCode(404)
+                .body(containsString("not loaded"));
+    }
+
+    @Test
+    @Order(9)
+    void swapsToANewProductionVersionAndDropsTheOld() throws Exception {
+        v2 = registry.register(TestModels.trained(2), Map.of("rmse", 0.89), Map.of());
+        registry.promote(v2.version());
+        reload();
+        given().get("/recommend/7").then().statusCode(200).header("X-Model-Version", v2.version());
+        given().get("/recommend/7?model=" + v1.version()).then().statusCode(404);
+    }
+
+    @Test
+    @Order(10)
+    void servesEveryArmOfARunningExperiment() {
+        MongoDatabase db = mongo.getDatabase("movierec");
+        db.getCollection("experiments").insertOne(new Document("_id", "exp-1").append("name", "exp-1")
+                .append("status", "running").append("arms", List.of(
+                        new Document("name", "control").append("modelVersion", v2.version()).append("weight", 50),
+                        new Document("name", "candidate").append("modelVersion", v1.version()).append("weight", 50))));
+        reload();
+        given().header("X-Experiment", "exp-1").header("X-Arm", "candidate")
+                .get("/recommend/7?model=" + v1.version()).then().statusCode(200).header("X-Model-Version", v1.version());
+        db.getCollection("experiments").updateOne(new Document("_id", "exp-1"), new Document("$set", new Document("status", "stopped")));
+        reload();
+        given().get("/recommend/7?model=" + v1.version()).then().statusCode(404);
+    }
+
+    @Test
+    @Order(11)
+    void aCorruptedArtifactIsRejectedAndTheOldVersionKeepsServing() throws Exception {
+        ModelVersion v3 = registry.register(TestModels.trained(3), Map.of(), Map.of());
+        // flip bytes in the stored artifact: GridFS chunk of the file named by its md5
+        MongoDatabase db = mongo.getDatabase("movierec");
+        Object fileId = db.getCollection("artifacts.files").find(new Document("filename", v3.md5())).first().get("_id");
+        Document chunk = db.getCollection("artifacts.chunks").find(new Document("files_id", fileId)).first();
+        byte[] data = ((Binary) chunk.get("data")).getData();
+        for (int j = 100; j < 120 && j < data.length; j++) {
+            data[j] ^= 0x5a;
+        }
+        db.getCollection("artifacts.chunks").updateOne(new Document("_id", chunk.get("_id")),
+                new Document("$set", new Document("data", new Binary(data))));
+        registry.promote(v3.version());
+
+        reload();
+
+        given().get("/recommend/7").then().statusCode(200).header("X-Model-Version", v2.version());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("recsys_reload_failures_total{reason=\"checksum\""));
+        registry.promote(v2.version());
+        reload();
+    }
+
+    @Test
+    @Order(12)
+    void foldInChangesANewUsersListWithinSeconds() throws Exception {
+        String user = "55501";
+        awaitFoldInConsumer(Duration.ofSeconds(30));
+        String before = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
+        // the new user rates five movies of the popular head 5 and the rest of the list they were offered 1
+        List<String> offered = Arrays.asList(before.split(","));
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int j = 0; j < 5; j++) {
+                String line = "2026-11-25T10:00:0" + j + "," + user + ",GET /rate/" + offered.get(j) + "=" + (j < 2 ? 5 : 1);
+                producer.send(new ProducerRecord<>("movielog", user, line)).get();
+            }
+        }
+        String after = awaitChange(user, before, Duration.ofSeconds(15));
+        assertThat(after).isNotEqualTo(before);
+        assertThat(Arrays.asList(after.split(","))).doesNotContainAnyElementsOf(offered.subList(0, 5));
+        given().accept(ContentType.JSON).get("/recommend/" + user).then().body("fallback", equalTo(false));
+    }
+
+    @Test
+    @Order(13)
+    void everyAnswerIsPublishedAsAServedEvent() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        given().header("X-Request-Id", requestId).header("X-Experiment", "exp-9").header("X-Arm", "control")
+                .get("/recommend/7").then().statusCode(200);
+        ServedEvent found = null;
+        Instant deadline = Instant.now().plusSeconds(20);
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of("recsys.served"));
+            while (found == null && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    ServedEvent e = ServedEvent.fromJson(r.value());
+                    if (requestId.equals(e.requestId())) {
+                        found = e;
+                    }
+                }
+            }
+        }
+        assertThat(found).as("served event with request id %s", requestId).isNotNull();
+        assertThat(found.userId()).isEqualTo(7L);
+        assertThat(found.experiment()).isEqualTo("exp-9");
+        assertThat(found.arm()).isEqualTo("control");
+        assertThat(found.modelVersion()).isEqualTo(v2.version());
+        assertThat(found.items()).hasSize(20);
+        assertThat(found.status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(14)
+    void adminNeedsTheToken() {
+        given().post("/admin/reload").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").post("/admin/reload").then().statusCode(401);
+    }
+
+    private static void awaitFoldInConsumer(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            String metrics = given().get("/q/metrics").then().extract().asString();
+            if (metrics.lines().anyMatch(l -> l.startsWith("recsys_foldin_partitions") && !l.trim().endsWith(" 0.0"))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the fold-in consumer did not get its partitions in " + timeout);
+    }
+
+    private static String awaitChange(String user, String before, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String now = before;
+        while (now.equals(before) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            now = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
+        }
+        return now;
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        return new KafkaProducer<>(p);
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        return new KafkaConsumer<>(p);
+    }
+}

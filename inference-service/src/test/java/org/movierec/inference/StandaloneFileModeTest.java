@@ -1,0 +1,83 @@
+package org.movierec.inference;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.movierec.core.model.ModelFile;
+
+/** Standalone mode: MODEL_FILE serves one file, reloaded when it changes; a bad file never serves. */
+@QuarkusTest
+@TestProfile(StandaloneFileModeTest.FileProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandaloneFileModeTest {
+
+    static final Path DIR;
+    static final Path MODEL;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("inference-file-mode");
+            MODEL = DIR.resolve("model.bin");
+            ModelFile.write(TestModels.trained(11), MODEL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static class FileProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("inference.model-file", MODEL.toString());
+        }
+    }
+
+    static String reloadAndGetVersion() {
+        given().header("Authorization", InferenceServiceTest.TOKEN).post("/admin/reload").then().statusCode(200);
+        return given().get("/recommend/7").then().statusCode(200).extract().header("X-Model-Version");
+    }
+
+    static String firstVersion;
+
+    @Test
+    @Order(1)
+    void servesTheFile() {
+        firstVersion = reloadAndGetVersion();
+        org.assertj.core.api.Assertions.assertThat(firstVersion).startsWith("file-");
+        given().get("/recommend/7").then().body(matchesPattern("[^,]+(,[^,]+){19}\\n?"));
+    }
+
+    @Test
+    @Order(2)
+    void aNewFileIsSwappedIn() throws IOException {
+        Path next = DIR.resolve("next.bin");
+        ModelFile.write(TestModels.trained(12), next);
+        Files.move(next, MODEL, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String second = reloadAndGetVersion();
+        org.assertj.core.api.Assertions.assertThat(second).startsWith("file-").isNotEqualTo(firstVersion);
+        firstVersion = second;
+    }
+
+    @Test
+    @Order(3)
+    void aCorruptedFileNeverServes() throws IOException {
+        byte[] bytes = Files.readAllBytes(MODEL);
+        bytes[bytes.length / 2] ^= 0x7f;
+        Path bad = DIR.resolve("bad.bin");
+        Files.write(bad, bytes);
+        Files.move(bad, MODEL, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.assertj.core.api.Assertions.assertThat(reloadAndGetVersion()).isEqualTo(firstVersion);
+    }
+}
