@@ -88,7 +88,6 @@ class InferenceServiceTest {
     @Test
     @Order(1)
     void readyOnceAModelIsLoaded() {
-        given().get("/q/health/ready").then().statusCode(503); // reloads only on demand in tests
         reload();
         given().get("/q/health/ready").then().statusCode(200).body(containsString(v1.version()));
         given().get("/q/health/live").then().statusCode(200);

@@ -55,7 +55,14 @@ public class ModelReloader {
     public record Outcome(List<String> loaded, List<String> dropped, String production, Map<String, Failure> failed) {
     }
 
-    @Scheduled(every = "${inference.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Loads the first models right after start-up, in the background: readiness turns up when they are in. */
+    void loadAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        Thread initial = new Thread(() -> check(false), "initial-model-load");
+        initial.setDaemon(true);
+        initial.start();
+    }
+
+    @Scheduled(every = "${inference.reload-interval}", delayed = "${inference.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledCheck() {
         check(false);

@@ -1,0 +1,35 @@
+# Shared helpers of the bench scripts (sourced).
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+recsys="$root/bin/recsys"
+
+build_inference() {
+  [ -f "$root/inference-service/target/quarkus-app/quarkus-run.jar" ] || \
+    (cd "$root" && ./mvnw -B -q -pl inference-service -am package -DskipTests)
+}
+
+# start_inference PORT MODEL_FILE HEAP -> sets INFERENCE_PID; waits until ready (120 s at most)
+start_inference() {
+  local port=$1 model=$2 heap=$3
+  MODEL_FILE="$model" INFERENCE_ADMIN_TOKEN=bench QUARKUS_HTTP_PORT="$port" INFERENCE_RELOAD_INTERVAL=1h \
+    java -Xmx"$heap" -XX:+UseParallelGC -jar "$root/inference-service/target/quarkus-app/quarkus-run.jar" \
+    >"$work/inference-$port.log" 2>&1 &
+  INFERENCE_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$INFERENCE_PID" 2>/dev/null || { cat "$work/inference-$port.log" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "inference-service did not become ready" >&2; return 1
+}
+
+# wrk_summary LABEL WRK_OUTPUT_FILE: one line with requests/s, p50, p99, errors
+wrk_summary() {
+  local label=$1 f=$2
+  local rps p50 p99 non2xx sock
+  rps=$(awk '/Requests\/sec/ {print $2}' "$f")
+  p50=$(awk '$1=="50%" {print $2}' "$f")
+  p99=$(awk '$1=="99%" {print $2}' "$f")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$f"); non2xx=${non2xx:-0}
+  sock=$(awk '/Socket errors/ {gsub(",","");print $4+$6+$8+$10}' "$f"); sock=${sock:-0}
+  printf '%-32s %10s req/s   p50 %-9s p99 %-9s non-2xx %s   socket errors %s\n' "$label" "$rps" "$p50" "$p99" "$non2xx" "$sock"
+}
