@@ -83,14 +83,14 @@ public final class SgdTrainer {
 
         float[] userBias = new float[nUsers];
         float[] itemBias = new float[nItems];
-        float[] userFactors = gaussian((long) nUsers * k, params.initStd(), random);
-        float[] itemFactors = gaussian((long) nItems * k, params.initStd(), random);
+        float[][] userRows = gaussianRows(nUsers, k, params.initStd(), random);
+        float[][] itemRows = gaussianRows(nItems, k, params.initStd(), random);
 
         int threads = params.threads();
         Strata strata = Strata.build(ratings, order, trainSize, threads, nUsers, nItems, random);
         Stratum validation = internalRows(ratings, order, trainSize, n, strata);
 
-        Parameters current = new Parameters(mean, userBias, itemBias, userFactors, itemFactors, k);
+        Parameters current = new Parameters(mean, userBias, itemBias, userRows, itemRows, k);
         Parameters best = null;
         double bestValidation = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
@@ -130,7 +130,7 @@ public final class SgdTrainer {
                 }
                 listener.epochDone(epoch, epochTrainRmse, epochValidationRmse);
             }
-            Parameters result = external(best != null ? best : current, strata);
+            Flat result = external(best != null ? best : current, strata);
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("trainRatings", Integer.toString(trainSize));
@@ -191,28 +191,36 @@ public final class SgdTrainer {
         final float biasReg = (float) params.biasRegularization();
         final float[] bu = p.userBias;
         final float[] bi = p.itemBias;
-        final float[] pu = p.userFactors;
-        final float[] qi = p.itemFactors;
+        final float[][] userRows = p.userRows;
+        final float[][] itemRows = p.itemRows;
+        final float decay = 1f - rate * reg;
         double squaredError = 0;
         for (int j = 0; j < s.size; j++) {
             int u = s.users[j];
             int i = s.items[j];
-            int uo = u * k;
-            int io = i * k;
-            float err = s.values[j] - (mean + bu[u] + bi[i] + SvdModel.dot(pu, uo, qi, io, k));
+            float[] pu = userRows[u];
+            float[] qi = itemRows[i];
+            float err = s.values[j] - (mean + bu[u] + bi[i] + SvdModel.dot(pu, 0, qi, 0, k));
             squaredError += (double) err * err;
             bu[u] += rate * (err - biasReg * bu[u]);
             bi[i] += rate * (err - biasReg * bi[i]);
-            float re = rate * err;
-            float decay = 1f - rate * reg;
-            for (int f = 0; f < k; f++) {
-                float puf = pu[uo + f];
-                float qif = qi[io + f];
-                pu[uo + f] = decay * puf + re * qif;
-                qi[io + f] = decay * qif + re * puf;
-            }
+            update(pu, qi, rate * err, decay, k);
         }
         return squaredError;
+    }
+
+    /**
+     * {@code p ← decay·p + re·q} and {@code q ← decay·q + re·p} (both from the old values). One row
+     * array per user and per item, indexed alike, so C2 vectorises the loop; with offsets into one
+     * flat array it could not rule out overlap and would stay scalar.
+     */
+    private static void update(float[] p, float[] q, float re, float decay, int k) {
+        for (int f = 0; f < k; f++) {
+            float pf = p[f];
+            float qf = q[f];
+            p[f] = decay * pf + re * qf;
+            q[f] = decay * qf + re * pf;
+        }
     }
 
     private double rmse(Stratum rows, Parameters p) {
@@ -221,7 +229,7 @@ public final class SgdTrainer {
             int u = rows.users[j];
             int i = rows.items[j];
             double prediction = scale.clip(p.mean + p.userBias[u] + p.itemBias[i]
-                    + SvdModel.dot(p.userFactors, u * p.factors, p.itemFactors, i * p.factors, p.factors));
+                    + SvdModel.dot(p.userRows[u], 0, p.itemRows[i], 0, p.factors));
             double e = rows.values[j] - prediction;
             se += e * e;
         }
@@ -245,7 +253,7 @@ public final class SgdTrainer {
      * The parameters in external numbering. Users and items without training ratings get zero
      * biases and factors, so they predict from the means.
      */
-    private static Parameters external(Parameters p, Strata strata) {
+    private static Flat external(Parameters p, Strata strata) {
         int k = p.factors;
         int nUsers = strata.userInternal.length;
         int nItems = strata.itemInternal.length;
@@ -255,7 +263,7 @@ public final class SgdTrainer {
             if (strata.userCounts[u] > 0) {
                 int internal = strata.userInternal[u];
                 userBias[u] = p.userBias[internal];
-                System.arraycopy(p.userFactors, internal * k, userFactors, u * k, k);
+                System.arraycopy(p.userRows[internal], 0, userFactors, u * k, k);
             }
         }
         float[] itemBias = new float[nItems];
@@ -264,21 +272,35 @@ public final class SgdTrainer {
             if (strata.itemCounts[i] > 0) {
                 int internal = strata.itemInternal[i];
                 itemBias[i] = p.itemBias[internal];
-                System.arraycopy(p.itemFactors, internal * k, itemFactors, i * k, k);
+                System.arraycopy(p.itemRows[internal], 0, itemFactors, i * k, k);
             }
         }
-        return new Parameters(p.mean, userBias, itemBias, userFactors, itemFactors, k);
+        if ((long) nUsers * k > Integer.MAX_VALUE - 8 || (long) nItems * k > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("factor matrix too large for one array");
+        }
+        return new Flat(p.mean, userBias, itemBias, userFactors, itemFactors);
     }
 
-    private static float[] gaussian(long length, double std, SplittableRandom random) {
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("factor matrix too large: " + length + " values");
-        }
-        float[] a = new float[(int) length];
-        for (int j = 0; j < a.length; j++) {
-            a[j] = (float) (Randoms.gaussian(random) * std);
+    /** The trained parameters in the model's flat, external-numbered layout. */
+    private record Flat(float mean, float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors) {
+    }
+
+    private static float[][] gaussianRows(int rows, int k, double std, SplittableRandom random) {
+        float[][] a = new float[rows][k];
+        for (float[] row : a) {
+            for (int f = 0; f < k; f++) {
+                row[f] = (float) (Randoms.gaussian(random) * std);
+            }
         }
         return a;
+    }
+
+    private static float[][] copyRows(float[][] rows) {
+        float[][] copy = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            copy[r] = rows[r].clone();
+        }
+        return copy;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -294,21 +316,21 @@ public final class SgdTrainer {
         final float mean;
         final float[] userBias;
         final float[] itemBias;
-        final float[] userFactors;
-        final float[] itemFactors;
+        final float[][] userRows;
+        final float[][] itemRows;
         final int factors;
 
-        Parameters(float mean, float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors, int factors) {
+        Parameters(float mean, float[] userBias, float[] itemBias, float[][] userRows, float[][] itemRows, int factors) {
             this.mean = mean;
             this.userBias = userBias;
             this.itemBias = itemBias;
-            this.userFactors = userFactors;
-            this.itemFactors = itemFactors;
+            this.userRows = userRows;
+            this.itemRows = itemRows;
             this.factors = factors;
         }
 
         Parameters copy() {
-            return new Parameters(mean, userBias.clone(), itemBias.clone(), userFactors.clone(), itemFactors.clone(), factors);
+            return new Parameters(mean, userBias.clone(), itemBias.clone(), copyRows(userRows), copyRows(itemRows), factors);
         }
     }
 
