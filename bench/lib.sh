@@ -3,8 +3,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 recsys="$root/bin/recsys"
 
 build_inference() {
-  [ -f "$root/inference-service/target/quarkus-app/quarkus-run.jar" ] || \
+  local jar="$root/inference-service/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$root"/{recsys-core,model-registry,inference-service}/src/main -newer "$jar" -print -quit)" ]; then
     (cd "$root" && ./mvnw -B -q -pl inference-service -am package -DskipTests)
+  fi
 }
 
 # start_inference PORT MODEL_FILE HEAP -> sets INFERENCE_PID; waits until ready (120 s at most)

@@ -82,6 +82,11 @@ public class ServedEventPublisher {
         }
     }
 
+    /** Whether events are published at all (Kafka configured). */
+    public boolean enabled() {
+        return queue != null;
+    }
+
     /** Offers the event for publishing; never blocks. */
     public void publish(ServedEvent event) {
         if (queue != null && !queue.offer(event)) {

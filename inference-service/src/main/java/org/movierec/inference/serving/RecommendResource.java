@@ -107,9 +107,11 @@ public class RecommendResource {
         if (r.fallback()) {
             registry.counter("recsys.fallbacks", "reason", "unknown_user").increment();
         }
-        publisher.publish(new ServedEvent(Instant.now(), requestId != null ? requestId : UUID.randomUUID().toString(),
-                UserIds.parse(userId), experiment, arm, model.version(), r.movieIds(model.model().items()),
-                nanos / 1e6, 200, r.fallback()));
+        if (publisher.enabled()) {
+            publisher.publish(new ServedEvent(Instant.now(), requestId != null ? requestId : newRequestId(),
+                    UserIds.parse(userId), experiment, arm, model.version(), r.movieIds(model.model().items()),
+                    nanos / 1e6, 200, r.fallback()));
+        }
         return response;
     }
 
@@ -143,6 +145,14 @@ public class RecommendResource {
             items.add(new RecommendationJson.Item(model.items().idAt(item), r.items().scores()[j], because));
         }
         return new RecommendationJson(userId, loaded.version(), items, r.fallback());
+    }
+
+    /** A random (version 4) UUID without SecureRandom, which is slow and shared by all threads. */
+    private static String newRequestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private Timer timer(String version, boolean fallback) {
