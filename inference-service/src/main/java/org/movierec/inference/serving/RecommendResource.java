@@ -43,7 +43,8 @@ import org.movierec.inference.realtime.FoldedUsers;
 @Path("/recommend")
 public class RecommendResource {
 
-    private static final String EXPLAIN_LIKED = "4.0";
+    /** A rated movie explains a recommendation only if the user liked it: rated at least this. */
+    private static final double EXPLAIN_LIKED = 4.0;
 
     @Inject
     ModelStore store;
@@ -138,7 +139,7 @@ public class RecommendResource {
             List<String> because = null;
             if (explain) {
                 because = new ArrayList<>();
-                for (int i : loaded.explainer().because(item, ratedItems, ratedValues, 3, Double.parseDouble(EXPLAIN_LIKED))) {
+                for (int i : loaded.explainer().because(item, ratedItems, ratedValues, 3, EXPLAIN_LIKED)) {
                     because.add(model.items().idAt(i));
                 }
             }
