@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.ids.IdIndex;
 import org.movierec.core.model.ModelFormatException;
@@ -27,25 +26,16 @@ import org.movierec.core.model.SvdModel;
 
 class ArtifactVerificationTest {
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo MONGO = new InProcessMongo();
 
     private MongoDatabase db;
     private ModelRegistry registry;
     private MongoCollection<Document> chunks;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void newRegistry() {
-        db = mongo.freshDatabase();
+        db = MONGO.freshDatabase();
         registry = new ModelRegistry(db, new SteppingClock(Instant.parse("2026-11-25T12:00:00Z")));
         chunks = db.getCollection("artifacts.chunks");
     }

@@ -11,32 +11,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ModelRegistryPromotionTest {
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo MONGO = new InProcessMongo();
 
     private MongoDatabase db;
     private SteppingClock clock;
     private ModelRegistry registry;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void newRegistry() {
-        db = mongo.freshDatabase();
+        db = MONGO.freshDatabase();
         clock = new SteppingClock(Instant.parse("2026-11-25T03:00:00Z"));
         registry = new ModelRegistry(db, clock);
     }

@@ -17,10 +17,9 @@ import java.util.Map;
 import java.util.Random;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.ids.IdIndex;
@@ -29,25 +28,16 @@ import org.movierec.core.model.SvdModel;
 
 class ModelRegistryRegisterTest {
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo MONGO = new InProcessMongo();
 
     private MongoDatabase db;
     private SteppingClock clock;
     private ModelRegistry registry;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void newRegistry() {
-        db = mongo.freshDatabase();
+        db = MONGO.freshDatabase();
         clock = new SteppingClock(Instant.parse("2026-11-25T12:13:14.567891Z"));
         registry = new ModelRegistry(db, clock);
     }

@@ -8,31 +8,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ServingSetTest {
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo MONGO = new InProcessMongo();
 
     private MongoDatabase db;
     private MongoCollection<Document> experiments;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = InProcessMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void newDatabase() {
-        db = mongo.freshDatabase();
+        db = MONGO.freshDatabase();
         experiments = db.getCollection(ExperimentArms.COLLECTION);
     }
 

@@ -12,8 +12,6 @@ import org.movierec.core.metrics.ErrorMetrics;
 import org.movierec.core.metrics.ErrorSummary;
 import org.movierec.core.metrics.RankingMetrics;
 import org.movierec.core.metrics.RankingSummary;
-import org.movierec.core.train.SgdTrainer;
-import org.movierec.core.train.TrainingParams;
 import org.movierec.core.train.TrainingResult;
 
 /**
@@ -25,7 +23,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public Set<String> flags() {
-        return Set.of("skip-bad-lines", "quiet");
+        return ModelFitter.FLAGS;
     }
 
     @Override
@@ -34,15 +32,14 @@ final class EvaluateCommand implements Command {
         var trainFile = a.path("train");
         var testFile = a.path("test");
         int rankingK = a.integer("ranking-k", 0, 0, 1000);
-        TrainingParams params = Hyperparameters.from(a);
-        boolean quiet = a.flag("quiet");
+        ModelFitter fitter = new ModelFitter(a);
         a.finish();
 
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
         Ratings train = data.load(trainFile, users, items);
         Ratings test = data.load(testFile, users, items);
-        TrainingResult result = new SgdTrainer(params, data.scale(), new Progress(err, quiet)).train(train);
+        TrainingResult result = fitter.fit(train, data.scale(), err);
         ErrorSummary errors = ErrorMetrics.of(result.model(), test);
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -51,11 +48,11 @@ final class EvaluateCommand implements Command {
         report.put("train_seconds", result.seconds());
         report.put("train_ratings", train.size());
         report.put("test_ratings", test.size());
-        report.put("factors", params.factors());
+        report.put("factors", fitter.params().factors());
         report.put("epochs", result.epochsRun());
         report.put("best_epoch", result.bestEpoch());
         report.put("validation_rmse", result.bestValidationRmse());
-        report.put("threads", params.threads());
+        report.put("threads", fitter.params().threads());
         if (rankingK > 0) {
             RankingSummary ranking = RankingMetrics.evaluate(result.model(), train, test, rankingK, 4.0);
             report.put("precision_at_k", ranking.precision());

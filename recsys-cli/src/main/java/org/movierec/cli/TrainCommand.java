@@ -10,8 +10,6 @@ import org.movierec.core.data.Ratings;
 import org.movierec.core.json.Json;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
-import org.movierec.core.train.SgdTrainer;
-import org.movierec.core.train.TrainingParams;
 import org.movierec.core.train.TrainingResult;
 
 /** {@code recsys train --ratings FILE --out MODEL}: fits a model on all ratings and writes the model file. */
@@ -19,7 +17,7 @@ final class TrainCommand implements Command {
 
     @Override
     public Set<String> flags() {
-        return Set.of("skip-bad-lines", "quiet");
+        return ModelFitter.FLAGS;
     }
 
     @Override
@@ -27,12 +25,11 @@ final class TrainCommand implements Command {
         DataFiles data = new DataFiles(a, err);
         Path ratingsFile = a.path("ratings");
         Path modelFile = a.path("out");
-        TrainingParams params = Hyperparameters.from(a);
-        boolean quiet = a.flag("quiet");
+        ModelFitter fitter = new ModelFitter(a);
         a.finish();
 
         Ratings ratings = data.load(ratingsFile);
-        TrainingResult result = new SgdTrainer(params, data.scale(), new Progress(err, quiet)).train(ratings);
+        TrainingResult result = fitter.fit(ratings, data.scale(), err);
         SvdModel model = result.model().withMetadata(Map.of("source", ratingsFile.getFileName().toString()));
         Path parent = modelFile.toAbsolutePath().getParent();
         if (parent != null) {
@@ -45,7 +42,7 @@ final class TrainCommand implements Command {
         report.put("ratings", ratings.size());
         report.put("users", ratings.users().size());
         report.put("movies", ratings.items().size());
-        report.put("factors", params.factors());
+        report.put("factors", fitter.params().factors());
         report.put("epochs", result.epochsRun());
         report.put("best_epoch", result.bestEpoch());
         report.put("validation_rmse", result.bestValidationRmse());

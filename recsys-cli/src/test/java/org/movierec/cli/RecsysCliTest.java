@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,11 @@ class RecsysCliTest {
         int code = Recsys.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The keys of a one-line JSON object with flat values, in the order printed. */
+    static List<String> keys(String json) {
+        return Pattern.compile("\"([a-z_]+)\":").matcher(json).results().map(m -> m.group(1)).toList();
     }
 
     @BeforeAll
@@ -67,6 +74,15 @@ class RecsysCliTest {
         double rmse = Double.parseDouble(json.replaceAll(".*\"rmse\":([0-9.]+).*", "$1"));
         assertThat(rmse).isBetween(0.5, 1.2);
         assertThat(r.err()).contains("epoch   1"); // progress goes to stderr, not stdout
+        assertThat(keys(json)).containsExactly("rmse", "mae", "train_seconds", "train_ratings", "test_ratings", "factors",
+                "epochs", "best_epoch", "validation_rmse", "threads", "precision_at_k", "recall_at_k", "ndcg_at_k",
+                "catalog_coverage", "k");
+
+        Result quiet = run("evaluate", "--train", train.toString(), "--test", test.toString(), "--factors", "4",
+                "--epochs", "3", "--quiet");
+        assertThat(quiet.code()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).doesNotContain("epoch");
+        assertThat(keys(quiet.out())).doesNotContain("k").contains("rmse");
     }
 
     @Test
@@ -75,7 +91,10 @@ class RecsysCliTest {
         Result trained = run("train", "--ratings", dir.resolve("data/u.data").toString(), "--out", model.toString(),
                 "--factors", "8", "--epochs", "10", "--quiet");
         assertThat(trained.code()).as(trained.err()).isZero();
-        assertThat(trained.out()).contains("\"ratings\":12000");
+        assertThat(trained.out()).contains("\"ratings\":12000", "\"factors\":8");
+        assertThat(keys(trained.out())).containsExactly("model", "ratings", "users", "movies", "factors", "epochs",
+                "best_epoch", "validation_rmse", "train_seconds");
+        assertThat(trained.err()).doesNotContain("epoch"); // --quiet
 
         Result line = run("recommend", "--model", model.toString(), "--user", "7", "--n", "5");
         assertThat(line.code()).as(line.err()).isZero();

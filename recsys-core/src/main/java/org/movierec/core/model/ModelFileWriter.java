@@ -157,26 +157,30 @@ final class ModelFileWriter {
         }
     }
 
-    /** Copies {@code values} into the buffer in bulk, draining it whenever it is full. */
     private void putFloats(float[] values) throws IOException {
-        int off = 0;
-        while (off < values.length) {
-            ensure(Float.BYTES);
-            int n = Math.min(buf.remaining() / Float.BYTES, values.length - off);
-            buf.asFloatBuffer().put(values, off, n);
-            buf.position(buf.position() + n * Float.BYTES);
-            off += n;
-        }
+        putInChunks(values.length, Float.BYTES, (off, n) -> buf.asFloatBuffer().put(values, off, n));
     }
 
-    /** Copies {@code values} into the buffer in bulk, draining it whenever it is full. */
     private void putInts(int[] values) throws IOException {
+        putInChunks(values.length, Integer.BYTES, (off, n) -> buf.asIntBuffer().put(values, off, n));
+    }
+
+    /** Copies {@code n} values from index {@code off} of an array to the start of the buffer's free space. */
+    private interface BulkPut {
+        void put(int off, int n);
+    }
+
+    /**
+     * Copies {@code count} values of {@code valueBytes} bytes each into the buffer in bulk, as many at a
+     * time as fit, draining it whenever it is full.
+     */
+    private void putInChunks(int count, int valueBytes, BulkPut bulkPut) throws IOException {
         int off = 0;
-        while (off < values.length) {
-            ensure(Integer.BYTES);
-            int n = Math.min(buf.remaining() / Integer.BYTES, values.length - off);
-            buf.asIntBuffer().put(values, off, n);
-            buf.position(buf.position() + n * Integer.BYTES);
+        while (off < count) {
+            ensure(valueBytes);
+            int n = Math.min(buf.remaining() / valueBytes, count - off);
+            bulkPut.put(off, n);
+            buf.position(buf.position() + n * valueBytes);
             off += n;
         }
     }

@@ -83,6 +83,36 @@ class ModelFileTest {
         assertThat(back.popularItems()).containsExactly(2, 0);
     }
 
+    @Test
+    void largeRatedItemsRoundTripAcrossBufferBoundaries() throws IOException {
+        // 2,000 users x 160 ratings: 1.28 MB of item indices and as much of values, neither aligned to a buffer.
+        org.movierec.core.data.Ratings.Builder b = org.movierec.core.data.Ratings.builder();
+        for (int u = 0; u < 2_000; u++) {
+            for (int j = 0; j < 160; j++) {
+                b.add("u" + u, "m" + ((u * 7 + j * 3) % 500), 1 + (u + j) % 5, j);
+            }
+        }
+        org.movierec.core.data.Ratings ratings = b.build();
+        RatedItems rated = RatedItems.of(ratings);
+        int users = ratings.users().size();
+        int items = ratings.items().size();
+        int[] popular = new int[items];
+        for (int i = 0; i < items; i++) {
+            popular[i] = items - 1 - i;
+        }
+        SvdModel model = new SvdModel(ratings.users(), ratings.items(), 2, 3f, new float[users], new float[items],
+                new float[users * 2], new float[items * 2], RatingScale.ONE_TO_FIVE, Map.of(), Map.of())
+                .withTrainingData(rated, popular);
+        assertThat(rated.items().length).isGreaterThan(ModelFile.BUFFER_SIZE / Integer.BYTES);
+
+        SvdModel back = ModelFile.read(new ByteArrayInputStream(toBytes(model)));
+
+        assertThat(back.ratedItems().offsets()).containsExactly(rated.offsets());
+        assertThat(back.ratedItems().items()).containsExactly(rated.items());
+        assertThat(back.ratedItems().values()).containsExactly(rated.values());
+        assertThat(back.popularItems()).containsExactly(popular);
+    }
+
     private static byte[] toBytes(SvdModel model) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         ModelFile.write(model, out);

@@ -1,12 +1,12 @@
 package org.movierec.core.data.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The MovieLens user demographics file formats. Both have five fields a line, in different orders. */
-public enum DemographicsFormat {
+public enum DemographicsFormat implements LineFormat {
 
     /**
      * ML-100k {@code u.user}: {@code user id | age | gender | occupation | zip code}, e.g.
@@ -35,11 +35,13 @@ public enum DemographicsFormat {
     }
 
     /** The name {@link #parse} accepts: {@code ml100k} or {@code ml1m}. */
+    @Override
     public String formatName() {
         return formatName;
     }
 
     /** The text between two fields. */
+    @Override
     public String separator() {
         return separator;
     }
@@ -55,13 +57,7 @@ public enum DemographicsFormat {
      * @throws IllegalArgumentException for any other name; the message lists the valid ones
      */
     public static DemographicsFormat parse(String name) {
-        String wanted = name == null ? "" : name.trim();
-        for (DemographicsFormat format : values()) {
-            if (format.formatName.equalsIgnoreCase(wanted)) {
-                return format;
-            }
-        }
-        throw new IllegalArgumentException("unknown demographics format '" + name + "'; valid formats: ml100k, ml1m");
+        return LineFormat.parse(values(), name, "demographics");
     }
 
     /**
@@ -73,15 +69,9 @@ public enum DemographicsFormat {
      * @throws IOException              when the file exists but cannot be read
      */
     public static DemographicsFormat detect(Path file) throws IOException {
-        if (Files.isRegularFile(file)) {
-            String firstLine = TextFiles.firstNonBlankLine(file);
-            if (firstLine != null) {
-                boolean ml1m = firstLine.contains(ML1M.separator);
-                boolean ml100k = firstLine.contains(ML100K.separator);
-                if (ml1m != ml100k) {
-                    return ml1m ? ML1M : ML100K;
-                }
-            }
+        Optional<DemographicsFormat> byFirstLine = LineFormat.byFirstLine(values(), file);
+        if (byFirstLine.isPresent()) {
+            return byFirstLine.get();
         }
         String name = TextFiles.nameOf(file).toLowerCase(Locale.ROOT);
         if (name.endsWith(".user")) {

@@ -70,22 +70,13 @@ public final class DemographicsLoader {
         Objects.requireNonNull(source, "source");
         BadLineTracker badLines = new BadLineTracker(source, badLinePolicy);
         LineParser parser = new LineParser(badLines);
-        long linesRead = 0;
-        long blankLines = 0;
+        DataLineReader lines = new DataLineReader(reader);
         String line;
-        while ((line = reader.readLine()) != null) {
-            linesRead++;
-            if (linesRead == 1) {
-                line = TextFiles.stripByteOrderMark(line);
-            }
-            if (line.isBlank()) {
-                blankLines++;
-            } else {
-                parser.parse(line, linesRead);
-            }
+        while ((line = lines.next()) != null) {
+            parser.parse(line, lines.lineNumber());
         }
         Demographics demographics = new Demographics(parser.users.values());
-        LoadReport report = new LoadReport(source, linesRead, 0, blankLines, demographics.size(),
+        LoadReport report = new LoadReport(source, lines.linesRead(), 0, lines.blankLines(), demographics.size(),
                 badLines.skipped(), badLines.skippedByReason(), 0, badLines.examples());
         return new DemographicsLoadResult(demographics, report);
     }

@@ -1,7 +1,6 @@
 package org.movierec.core.data.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +9,7 @@ import java.util.Optional;
  * The MovieLens ratings file formats. Every line holds four fields, user id, item id, rating and
  * timestamp (epoch seconds); the formats differ in the separator and in whether a header comes first.
  */
-public enum RatingsFormat {
+public enum RatingsFormat implements LineFormat {
 
     /** ML-100k {@code u.data}, {@code u1.base}, {@code u1.test}, ...: {@code user \t item \t rating \t timestamp}. */
     ML100K("ml100k", "\t", "tab", null),
@@ -40,11 +39,13 @@ public enum RatingsFormat {
     }
 
     /** The name {@link #parse} accepts: {@code ml100k}, {@code ml1m} or {@code csv}. */
+    @Override
     public String formatName() {
         return formatName;
     }
 
     /** The text between two fields. */
+    @Override
     public String separator() {
         return separator;
     }
@@ -65,13 +66,7 @@ public enum RatingsFormat {
      * @throws IllegalArgumentException for any other name; the message lists the valid ones
      */
     public static RatingsFormat parse(String name) {
-        String wanted = name == null ? "" : name.trim();
-        for (RatingsFormat format : values()) {
-            if (format.formatName.equalsIgnoreCase(wanted)) {
-                return format;
-            }
-        }
-        throw new IllegalArgumentException("unknown ratings format '" + name + "'; valid formats: " + validNames());
+        return LineFormat.parse(values(), name, "ratings");
     }
 
     /**
@@ -84,14 +79,9 @@ public enum RatingsFormat {
      * @throws IOException              when the file exists but cannot be read
      */
     public static RatingsFormat detect(Path file) throws IOException {
-        if (Files.isRegularFile(file)) {
-            String firstLine = TextFiles.firstNonBlankLine(file);
-            if (firstLine != null) {
-                Optional<RatingsFormat> bySeparator = bySeparator(firstLine);
-                if (bySeparator.isPresent()) {
-                    return bySeparator.get();
-                }
-            }
+        Optional<RatingsFormat> byFirstLine = LineFormat.byFirstLine(values(), file);
+        if (byFirstLine.isPresent()) {
+            return byFirstLine.get();
         }
         String name = TextFiles.nameOf(file).toLowerCase(Locale.ROOT);
         if (name.endsWith(".data") || name.endsWith(".base") || name.endsWith(".test")) {
@@ -105,27 +95,6 @@ public enum RatingsFormat {
         }
         throw new IllegalArgumentException("cannot tell the ratings format of " + TextFiles.nameOf(file)
                 + " from its name or first line; name it u.data/*.base/*.test (ml100k), *.dat (ml1m) or"
-                + " *.csv (csv), or give the format explicitly (" + validNames() + ")");
-    }
-
-    private static Optional<RatingsFormat> bySeparator(String line) {
-        RatingsFormat found = null;
-        for (RatingsFormat format : values()) {
-            if (line.contains(format.separator)) {
-                if (found != null) {
-                    return Optional.empty();
-                }
-                found = format;
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    private static String validNames() {
-        StringBuilder names = new StringBuilder();
-        for (RatingsFormat format : values()) {
-            names.append(names.length() == 0 ? "" : ", ").append(format.formatName);
-        }
-        return names.toString();
+                + " *.csv (csv), or give the format explicitly (" + LineFormat.names(values()) + ")");
     }
 }

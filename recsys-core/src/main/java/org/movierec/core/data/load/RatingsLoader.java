@@ -68,30 +68,23 @@ public final class RatingsLoader {
     public LoadResult load(BufferedReader reader, String source, IdIndex users, IdIndex items) throws IOException {
         Objects.requireNonNull(source, "source");
         LineParser parser = new LineParser(Ratings.builder(users, items), new BadLineTracker(source, options.badLines()));
+        DataLineReader lines = new DataLineReader(reader);
         boolean expectHeader = format.header().isPresent();
-        long linesRead = 0;
-        long blankLines = 0;
         long headerLines = 0;
         String line;
-        while ((line = reader.readLine()) != null) {
-            linesRead++;
-            if (linesRead == 1) {
-                line = TextFiles.stripByteOrderMark(line);
-            }
-            if (line.isBlank()) {
-                blankLines++;
-            } else if (expectHeader) {
+        while ((line = lines.next()) != null) {
+            if (expectHeader) {
                 expectHeader = false;
-                if (parser.checkHeader(line, linesRead)) {
+                if (parser.checkHeader(line, lines.lineNumber())) {
                     headerLines++;
                 }
             } else {
-                parser.parse(line, linesRead);
+                parser.parse(line, lines.lineNumber());
             }
         }
         Ratings ratings = parser.builder.build();
         BadLineTracker badLines = parser.badLines;
-        LoadReport report = new LoadReport(source, linesRead, headerLines, blankLines, ratings.size(),
+        LoadReport report = new LoadReport(source, lines.linesRead(), headerLines, lines.blankLines(), ratings.size(),
                 badLines.skipped(), badLines.skippedByReason(), DuplicatePairs.count(ratings), badLines.examples());
         return new LoadResult(ratings, report);
     }

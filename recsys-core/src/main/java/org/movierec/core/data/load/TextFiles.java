@@ -37,18 +37,7 @@ final class TextFiles {
     /** The first non-blank line of {@code file}, without a byte-order mark; {@code null} if none. */
     static String firstNonBlankLine(Path file) throws IOException {
         try (BufferedReader reader = openReader(file)) {
-            String line;
-            boolean first = true;
-            while ((line = reader.readLine()) != null) {
-                if (first) {
-                    line = stripByteOrderMark(line);
-                    first = false;
-                }
-                if (!line.isBlank()) {
-                    return line;
-                }
-            }
-            return null;
+            return new DataLineReader(reader).next();
         }
     }
 

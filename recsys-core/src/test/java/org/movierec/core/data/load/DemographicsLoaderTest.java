@@ -127,6 +127,20 @@ class DemographicsLoaderTest {
     }
 
     @Test
+    void byteOrderMarkBeforeFirstUserIsDroppedAndBlankLinesKeepTheLineNumbers() throws IOException {
+        Path file = write("u.user", "\uFEFF1|24|M|technician|85711\n\n   \n2|53|F|other|94043\n");
+
+        DemographicsLoadResult result = new DemographicsLoader(DemographicsFormat.ML100K).load(file);
+
+        assertThat(result.demographics().all()).extracting(UserDemographics::userId).containsExactly("1", "2");
+        assertThat(result.report().linesRead()).isEqualTo(4);
+        assertThat(result.report().blankLines()).isEqualTo(2);
+        Path bad = write("bad.user", "\n1|24|M|technician|85711\n\n2|53|X|other|94043\n");
+        assertThatThrownBy(() -> new DemographicsLoader(DemographicsFormat.ML100K).load(bad))
+                .hasMessage("bad.user:4: gender 'X' is not M or F");
+    }
+
+    @Test
     void skipCountsEachReasonAndLoadsTheRest() throws IOException {
         Path file = write("users.dat", String.join("\n",
                 "1::F::1::10::48067",     // 1 ok
@@ -183,6 +197,12 @@ class DemographicsLoaderTest {
         assertThat(DemographicsFormat.detect(write("people.txt", "1::F::1::10::48067\n")))
                 .isEqualTo(DemographicsFormat.ML1M);
         assertThat(DemographicsFormat.detect(write("people2.txt", "1|24|M|technician|85711\n")))
+                .isEqualTo(DemographicsFormat.ML100K);
+        assertThat(DemographicsFormat.detect(write("people4.dat", "\uFEFF\n  \n1|24|M|technician|85711\n")))
+                .as("the first non-blank line decides, after a byte-order mark")
+                .isEqualTo(DemographicsFormat.ML100K);
+        assertThat(DemographicsFormat.detect(write("both.user", "1::F|1::10::48067\n")))
+                .as("a line with both separators leaves it to the name")
                 .isEqualTo(DemographicsFormat.ML100K);
         Path unknown = write("people3.txt", "1 24 M\n");
         assertThatThrownBy(() -> DemographicsFormat.detect(unknown))
