@@ -39,4 +39,4 @@ start_inference 18082 "$work/1m-users/model.bin" 2g
 USERS=1000000 wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" http://127.0.0.1:18082 >/dev/null
 USERS=1000000 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18082 >"$work/rec1m.txt"
 wrk_summary "/recommend (1M-user model)" "$work/rec1m.txt"
-curl -s http://127.0.0.1:18082/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "heap used after the run: %.0f MB (max 2048 MB)\n", s/1048576}'
+curl -s http://127.0.0.1:18082/q/metrics | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "heap used after the run: %.0f MB (max 2048 MB)\n", s/1048576}'
