@@ -53,6 +53,16 @@ public interface TelemetryConfig {
         @WithDefault("recsys.served.dlq")
         String servedDlqTopic();
 
+        /**
+         * Static group membership ({@code group.instance.id}), e.g. the pod name of a StatefulSet: a restarted
+         * instance takes its partitions back at once instead of waiting for the dead one's session to expire.
+         */
+        java.util.Optional<String> instanceId();
+
+        /** How long the group waits for a silent member before giving its partitions to others. */
+        @WithDefault("15s")
+        Duration sessionTimeout();
+
         /** Records per poll. */
         @WithDefault("10000")
         int maxPollRecords();

@@ -121,6 +121,9 @@ public class Collector {
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(32 * 1024 * 1024));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "telemetry-collector");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.kafka().sessionTimeout().toMillis()));
+        config.kafka().instanceId().filter(id -> !id.isBlank())
+                .ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         consumer = new KafkaConsumer<>(props);
         running = true;
         batch = new Batch();
