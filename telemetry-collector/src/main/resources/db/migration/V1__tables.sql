@@ -55,8 +55,7 @@ CREATE TABLE watch_sessions (
     minutes_watched integer        NOT NULL,
     max_minute      integer        NOT NULL,
     PRIMARY KEY (user_id, movie_id)
-);
-CREATE INDEX watch_sessions_last_at ON watch_sessions (last_at);
+) WITH (fillfactor = 80); -- updated in place (HOT): only the key is indexed, and pages keep room for new versions
 
 -- What the platform served (recsys.served), with the experiment and arm, and whether the user then watched one
 -- of the movies within the watch-through window (watched_at, watched_movie; null until then).

@@ -37,7 +37,7 @@ public final class TestSupport {
     }
 
     /** A small model trained on generated data; different seeds give different models. */
-    static SvdModel trained(long seed) {
+    public static SvdModel trained(long seed) {
         return new SgdTrainer(TrainingParams.defaults().withFactors(8).withMaxEpochs(8).withSeed(seed))
                 .train(DATA.ratings()).model();
     }

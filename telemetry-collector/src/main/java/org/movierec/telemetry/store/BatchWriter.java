@@ -95,17 +95,25 @@ public class BatchWriter {
                  AS x(t, u, m, r, p, v, e, a)
             ON CONFLICT DO NOTHING""";
 
+    /**
+     * Sessions merged with this batch's minutes. A union of multiranges keeps the distinct minutes (a repeated
+     * minute changes nothing); the count is the old one plus the new one when they do not overlap (the usual case:
+     * cheap operators only), and recounted only when they do.
+     */
     static final String UPSERT_WATCHES = """
             INSERT INTO watch_sessions AS w (user_id, movie_id, first_at, last_at, minutes, minutes_watched, max_minute)
-            SELECT u, m, epoch_micros_to_timestamptz(f), epoch_micros_to_timestamptz(l), mr, multirange_length(mr), mx
-            FROM (SELECT u, m, min(t) AS f, max(t) AS l, range_agg(int4range(mi, mi + 1)) AS mr, max(mi) AS mx
+            SELECT u, m, epoch_micros_to_timestamptz(f), epoch_micros_to_timestamptz(l), mr, n, mx
+            FROM (SELECT u, m, min(t) AS f, max(t) AS l, range_agg(int4range(mi, mi + 1)) AS mr,
+                         count(DISTINCT mi)::integer AS n, max(mi) AS mx
                   FROM unnest(?::int8[], ?::text[], ?::int8[], ?::int4[]) AS x(u, m, t, mi)
                   GROUP BY u, m ORDER BY u, m) g
             ON CONFLICT (user_id, movie_id) DO UPDATE SET
                 first_at = least(w.first_at, excluded.first_at),
                 last_at = greatest(w.last_at, excluded.last_at),
                 minutes = w.minutes + excluded.minutes,
-                minutes_watched = multirange_length(w.minutes + excluded.minutes),
+                minutes_watched = CASE WHEN w.minutes && excluded.minutes
+                                       THEN multirange_length(w.minutes + excluded.minutes)
+                                       ELSE w.minutes_watched + excluded.minutes_watched END,
                 max_minute = greatest(w.max_minute, excluded.max_minute)""";
 
     /** Watch-through from this batch's watches: served lists of the user within the window before the watch. */
@@ -145,6 +153,26 @@ public class BatchWriter {
 
     @Inject
     CrashPoints crashPoints;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private final Map<String, io.micrometer.core.instrument.Timer> statementTimers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Runs an update and records its time under {@code telemetry.db.statement{statement=name}}. */
+    private int update(String name, PreparedStatement st) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return st.executeUpdate();
+        } finally {
+            timer(name).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private io.micrometer.core.instrument.Timer timer(String name) {
+        return statementTimers.computeIfAbsent(name, n -> io.micrometer.core.instrument.Timer
+                .builder("telemetry.db.statement").tag("statement", n).register(registry));
+    }
 
     /** What a committed batch did, for the counters. */
     public record Outcome(int predicted, int withoutVersion, int modelUnavailable, int watchedThrough) {
@@ -248,7 +276,7 @@ public class BatchWriter {
         try (PreparedStatement st = c.prepareStatement(INSERT_SERVED)) {
             bind(st, pg, "int8", t, "text", rid, "int8", u, "text", e, "text", a, "text", v, "text", items,
                     "float8", l, "int4", s, "bool", f);
-            st.executeUpdate();
+            update("served", st);
         }
     }
 
@@ -270,7 +298,7 @@ public class BatchWriter {
             long window = windowMicros();
             st.setLong(5, window);
             st.setLong(6, window);
-            return st.executeUpdate();
+            return update("watch_through_sessions", st);
         }
     }
 
@@ -298,7 +326,7 @@ public class BatchWriter {
         try (PreparedStatement st = c.prepareStatement(INSERT_REQUESTS)) {
             bind(st, pg, "int8", t, "int8", u, "text", server, "int4", status, "text", results, "int4", latency,
                     "text", error, "int8", hash);
-            st.executeUpdate();
+            update("requests", st);
         }
     }
 
@@ -312,7 +340,7 @@ public class BatchWriter {
         }
         try (PreparedStatement st = c.prepareStatement(UPSERT_ACCOUNTS)) {
             bind(st, pg, "int8", u, "int8", t);
-            st.executeUpdate();
+            update("accounts", st);
         }
     }
 
@@ -323,11 +351,11 @@ public class BatchWriter {
         int[] r = ratings.ratings();
         try (PreparedStatement st = c.prepareStatement(INSERT_RATING_HISTORY)) {
             bind(st, pg, "int8", t, "int8", u, "text", m, "int4", r);
-            st.executeUpdate();
+            update("rating_history", st);
         }
         try (PreparedStatement st = c.prepareStatement(UPSERT_RATINGS)) {
             bind(st, pg, "int8", t, "int8", u, "text", m, "int4", r);
-            st.executeUpdate();
+            update("ratings", st);
         }
 
         int n = ratings.size();
@@ -373,7 +401,7 @@ public class BatchWriter {
         try (PreparedStatement st = c.prepareStatement(INSERT_PREDICTIONS)) {
             bind(st, pg, "int8", t, "int8", u, "text", m, "float4", rating, "float4", predicted, "text", version,
                     "text", experiment, "text", arm);
-            st.executeUpdate();
+            update("predictions", st);
         }
         return new Outcome(withPrediction, withoutVersion, unavailable, 0);
     }
@@ -385,12 +413,12 @@ public class BatchWriter {
         int[] minute = watches.minutes();
         try (PreparedStatement st = c.prepareStatement(UPSERT_WATCHES)) {
             bind(st, pg, "int8", u, "text", m, "int8", t, "int4", minute);
-            st.executeUpdate();
+            update("watch_sessions", st);
         }
         try (PreparedStatement st = c.prepareStatement(WATCH_THROUGH_FROM_WATCHES)) {
             bind(st, pg, "int8", u, "text", m, "int8", t);
             st.setLong(4, windowMicros());
-            return st.executeUpdate();
+            return update("watch_through_watches", st);
         }
     }
 
@@ -406,7 +434,7 @@ public class BatchWriter {
         try (PreparedStatement st = c.prepareStatement(UPSERT_DEAD_LETTERS)) {
             bind(st, pg, "text", topics.toArray(new String[0]), "text", reasons.toArray(new String[0]),
                     "int8", n.toArray(new Long[0]));
-            st.executeUpdate();
+            update("dead_letters", st);
         }
     }
 
