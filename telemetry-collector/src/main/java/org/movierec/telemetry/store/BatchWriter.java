@@ -95,18 +95,12 @@ public class BatchWriter {
                  AS x(t, u, m, r, p, v, e, a)
             ON CONFLICT DO NOTHING""";
 
-    /**
-     * Sessions merged with this batch's minutes. A union of multiranges keeps the distinct minutes (a repeated
-     * minute changes nothing); the count is the old one plus the new one when they do not overlap (the usual case:
-     * cheap operators only), and recounted only when they do.
-     */
+    /** Sessions merged with this batch's, folded per user and movie by {@link WatchSessions}. */
     static final String UPSERT_WATCHES = """
             INSERT INTO watch_sessions AS w (user_id, movie_id, first_at, last_at, minutes, minutes_watched, max_minute)
-            SELECT u, m, epoch_micros_to_timestamptz(f), epoch_micros_to_timestamptz(l), mr, n, mx
-            FROM (SELECT u, m, min(t) AS f, max(t) AS l, range_agg(int4range(mi, mi + 1)) AS mr,
-                         count(DISTINCT mi)::integer AS n, max(mi) AS mx
-                  FROM unnest(?::int8[], ?::text[], ?::int8[], ?::int4[]) AS x(u, m, t, mi)
-                  GROUP BY u, m ORDER BY u, m) g
+            SELECT u, m, epoch_micros_to_timestamptz(f), epoch_micros_to_timestamptz(l), mr::int4multirange, n, mx
+            FROM unnest(?::int8[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::int4[], ?::int4[])
+                 AS x(u, m, f, l, mr, n, mx)
             ON CONFLICT (user_id, movie_id) DO UPDATE SET
                 first_at = least(w.first_at, excluded.first_at),
                 last_at = greatest(w.last_at, excluded.last_at),
@@ -411,8 +405,11 @@ public class BatchWriter {
         String[] m = watches.movies();
         long[] t = watches.micros();
         int[] minute = watches.minutes();
+        WatchSessions sessions = WatchSessions.of(u, m, t, minute);
         try (PreparedStatement st = c.prepareStatement(UPSERT_WATCHES)) {
-            bind(st, pg, "int8", u, "text", m, "int8", t, "int4", minute);
+            bind(st, pg, "int8", sessions.users(), "text", sessions.movies(), "int8", sessions.first(),
+                    "int8", sessions.last(), "text", sessions.minutes(), "int4", sessions.counts(),
+                    "int4", sessions.maxMinutes());
             update("watch_sessions", st);
         }
         try (PreparedStatement st = c.prepareStatement(WATCH_THROUGH_FROM_WATCHES)) {
