@@ -121,6 +121,19 @@ public interface TelemetryConfig {
         @WithDefault("1h")
         Duration rmseWindow();
 
+        /**
+         * Skip the watch-through lookup of watches whose user was not served within the window, known from an
+         * in-memory index of recently served users. Right for one collector, or several whose consumers own the
+         * same partitions of both topics (both keyed by user, as many partitions, range assignment); turn it off
+         * otherwise.
+         */
+        @WithDefault("true")
+        boolean watchThroughPrefilter();
+
+        /** Users the index of recently served users may hold before it purges (and, failing that, turns off). */
+        @WithDefault("2000000")
+        int recentlyServedMaxUsers();
+
         /** How often the online quality gauges are read from PostgreSQL ({@code off} disables it). */
         @WithDefault("15s")
         String refreshInterval();

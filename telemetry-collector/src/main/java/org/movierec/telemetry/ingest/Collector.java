@@ -37,6 +37,7 @@ import org.movierec.core.events.MovielogParserConfig;
 import org.movierec.core.events.RejectReason;
 import org.movierec.telemetry.TelemetryConfig;
 import org.movierec.telemetry.store.BatchWriter;
+import org.movierec.telemetry.store.RecentlyServed;
 
 /**
  * The consumer loop: reads {@code movielog} and {@code recsys.served} in a consumer group, validates each record,
@@ -96,6 +97,7 @@ public class Collector {
     private boolean needsRecovery;
     private long backoffMillis;
     private Batch batch;
+    private RecentlyServed recentlyServed;
 
     private Counter dbFailures;
     private Timer dbWrite;
@@ -108,6 +110,10 @@ public class Collector {
         router = new RecordRouter(new MovielogParser(parserConfig), config.kafka().movielogTopic(),
                 config.kafka().servedTopic(), config.streamZone());
         registerMeters();
+        if (config.online().watchThroughPrefilter()) {
+            recentlyServed = new RecentlyServed(config.online().watchThroughWindow().toNanos() / 1000,
+                    config.online().recentlyServedMaxUsers());
+        }
 
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
@@ -242,7 +248,7 @@ public class Collector {
         try {
             deadLetters.publish(b.deadLetters());
             long start = System.nanoTime();
-            BatchWriter.Outcome outcome = writer.write(b, config.kafka().groupId(), stored);
+            BatchWriter.Outcome outcome = writer.write(b, config.kafka().groupId(), stored, recentlyServed);
             dbWrite.record(Duration.ofNanos(System.nanoTime() - start));
             stored.putAll(b.nextOffsets());
             committedBatches.incrementAndGet();
@@ -256,6 +262,9 @@ public class Collector {
     }
 
     private void afterCommit(Batch b, BatchWriter.Outcome outcome) {
+        if (recentlyServed != null) {
+            b.served().forEach(row -> recentlyServed.served(row.event().userId(), row.micros()));
+        }
         batchSize.record(b.records());
         b.events().forEach((type, n) -> registry.counter("telemetry.events", "type", type).increment(n));
         b.rejectedCounts().forEach((topic, byReason) -> byReason.forEach(
@@ -299,6 +308,7 @@ public class Collector {
         consumer.pause(assigned);
         try {
             Map<TopicPartition, Long> positions = writer.readOffsets(config.kafka().groupId());
+            fillRecentlyServed();
             seek(assigned, positions);
             consumer.resume(assigned);
             needsRecovery = false;
@@ -321,6 +331,13 @@ public class Collector {
             if (!none.isEmpty()) {
                 LOG.warnf("%d records returned while paused; dropped, they will be read again", none.count());
             }
+        }
+    }
+
+    /** Refills the index of recently served users from PostgreSQL (after a failure it may miss a batch). */
+    private void fillRecentlyServed() throws java.sql.SQLException {
+        if (recentlyServed != null) {
+            writer.fill(recentlyServed);
         }
     }
 
@@ -379,7 +396,9 @@ public class Collector {
                 return; // recover() seeks every assigned partition
             }
             try {
-                seek(partitions, writer.readOffsets(config.kafka().groupId()));
+                Map<TopicPartition, Long> positions = writer.readOffsets(config.kafka().groupId());
+                fillRecentlyServed();
+                seek(partitions, positions);
                 state = State.RUNNING;
                 LOG.infof("assigned %s, positions from PostgreSQL", partitions);
             } catch (Exception e) {

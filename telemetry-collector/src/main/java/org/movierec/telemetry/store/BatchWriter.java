@@ -134,6 +134,12 @@ public class BatchWriter {
                              ON CONFLICT DO NOTHING RETURNING 1)
             SELECT (SELECT count(*) FROM moved) + (SELECT count(*) FROM created)""";
 
+    static final String NEWEST_SERVED =
+            "SELECT (extract(epoch FROM max(served_at)) * 1000000)::int8 FROM served_recommendations";
+
+    static final String RECENTLY_SERVED = "SELECT user_id, (extract(epoch FROM max(served_at)) * 1000000)::int8 "
+            + "FROM served_recommendations WHERE served_at >= epoch_micros_to_timestamptz(?) GROUP BY user_id";
+
     static final String READ_OFFSETS = "SELECT topic, partition, next_offset FROM consumer_offsets WHERE consumer_group = ?";
 
     @Inject
@@ -188,6 +194,31 @@ public class BatchWriter {
         }
     }
 
+    /** Fills {@code index} with the users served within the window before the newest served list. */
+    public void fill(RecentlyServed index) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            long newest;
+            try (PreparedStatement q = c.prepareStatement(NEWEST_SERVED); ResultSet r = q.executeQuery()) {
+                r.next();
+                newest = r.getLong(1);
+                if (r.wasNull()) {
+                    index.clear(Long.MIN_VALUE); // nothing served yet: every served list will pass by
+                    return;
+                }
+            }
+            long from = newest - windowMicros();
+            index.clear(from);
+            try (PreparedStatement q = c.prepareStatement(RECENTLY_SERVED)) {
+                q.setLong(1, from);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        index.served(r.getLong(1), r.getLong(2));
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Writes the batch and its positions in one transaction.
      *
@@ -196,6 +227,15 @@ public class BatchWriter {
      * @throws SQLException if PostgreSQL fails (rolled back, or unknown if the connection broke during commit)
      */
     public Outcome write(Batch batch, String group, Map<TopicPartition, Long> expected) throws SQLException {
+        return write(batch, group, expected, null);
+    }
+
+    /**
+     * As {@link #write(Batch, String, Map)}, looking up watch-through only for watches that {@code recentlyServed}
+     * (or this batch's served lists) say may match; null looks every watch up.
+     */
+    public Outcome write(Batch batch, String group, Map<TopicPartition, Long> expected, RecentlyServed recentlyServed)
+            throws SQLException {
         Outcome outcome = new Outcome(0, 0, 0, 0);
         int watchedThrough = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -216,7 +256,7 @@ public class BatchWriter {
                     outcome = writeRatings(c, pg, batch.ratings());
                 }
                 if (batch.watches().size() > 0) {
-                    watchedThrough += writeWatches(c, pg, batch.watches());
+                    watchedThrough += writeWatches(c, pg, batch.watches(), batch.served(), recentlyServed);
                 }
                 if (!batch.rejectedCounts().isEmpty()) {
                     upsertDeadLetters(c, pg, batch.rejectedCounts());
@@ -400,7 +440,8 @@ public class BatchWriter {
         return new Outcome(withPrediction, withoutVersion, unavailable, 0);
     }
 
-    private int writeWatches(Connection c, PGConnection pg, Batch.Watches watches) throws SQLException {
+    private int writeWatches(Connection c, PGConnection pg, Batch.Watches watches, List<Batch.ServedRow> served,
+            RecentlyServed recentlyServed) throws SQLException {
         long[] u = watches.users();
         String[] m = watches.movies();
         long[] t = watches.micros();
@@ -411,6 +452,29 @@ public class BatchWriter {
                     "int8", sessions.last(), "text", sessions.minutes(), "int4", sessions.counts(),
                     "int4", sessions.maxMinutes());
             update("watch_sessions", st);
+        }
+        if (recentlyServed != null) {
+            Map<Long, Long> servedNow = new HashMap<>();
+            for (Batch.ServedRow row : served) {
+                servedNow.merge(row.event().userId(), row.micros(), Math::max);
+            }
+            long window = windowMicros();
+            int n = 0;
+            for (int k = 0; k < u.length; k++) {
+                Long now = servedNow.get(u[k]);
+                if ((now != null && now >= t[k] - window) || recentlyServed.mayMatch(u[k], t[k])) {
+                    u[n] = u[k];
+                    m[n] = m[k];
+                    t[n] = t[k];
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return 0;
+            }
+            u = java.util.Arrays.copyOf(u, n);
+            m = java.util.Arrays.copyOf(m, n);
+            t = java.util.Arrays.copyOf(t, n);
         }
         try (PreparedStatement st = c.prepareStatement(WATCH_THROUGH_FROM_WATCHES)) {
             bind(st, pg, "int8", u, "text", m, "int8", t);
