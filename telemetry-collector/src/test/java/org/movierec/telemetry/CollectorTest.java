@@ -380,6 +380,8 @@ class CollectorTest {
         long failuresBefore = counter("telemetry_db_failures_total");
         long u = 5001;
         long deadBefore = deadLetterCount("movielog", "unknown_verb");
+        LocalDateTime later = T0.plusDays(3);
+        served(new ServedEvent(utc(later), "r-5001", u, "exp-3", "a", null, List.of("m-x"), 1, 200, false));
         crashPoints.armOnce(CrashPoints.Point.AFTER_COMMIT);
         for (int k = 0; k < 50; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
@@ -391,6 +393,9 @@ class CollectorTest {
         assertThat(longOf(db, "SELECT count(*) FROM online_predictions WHERE user_id = ?", u)).isEqualTo(50);
         assertThat(deadLetterCount("movielog", "unknown_verb")).isEqualTo(deadBefore + 50);
 
+        // After the recovery the index of recently served users was refilled from PostgreSQL: a watch of the
+        // list served before the crash still counts.
+        line(new WatchEvent(later.plusMinutes(5), u, "m-x", 0).toLine());
         crashPoints.armOnce(CrashPoints.Point.BEFORE_COMMIT);
         for (int k = 50; k < 100; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
@@ -402,6 +407,8 @@ class CollectorTest {
         assertThat(longOf(db, "SELECT count(*) FROM ratings WHERE user_id = ?", u)).isEqualTo(100);
         assertThat(deadLetterCount("movielog", "unknown_verb")).isEqualTo(deadBefore + 100);
         assertThat(counter("telemetry_db_failures_total")).isEqualTo(failuresBefore + 2);
+        assertThat(rows(db, "SELECT watched_at, watched_movie FROM served_recommendations WHERE request_id = 'r-5001'"))
+                .containsExactly(row(ts(later.plusMinutes(5)), "m-x"));
     }
 
     static long counter(String name) {
