@@ -1,0 +1,148 @@
+package org.movierec.telemetry;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** The collector's settings ({@code telemetry.*} in application.properties, env-var overridable). */
+@ConfigMapping(prefix = "telemetry")
+public interface TelemetryConfig {
+
+    /**
+     * The time zone of the local times written in {@code movielog} lines (they carry none); served events are
+     * UTC instants. Both are stored as {@code timestamptz}, so the zone must be right for the watch-through
+     * window and for finding the version that served a user before a rating.
+     */
+    @WithDefault("UTC")
+    ZoneId streamZone();
+
+    Kafka kafka();
+
+    Batch batch();
+
+    Retry retry();
+
+    Ratings ratings();
+
+    Models models();
+
+    Online online();
+
+    Crash crash();
+
+    interface Kafka {
+        /** The brokers (from {@code kafka.bootstrap.servers} / env {@code KAFKA_BOOTSTRAP_SERVERS}). */
+        String bootstrapServers();
+
+        /** The consumer group; its positions live in PostgreSQL ({@code consumer_offsets}), not in Kafka. */
+        @WithDefault("telemetry-collector")
+        String groupId();
+
+        @WithDefault("movielog")
+        String movielogTopic();
+
+        @WithDefault("recsys.served")
+        String servedTopic();
+
+        /** Rejected movielog lines: the original bytes, with reason, detail, source partition and offset as headers. */
+        @WithDefault("movielog.dlq")
+        String movielogDlqTopic();
+
+        /** Rejected served events, in the same form. */
+        @WithDefault("recsys.served.dlq")
+        String servedDlqTopic();
+
+        /**
+         * Static group membership ({@code group.instance.id}), e.g. the pod name of a StatefulSet: a restarted
+         * instance takes its partitions back at once instead of waiting for the dead one's session to expire.
+         */
+        java.util.Optional<String> instanceId();
+
+        /** How long the group waits for a silent member before giving its partitions to others. */
+        @WithDefault("15s")
+        Duration sessionTimeout();
+
+        /** Records per poll. */
+        @WithDefault("10000")
+        int maxPollRecords();
+    }
+
+    interface Batch {
+        /** Records per database transaction at most. */
+        @WithDefault("20000")
+        int maxRecords();
+
+        /** How long a batch may wait for more records before it is written. */
+        @WithDefault("200ms")
+        Duration maxWait();
+    }
+
+    interface Retry {
+        /** First wait after a failed write or offset read (PostgreSQL or Kafka down); doubled on each failure. */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** Longest wait between attempts. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
+    interface Ratings {
+        /** The lowest rating of the stream's scale. */
+        @WithDefault("1")
+        int min();
+
+        /** The highest rating of the stream's scale (5, or 10 in newer streams). */
+        @WithDefault("5")
+        int max();
+    }
+
+    interface Models {
+        /** The registry's MongoDB database. */
+        @WithDefault("movierec")
+        String database();
+
+        /** Model versions kept in memory for online predictions (a 1M-user rank-64 model is about 300 MB). */
+        @WithDefault("3")
+        int cacheSize();
+
+        /** After a version fails to load, how long ratings it would predict are stored without a prediction before it is tried again. */
+        @WithDefault("30s")
+        Duration retryAfter();
+    }
+
+    interface Online {
+        /** A served list counts as watched through when the user watches one of its movies within this time. */
+        @WithDefault("1h")
+        Duration watchThroughWindow();
+
+        /** The online RMSE gauges cover the ratings of this long before the latest rating. */
+        @WithDefault("1h")
+        Duration rmseWindow();
+
+        /**
+         * Skip the watch-through lookup of watches whose user was not served within the window, known from an
+         * in-memory index of recently served users. Right for one collector, or several whose consumers own the
+         * same partitions of both topics (both keyed by user, as many partitions, range assignment); turn it off
+         * otherwise.
+         */
+        @WithDefault("true")
+        boolean watchThroughPrefilter();
+
+        /** Users the index of recently served users may hold before it purges (and, failing that, turns off). */
+        @WithDefault("2000000")
+        int recentlyServedMaxUsers();
+
+        /** How often the online quality gauges are read from PostgreSQL ({@code off} disables it). */
+        @WithDefault("15s")
+        String refreshInterval();
+    }
+
+    /** Fault drills. */
+    interface Crash {
+        /** When positive, the JVM halts (exit 137, like kill -9) right after the N-th committed batch: real-process drills only. */
+        @WithDefault("0")
+        long haltAfterCommits();
+    }
+}

@@ -1,0 +1,221 @@
+package org.movierec.telemetry.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.movierec.core.events.ServedEvent;
+
+/**
+ * The records of one database transaction: the events they hold, column by column (times as microseconds since
+ * the epoch, UTC), their dead letters, and the position after the last record of each partition. Built by one
+ * thread, written once; never shared.
+ */
+public final class Batch {
+
+    /** Event type tags of {@code telemetry.events}. */
+    public static final String WATCH = "watch";
+    public static final String RATE = "rate";
+    public static final String RECOMMENDATION_REQUEST = "recommendation_request";
+    public static final String CREATE_ACCOUNT = "create_account";
+    public static final String SERVED = "served";
+
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private final Map<String, Long> events = new HashMap<>();
+    private final Map<String, Map<String, Long>> rejected = new HashMap<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final long createdNanos = System.nanoTime();
+    private int records;
+
+    /** Watches, columnar (the bulk of a stream). */
+    final Watches watches = new Watches();
+    /** Ratings. */
+    final Ratings ratings = new Ratings();
+    final List<RequestRow> requests = new ArrayList<>();
+    final List<AccountRow> accounts = new ArrayList<>();
+    final List<ServedRow> served = new ArrayList<>();
+
+    /** Records that were read into this batch. */
+    public int records() {
+        return records;
+    }
+
+    public boolean isEmpty() {
+        return records == 0;
+    }
+
+    /** Nanoseconds ({@link System#nanoTime()}) when the batch was started. */
+    public long createdNanos() {
+        return createdNanos;
+    }
+
+    /** Notes that the record at {@code offset} of {@code partition} is in this batch. */
+    void consumed(TopicPartition partition, long offset) {
+        records++;
+        nextOffsets.merge(partition, offset + 1, Math::max);
+    }
+
+    void counted(String type) {
+        events.merge(type, 1L, Long::sum);
+    }
+
+    void rejected(DeadLetter letter) {
+        deadLetters.add(letter);
+        rejected.computeIfAbsent(letter.sourceTopic(), t -> new LinkedHashMap<>()).merge(letter.reason(), 1L, Long::sum);
+    }
+
+    /** The position to store per partition: the offset after the last record read. */
+    public Map<TopicPartition, Long> nextOffsets() {
+        return nextOffsets;
+    }
+
+    /** Valid events per type tag. */
+    public Map<String, Long> events() {
+        return events;
+    }
+
+    /** Rejections per source topic and reason. */
+    public Map<String, Map<String, Long>> rejectedCounts() {
+        return rejected;
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return deadLetters;
+    }
+
+    public Watches watches() {
+        return watches;
+    }
+
+    public Ratings ratings() {
+        return ratings;
+    }
+
+    public List<RequestRow> requests() {
+        return requests;
+    }
+
+    public List<AccountRow> accounts() {
+        return accounts;
+    }
+
+    public List<ServedRow> served() {
+        return served;
+    }
+
+    /** Watch events as parallel arrays. */
+    public static final class Watches {
+        private int size;
+        private long[] users = new long[1024];
+        private String[] movies = new String[1024];
+        private long[] micros = new long[1024];
+        private int[] minutes = new int[1024];
+
+        void add(long user, String movie, long timeMicros, int minute) {
+            if (size == users.length) {
+                int n = size * 2;
+                users = Arrays.copyOf(users, n);
+                movies = Arrays.copyOf(movies, n);
+                micros = Arrays.copyOf(micros, n);
+                minutes = Arrays.copyOf(minutes, n);
+            }
+            users[size] = user;
+            movies[size] = movie;
+            micros[size] = timeMicros;
+            minutes[size] = minute;
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public long[] users() {
+            return Arrays.copyOf(users, size);
+        }
+
+        public String[] movies() {
+            return Arrays.copyOf(movies, size);
+        }
+
+        public long[] micros() {
+            return Arrays.copyOf(micros, size);
+        }
+
+        public int[] minutes() {
+            return Arrays.copyOf(minutes, size);
+        }
+    }
+
+    /** Rating events as parallel arrays. */
+    public static final class Ratings {
+        private int size;
+        private long[] users = new long[256];
+        private String[] movies = new String[256];
+        private long[] micros = new long[256];
+        private int[] ratings = new int[256];
+
+        void add(long user, String movie, long timeMicros, int rating) {
+            if (size == users.length) {
+                int n = size * 2;
+                users = Arrays.copyOf(users, n);
+                movies = Arrays.copyOf(movies, n);
+                micros = Arrays.copyOf(micros, n);
+                ratings = Arrays.copyOf(ratings, n);
+            }
+            users[size] = user;
+            movies[size] = movie;
+            micros[size] = timeMicros;
+            ratings[size] = rating;
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public long user(int k) {
+            return users[k];
+        }
+
+        public String movie(int k) {
+            return movies[k];
+        }
+
+        public int rating(int k) {
+            return ratings[k];
+        }
+
+        public long[] users() {
+            return Arrays.copyOf(users, size);
+        }
+
+        public String[] movies() {
+            return Arrays.copyOf(movies, size);
+        }
+
+        public long[] micros() {
+            return Arrays.copyOf(micros, size);
+        }
+
+        public int[] ratings() {
+            return Arrays.copyOf(ratings, size);
+        }
+    }
+
+    /** A {@code recommendation request} line: results joined with commas (a movie id never holds one). */
+    public record RequestRow(long micros, long userId, String server, int status, String results, int latencyMs,
+            String error, long lineHash) {
+    }
+
+    /** A {@code create_account} line. */
+    public record AccountRow(long micros, long userId) {
+    }
+
+    /** A served event, its time in microseconds and its items joined with commas (validated movie ids). */
+    public record ServedRow(long micros, ServedEvent event, String items) {
+    }
+}

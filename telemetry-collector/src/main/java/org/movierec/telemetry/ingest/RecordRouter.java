@@ -1,0 +1,140 @@
+package org.movierec.telemetry.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.movierec.core.events.CreateAccountEvent;
+import org.movierec.core.events.MovieEvent;
+import org.movierec.core.events.MovieIdCharset;
+import org.movierec.core.events.MovielogParser;
+import org.movierec.core.events.ParseResult;
+import org.movierec.core.events.RateEvent;
+import org.movierec.core.events.RecommendationRequestEvent;
+import org.movierec.core.events.RejectReason;
+import org.movierec.core.events.ServedEvent;
+import org.movierec.core.events.WatchEvent;
+
+/**
+ * Validates each consumed record with the shared parsers of recsys-core ({@link MovielogParser},
+ * {@link ServedEvent#fromJson}) and files it into a {@link Batch}: an event into its columns, anything else as a
+ * {@link DeadLetter}. Never throws on record content.
+ */
+public final class RecordRouter {
+
+    private final MovielogParser parser;
+    private final String movielogTopic;
+    private final String servedTopic;
+    private final ZoneId zone;
+    private final ZoneOffset fixedOffset;
+
+    public RecordRouter(MovielogParser parser, String movielogTopic, String servedTopic, ZoneId zone) {
+        this.parser = parser;
+        this.movielogTopic = movielogTopic;
+        this.servedTopic = servedTopic;
+        this.zone = zone;
+        this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
+    }
+
+    /** Files one record into {@code batch}. */
+    public void route(ConsumerRecord<byte[], byte[]> record, Batch batch) {
+        batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
+        if (record.topic().equals(movielogTopic)) {
+            routeLine(record, batch);
+        } else if (record.topic().equals(servedTopic)) {
+            routeServed(record, batch);
+        }
+    }
+
+    private void routeLine(ConsumerRecord<byte[], byte[]> record, Batch batch) {
+        String line = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+        ParseResult result = parser.parse(line);
+        if (result instanceof ParseResult.Rejected rejected) {
+            batch.rejected(letter(record, rejected.reason(), rejected.detail()));
+            return;
+        }
+        MovieEvent event = ((ParseResult.Ok) result).event();
+        long micros = micros(event.time());
+        if (event instanceof WatchEvent w) {
+            batch.watches.add(w.userId(), w.movieId(), micros, w.minute());
+            batch.counted(Batch.WATCH);
+        } else if (event instanceof RateEvent r) {
+            batch.ratings.add(r.userId(), r.movieId(), micros, r.rating());
+            batch.counted(Batch.RATE);
+        } else if (event instanceof RecommendationRequestEvent q) {
+            batch.requests.add(new Batch.RequestRow(micros, q.userId(), q.server(), q.status(),
+                    String.join(",", q.results()), q.latencyMs(), q.error(), fnv1a64(q.toLine())));
+            batch.counted(Batch.RECOMMENDATION_REQUEST);
+        } else if (event instanceof CreateAccountEvent a) {
+            batch.accounts.add(new Batch.AccountRow(micros, a.userId()));
+            batch.counted(Batch.CREATE_ACCOUNT);
+        }
+    }
+
+    private void routeServed(ConsumerRecord<byte[], byte[]> record, Batch batch) {
+        if (record.value() == null || record.value().length == 0) {
+            batch.rejected(letter(record, RejectReason.EMPTY, "served event is empty"));
+            return;
+        }
+        ServedEvent event;
+        try {
+            event = ServedEvent.fromJson(new String(record.value(), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            batch.rejected(letter(record, DeadLetter.BAD_SERVED_EVENT, String.valueOf(e.getMessage())));
+            return;
+        }
+        String problem = itemsProblem(event);
+        if (problem != null) {
+            batch.rejected(letter(record, RejectReason.BAD_MOVIE_ID, problem));
+            return;
+        }
+        Instant t = event.time();
+        long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        batch.served.add(new Batch.ServedRow(micros, event, String.join(",", event.items())));
+        batch.counted(Batch.SERVED);
+    }
+
+    /** Why the items of a served event are not movie ids of the stream's grammar, or null when they are. */
+    private String itemsProblem(ServedEvent event) {
+        MovieIdCharset charset = parser.config().movieIdCharset();
+        int maxLength = parser.config().maxMovieIdLength();
+        for (String item : event.items()) {
+            if (item.isEmpty() || item.length() > maxLength) {
+                return "served item of length " + item.length() + " (1.." + maxLength + ")";
+            }
+            for (int k = 0; k < item.length(); k++) {
+                if (!charset.contains(item.charAt(k))) {
+                    return "served item holds a character outside the movie id charset at " + k;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static DeadLetter letter(ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
+        return new DeadLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
+                record.value(), reason, detail);
+    }
+
+    /** Microseconds since the epoch of a stream-local time (nanoseconds below a microsecond are dropped). */
+    long micros(LocalDateTime time) {
+        long seconds = fixedOffset != null ? time.toEpochSecond(fixedOffset) : time.atZone(zone).toEpochSecond();
+        return seconds * 1_000_000L + time.getNano() / 1000;
+    }
+
+    /** FNV-1a, 64 bits, of the UTF-16 units of {@code s}: the identity of a logged recommendation request. */
+    static long fnv1a64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            h ^= c & 0xff;
+            h *= 0x100000001b3L;
+            h ^= c >>> 8;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

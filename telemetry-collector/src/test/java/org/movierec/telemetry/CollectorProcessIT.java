@@ -1,0 +1,165 @@
+package org.movierec.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.movierec.telemetry.TestSupport.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.movierec.telemetry.drill.CollectorProcess;
+import org.movierec.telemetry.drill.Expectations;
+import org.movierec.telemetry.drill.LocalPlatform;
+import org.movierec.telemetry.drill.StreamGenerator;
+
+/**
+ * Fault drills on the real thing: the collector's fast-jar in its own JVM, a Kafka broker (3 partitions),
+ * PostgreSQL and MongoDB on loopback. Runs after {@code package} (failsafe). After every drill PostgreSQL must hold
+ * exactly the generated stream: no event lost (rows, distinct minutes) and none repeated (the dead-letter counts
+ * are increments, so a batch written twice would show).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CollectorProcessIT {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+    static final Path LOGS = Path.of("target/drill-logs");
+
+    static LocalPlatform platform;
+    static KafkaProducer<byte[], byte[]> producer;
+    static KafkaConsumer<byte[], byte[]> ends;
+    static Connection db;
+    static StreamGenerator stream;
+    static CollectorProcess collector;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = LocalPlatform.start(3);
+        producer = TestSupport.producer(platform.kafka.bootstrapServers());
+        ends = TestSupport.consumer(platform.kafka.bootstrapServers());
+        stream = new StreamGenerator(42, 50_000, 2_000, "v-none");
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (collector != null) {
+            collector.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (ends != null) {
+            ends.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static void produce(long records) {
+        long target = stream.records() + records;
+        while (stream.records() < target) {
+            for (StreamGenerator.Item item : stream.next()) {
+                producer.send(new ProducerRecord<>(item.topic(), item.key(), item.value()));
+            }
+        }
+        producer.flush();
+    }
+
+    static CollectorProcess startCollector(String name, Map<String, String> extra) {
+        Map<String, String> settings = platform.collectorSettings();
+        settings.put("telemetry.batch.max-records", "5000");
+        settings.put("telemetry.kafka.instance-id", "collector-0"); // a restart takes over at once
+        settings.putAll(extra);
+        return CollectorProcess.start(settings, LOGS.resolve(name + ".log"), "384m");
+    }
+
+    /** The test's own connection, opened again after PostgreSQL was restarted. */
+    static Connection db() {
+        try {
+            if (db == null || !db.isValid(2)) {
+                if (db != null) {
+                    db.close();
+                }
+                db = platform.connect();
+            }
+            return db;
+        } catch (java.sql.SQLException | AssertionError e) {
+            return null;
+        }
+    }
+
+    static long storedPositions() {
+        try {
+            Connection c = db();
+            return c == null ? -1 : TestSupport.longOf(c, "SELECT coalesce(sum(next_offset), 0) FROM consumer_offsets");
+        } catch (AssertionError e) {
+            return -1;
+        }
+    }
+
+    static void awaitExactlyTheStream() {
+        Map<TopicPartition, Long> end = TestSupport.endOffsets(ends, List.of("movielog", "recsys.served"));
+        await("stored positions at the end of the topics", WAIT,
+                () -> db() != null && TestSupport.caughtUp(db(), "telemetry-collector", end));
+        Map<String, long[]> comparison = Expectations.compare(db(), stream);
+        assertThat(Expectations.exact(comparison)).as("PostgreSQL holds exactly the stream:%n%s",
+                Expectations.describe(comparison)).isTrue();
+    }
+
+    @Test
+    @Order(1)
+    void killMinus9AtAnyMomentLosesAndRepeatsNothing() {
+        produce(100_000);
+        // A real process halting itself right after its 3rd commit: the worst moment, deterministically.
+        CollectorProcess halting = startCollector("halt-after-commit", Map.of("telemetry.crash.halt-after-commits", "3"));
+        assertThat(halting.waitFor(WAIT)).isEqualTo(137);
+        long afterHalt = storedPositions();
+        assertThat(afterHalt).isPositive();
+
+        // A real kill -9 in the middle of the stream, wherever the collector is.
+        CollectorProcess killed = startCollector("killed", Map.of());
+        await("the collector past the halted one's positions", WAIT, () -> storedPositions() > afterHalt + 10_000);
+        assertThat(killed.kill()).isEqualTo(137);
+        long afterKill = storedPositions();
+        assertThat(afterKill).isLessThan(stream.records());
+
+        collector = startCollector("collector", Map.of());
+        awaitExactlyTheStream();
+        await("ready", WAIT, () -> collector.readiness() == 200);
+    }
+
+    @Test
+    @Order(2)
+    void postgresDownStopsConsumingAndResumesWithoutLoss() {
+        platform.postgres.stop();
+        produce(20_000);
+        await("not ready while PostgreSQL is down", WAIT, () -> collector.readiness() == 503);
+        platform.postgres.start();
+        await("ready again", WAIT, () -> collector.readiness() == 200);
+        awaitExactlyTheStream();
+    }
+
+    @Test
+    @Order(3)
+    void aBrokerRestartIsResumedFrom() {
+        platform.kafka.stop();
+        platform.kafka.start();
+        produce(20_000);
+        awaitExactlyTheStream();
+        assertThat(collector.isAlive()).isTrue();
+    }
+}

@@ -1,0 +1,204 @@
+package org.movierec.telemetry.drill;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.movierec.registry.ModelRegistry;
+import org.movierec.telemetry.TestSupport;
+
+/**
+ * Load driver of the collector, loopback only and bounded in time: starts Kafka, PostgreSQL and MongoDB here, the
+ * packaged collector in its own JVM, and measures
+ *
+ * <ol>
+ *   <li>sustained ingest: {@code --preload} records are put into Kafka first, then the collector is started and
+ *       the rate at which the positions stored in PostgreSQL (committed with the rows) advance is measured until
+ *       it has caught up;</li>
+ *   <li>a burst: {@code --rate} records/s produced for {@code --burst} seconds while the collector runs; the lag
+ *       (records in Kafka not yet in PostgreSQL) at the end of the burst, and how long draining it takes.</li>
+ * </ol>
+ *
+ * Finally it checks that PostgreSQL holds exactly the generated stream. Run it with {@code bench/telemetry.sh}.
+ */
+public final class LoadDriver {
+
+    private LoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>(Map.of("rate", "50000", "burst", "60", "preload", "2000000",
+                "partitions", "4", "users", "1000000", "batch", "20000", "heap", "1g", "out", "target/bench"));
+        for (int k = 0; k + 1 < args.length; k += 2) {
+            opts.put(args[k].replaceFirst("^--", ""), args[k + 1]);
+        }
+        long rate = Long.parseLong(opts.get("rate"));
+        int burstSeconds = Integer.parseInt(opts.get("burst"));
+        long preload = Long.parseLong(opts.get("preload"));
+        Path out = Path.of(opts.get("out"));
+        Files.createDirectories(out);
+        List<String> report = new ArrayList<>();
+        report.add("telemetry-collector load driver, " + LocalDate.now() + ", options " + opts);
+        report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, java " + System.getProperty("java.version"));
+
+        try (LocalPlatform platform = LocalPlatform.start(Integer.parseInt(opts.get("partitions")))) {
+            String version;
+            try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
+                version = new ModelRegistry(mongo.getDatabase("movierec"))
+                        .register(TestSupport.trained(1), Map.of("rmse", 0.9), Map.of()).version();
+            }
+            StreamGenerator stream = new StreamGenerator(7, Integer.parseInt(opts.get("users")), 50_000, version);
+            try (KafkaProducer<byte[], byte[]> producer = producer(platform.kafka.bootstrapServers());
+                 Connection db = platform.connect()) {
+
+                // 1. Sustained ingest from a backlog.
+                long t = System.nanoTime();
+                while (stream.records() < preload) {
+                    send(producer, stream);
+                }
+                producer.flush();
+                double produceSeconds = (System.nanoTime() - t) / 1e9;
+                report.add(String.format("preloaded %,d records in %.1f s (%,.0f records/s into Kafka)",
+                        stream.records(), produceSeconds, stream.records() / produceSeconds));
+
+                Map<String, String> settings = platform.collectorSettings();
+                settings.put("telemetry.batch.max-records", opts.get("batch"));
+                settings.put("telemetry.kafka.instance-id", "bench-0");
+                try (CollectorProcess collector = CollectorProcess.start(settings, out.resolve("collector.log"), opts.get("heap"))) {
+                    List<long[]> samples = new ArrayList<>(); // nanos, stored
+                    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                    long stored = 0;
+                    while (stored < stream.records() && System.nanoTime() < deadline) {
+                        Thread.sleep(500);
+                        stored = stored(db);
+                        samples.add(new long[] {System.nanoTime(), stored});
+                    }
+                    report.add(sustained(samples, stream.records()));
+
+                    // 2. A burst at a fixed rate while the collector runs.
+                    long before = stream.records();
+                    long start = System.nanoTime();
+                    long end = start + Duration.ofSeconds(burstSeconds).toNanos();
+                    long nextSample = start + 1_000_000_000L;
+                    List<String> perSecond = new ArrayList<>();
+                    while (System.nanoTime() < end) {
+                        long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+                        while (stream.records() - before < due) {
+                            send(producer, stream);
+                        }
+                        if (System.nanoTime() >= nextSample) {
+                            long s = stored(db);
+                            perSecond.add(String.format("%d:%d", (nextSample - start) / 1_000_000_000L,
+                                    stream.records() - s));
+                            nextSample += 1_000_000_000L;
+                        }
+                        Thread.sleep(1);
+                    }
+                    producer.flush();
+                    double burstTook = (System.nanoTime() - start) / 1e9;
+                    long produced = stream.records() - before;
+                    long lagAtEnd = stream.records() - stored(db);
+                    report.add(String.format("burst: %,d records in %.1f s (%,.0f records/s offered, target %,d/s);"
+                            + " lag at the end of the burst %,d records", produced, burstTook, produced / burstTook, rate, lagAtEnd));
+                    report.add("lag per second of the burst (s:records): " + String.join(" ", perSecond));
+                    long drainStart = System.nanoTime();
+                    while (stored(db) < stream.records() && System.nanoTime() - drainStart < Duration.ofMinutes(5).toNanos()) {
+                        Thread.sleep(200);
+                    }
+                    report.add(String.format("lag drained %.1f s after the burst", (System.nanoTime() - drainStart) / 1e9));
+                    report.add("collector metrics: " + grep(collector.metrics(),
+                            "telemetry_db_write_seconds_sum", "telemetry_db_write_seconds_count", "telemetry_batch_size_sum",
+                            "telemetry_batch_size_count", "telemetry_db_failures_total", "telemetry_db_statement_seconds_sum"));
+                }
+                Map<String, long[]> comparison = Expectations.compare(db, stream);
+                report.add((Expectations.exact(comparison) ? "PostgreSQL holds exactly the stream:"
+                        : "PostgreSQL does NOT hold exactly the stream:") + System.lineSeparator() + Expectations.describe(comparison));
+            }
+        }
+        report.forEach(System.out::println);
+        Files.write(out.resolve("report.txt"), report);
+    }
+
+    /** The rate between the first sample with progress and the one that reached the end (startup excluded). */
+    private static String sustained(List<long[]> samples, long total) {
+        long[] first = null;
+        long[] last = samples.get(samples.size() - 1);
+        for (long[] s : samples) {
+            if (s[1] > 0) {
+                first = s;
+                break;
+            }
+        }
+        if (first == null || last == first) {
+            return "sustained ingest: not measurable (" + last[1] + " of " + total + " stored)";
+        }
+        double seconds = (last[0] - first[0]) / 1e9;
+        // The middle 80 % of the backlog, away from JIT warm-up and the tail.
+        long[] p10 = null;
+        long[] p90 = null;
+        for (long[] s : samples) {
+            if (p10 == null && s[1] >= total / 10) {
+                p10 = s;
+            }
+            if (p90 == null && s[1] >= total * 9 / 10) {
+                p90 = s;
+            }
+        }
+        String middle = p10 != null && p90 != null && p90 != p10
+                ? String.format("; middle 80%%: %,.0f records/s", (p90[1] - p10[1]) / ((p90[0] - p10[0]) / 1e9)) : "";
+        return String.format("sustained ingest: %,d records in %.1f s = %,.0f records/s end to end (Kafka -> PostgreSQL"
+                + " commit)%s; stored %,d of %,d", last[1] - first[1], seconds, (last[1] - first[1]) / seconds, middle, last[1], total);
+    }
+
+    /** Records whose positions are stored (0 before the collector has created its tables). */
+    private static long stored(Connection db) {
+        try {
+            return TestSupport.longOf(db, "SELECT coalesce(sum(next_offset), 0) FROM consumer_offsets");
+        } catch (AssertionError e) {
+            return 0;
+        }
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, StreamGenerator stream) {
+        for (StreamGenerator.Item item : stream.next()) {
+            producer.send(new ProducerRecord<>(item.topic(), item.key(), item.value()));
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024));
+        return new KafkaProducer<>(p);
+    }
+
+    private static String grep(String metrics, String... names) {
+        List<String> found = new ArrayList<>();
+        for (String line : metrics.split("\n")) {
+            for (String n : names) {
+                if (line.startsWith(n + " ") || line.startsWith(n + "{")) {
+                    found.add(line);
+                }
+            }
+        }
+        return String.join("; ", found);
+    }
+}
