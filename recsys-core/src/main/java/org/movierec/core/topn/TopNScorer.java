@@ -23,6 +23,12 @@ public final class TopNScorer {
     private final float[] itemBias;
     /** {@code factorRows[f][i] = q_i[f]} */
     private final float[][] factorRows;
+    /**
+     * One score array per thread, reused by every call: serving threads are few and long-lived, and
+     * a fresh array per request (108 KB for 27,000 movies) would keep the young collector busy.
+     * {@link #scoreAll} overwrites every entry, so nothing is carried over between calls.
+     */
+    private final ThreadLocal<float[]> scratch;
 
     public TopNScorer(SvdModel model) {
         this.itemCount = model.items().size();
@@ -31,6 +37,7 @@ public final class TopNScorer {
         this.itemBias = model.itemBias();
         float[] q = model.itemFactors();
         this.factorRows = new float[factors][itemCount];
+        this.scratch = ThreadLocal.withInitial(() -> new float[itemCount]);
         for (int i = 0; i < itemCount; i++) {
             for (int f = 0; f < factors; f++) {
                 factorRows[f][i] = q[i * factors + f];
@@ -47,7 +54,7 @@ public final class TopNScorer {
      * {@code userFactors[offset .. offset+k)}, skipping the items set in {@code excluded} (may be null).
      */
     public ScoredItems top(float userBias, float[] userFactors, int offset, int n, BitSet excluded) {
-        float[] scores = new float[itemCount];
+        float[] scores = scratch.get();
         scoreAll(userBias, userFactors, offset, scores);
         return select(scores, n, excluded);
     }
