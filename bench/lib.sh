@@ -13,7 +13,7 @@ build_inference() {
 start_inference() {
   local port=$1 model=$2 heap=$3
   MODEL_FILE="$model" INFERENCE_ADMIN_TOKEN=bench QUARKUS_HTTP_PORT="$port" INFERENCE_RELOAD_INTERVAL=1h \
-    java -Xmx"$heap" -XX:+UseParallelGC -jar "$root/inference-service/target/quarkus-app/quarkus-run.jar" \
+    java -Xmx"$heap" -jar "$root/inference-service/target/quarkus-app/quarkus-run.jar" \
     >"$work/inference-$port.log" 2>&1 &
   INFERENCE_PID=$!
   for _ in $(seq 1 240); do
