@@ -106,70 +106,36 @@ public final class Batch {
         return served;
     }
 
-    /** Watch events as parallel arrays. */
-    public static final class Watches {
+    /**
+     * Events of one user on one movie at a time with one int each (a watched minute, a rating), as
+     * parallel arrays that grow by doubling.
+     */
+    public abstract static class UserMovieEvents {
         private int size;
-        private long[] users = new long[1024];
-        private String[] movies = new String[1024];
-        private long[] micros = new long[1024];
-        private int[] minutes = new int[1024];
+        private long[] users;
+        private String[] movies;
+        private long[] micros;
+        private int[] values;
 
-        void add(long user, String movie, long timeMicros, int minute) {
+        UserMovieEvents(int capacity) {
+            users = new long[capacity];
+            movies = new String[capacity];
+            micros = new long[capacity];
+            values = new int[capacity];
+        }
+
+        void add(long user, String movie, long timeMicros, int value) {
             if (size == users.length) {
                 int n = size * 2;
                 users = Arrays.copyOf(users, n);
                 movies = Arrays.copyOf(movies, n);
                 micros = Arrays.copyOf(micros, n);
-                minutes = Arrays.copyOf(minutes, n);
+                values = Arrays.copyOf(values, n);
             }
             users[size] = user;
             movies[size] = movie;
             micros[size] = timeMicros;
-            minutes[size] = minute;
-            size++;
-        }
-
-        public int size() {
-            return size;
-        }
-
-        public long[] users() {
-            return Arrays.copyOf(users, size);
-        }
-
-        public String[] movies() {
-            return Arrays.copyOf(movies, size);
-        }
-
-        public long[] micros() {
-            return Arrays.copyOf(micros, size);
-        }
-
-        public int[] minutes() {
-            return Arrays.copyOf(minutes, size);
-        }
-    }
-
-    /** Rating events as parallel arrays. */
-    public static final class Ratings {
-        private int size;
-        private long[] users = new long[256];
-        private String[] movies = new String[256];
-        private long[] micros = new long[256];
-        private int[] ratings = new int[256];
-
-        void add(long user, String movie, long timeMicros, int rating) {
-            if (size == users.length) {
-                int n = size * 2;
-                users = Arrays.copyOf(users, n);
-                movies = Arrays.copyOf(movies, n);
-                micros = Arrays.copyOf(micros, n);
-                ratings = Arrays.copyOf(ratings, n);
-            }
-            users[size] = user;
-            movies[size] = movie;
-            micros[size] = timeMicros;
-            ratings[size] = rating;
+            values[size] = value;
             size++;
         }
 
@@ -185,8 +151,8 @@ public final class Batch {
             return movies[k];
         }
 
-        public int rating(int k) {
-            return ratings[k];
+        int value(int k) {
+            return values[k];
         }
 
         public long[] users() {
@@ -201,8 +167,34 @@ public final class Batch {
             return Arrays.copyOf(micros, size);
         }
 
+        int[] values() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /** Watch events: the int is the watched minute. */
+    public static final class Watches extends UserMovieEvents {
+        Watches() {
+            super(1024);
+        }
+
+        public int[] minutes() {
+            return values();
+        }
+    }
+
+    /** Rating events: the int is the rating. */
+    public static final class Ratings extends UserMovieEvents {
+        Ratings() {
+            super(256);
+        }
+
+        public int rating(int k) {
+            return value(k);
+        }
+
         public int[] ratings() {
-            return Arrays.copyOf(ratings, size);
+            return values();
         }
     }
 
