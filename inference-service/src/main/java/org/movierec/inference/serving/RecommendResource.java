@@ -61,7 +61,8 @@ public class RecommendResource {
     @Inject
     MeterRegistry registry;
 
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Per model version: the timer of answers from the model [0] and of fallbacks [1], built once. */
+    private final Map<String, Timer[]> timers = new ConcurrentHashMap<>();
 
     @GET
     @Path("/{userId}")
@@ -157,11 +158,15 @@ public class RecommendResource {
     }
 
     private Timer timer(String version, boolean fallback) {
-        return timers.computeIfAbsent(version + '|' + fallback, key -> Timer.builder("recsys.recommend")
+        return timers.computeIfAbsent(version, v -> new Timer[] {newTimer(v, false), newTimer(v, true)})[fallback ? 1 : 0];
+    }
+
+    private Timer newTimer(String version, boolean fallback) {
+        return Timer.builder("recsys.recommend")
                 .description("time to answer /recommend, by model version")
                 .tag("version", version).tag("fallback", Boolean.toString(fallback))
                 .publishPercentiles(0.5, 0.95, 0.99)
-                .register(registry));
+                .register(registry);
     }
 
     private static Response plain(Response.Status status, String reason) {
