@@ -1,0 +1,41 @@
+package org.movierec.telemetry.schema;
+
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The telemetry database schema: the Flyway migrations in {@value #LOCATION} of this jar.
+ *
+ * <p>The telemetry collector owns the schema and migrates it at start-up through Quarkus Flyway
+ * ({@code quarkus.flyway.locations=db/telemetry}); the retrain service and the A/B router only read it.
+ * This class migrates a database where Quarkus Flyway does not run: other services' tests and the local
+ * launcher.
+ */
+public final class TelemetrySchema {
+
+    /** Class-path location of the migrations. */
+    public static final String LOCATION = "db/telemetry";
+
+    /** Flyway placeholder choosing the time-series path: {@code auto}, {@code on} or {@code off}. */
+    public static final String TIMESCALE_PLACEHOLDER = "timescale";
+
+    private TelemetrySchema() {
+    }
+
+    /**
+     * Brings the database at {@code jdbcUrl} to the latest schema version (a no-op when it is there).
+     *
+     * @param timescale {@code auto} (TimescaleDB when installed and preloaded), {@code on} or {@code off}
+     * @return how many migrations ran
+     */
+    public static int migrate(String jdbcUrl, String user, String password, String timescale) {
+        MigrateResult result = Flyway.configure(TelemetrySchema.class.getClassLoader())
+                .dataSource(jdbcUrl, user, password)
+                .locations("classpath:" + LOCATION)
+                .placeholders(Map.of(TIMESCALE_PLACEHOLDER, timescale))
+                .load()
+                .migrate();
+        return result.migrationsExecuted;
+    }
+}

@@ -1,0 +1,63 @@
+package org.movierec.telemetry.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.movierec.testkit.PostgresServer;
+
+class TelemetrySchemaTest {
+
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = PostgresServer.builder().dataDir(Files.createTempDirectory("telemetry-schema-pg"))
+                .database("movierec").build();
+        postgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseOnceAndThenNothing() throws Exception {
+        int first = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
+        int second = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
+
+        assertThat(first).isEqualTo(2);
+        assertThat(second).isZero();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")) {
+            List<String> relations = new ArrayList<>();
+            while (rs.next()) {
+                relations.add(rs.getString(1));
+            }
+            assertThat(relations).contains("ratings", "served_recommendations", "online_predictions",
+                    "online_error_5m", "online_rmse", "watch_through");
+        }
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT flavour FROM storage_flavour")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("postgresql");
+        }
+    }
+
+    @Test
+    void migrationsAreOnTheClassPathUnderTheDocumentedLocation() {
+        assertThat(TelemetrySchema.class.getClassLoader().getResource(TelemetrySchema.LOCATION + "/V1__tables.sql"))
+                .isNotNull();
+        assertThat(Path.of(TelemetrySchema.LOCATION)).hasToString("db/telemetry");
+    }
+}
