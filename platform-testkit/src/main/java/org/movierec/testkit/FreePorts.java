@@ -3,6 +3,7 @@ package org.movierec.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Finds free TCP ports on the loopback interface. */
@@ -37,5 +38,21 @@ public final class FreePorts {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         return port == 0 ? find() : port;
+    }
+
+    /**
+     * Whether something already listens on (or holds) {@code 127.0.0.1:port}.
+     *
+     * @param port the port to probe
+     * @return true if it cannot be bound now
+     */
+    public static boolean inUse(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

@@ -1,0 +1,293 @@
+package org.movierec.launcher;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.movierec.core.events.Topics;
+import org.movierec.core.json.JsonReader;
+import org.movierec.registry.ModelRegistry;
+import org.movierec.testkit.KafkaBroker;
+import org.movierec.testkit.MongoServer;
+import org.movierec.testkit.PostgresServer;
+import org.movierec.testkit.ServiceProcess;
+
+/**
+ * The whole platform on one machine: a Kafka broker (KRaft, child JVM), PostgreSQL (embedded binaries),
+ * MongoDB (mongo-java-server with an H2 file, in this JVM), the four services and the simulator (child JVMs from
+ * their fast-jars), all on 127.0.0.1, all data under one home directory kept across restarts.
+ *
+ * <p>{@link #start} brings it up and, on a first start (no production model in the registry yet), seeds it:
+ * the simulator writes weeks of history to {@code movielog}, the collector stores it, the retrain service
+ * trains, registers and promotes the first model, inference loads it and the router serves it. Then the
+ * simulator's live traffic begins. {@link #close()} stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The database of the registry and experiments (the services' default). */
+    public static final String DATABASE = "movierec";
+    private static final Duration SERVICE_START = Duration.ofMinutes(3);
+    private static final Duration SEEDING = Duration.ofMinutes(5);
+
+    private final StackSettings settings;
+    private final Progress progress;
+    private final AdminTokens tokens;
+    private final PostgresServer postgres;
+    private final MongoServer mongo;
+    private final KafkaBroker kafka;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final List<OptionalTool> tools = new ArrayList<>();
+    private MongoClient mongoClient;
+
+    private LocalStack(StackSettings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+        Path home = settings.home();
+        this.tokens = AdminTokens.loadOrCreate(home);
+        this.postgres = PostgresServer.builder().dataDir(home.resolve("postgres")).port(settings.ports().postgres())
+                .database(DATABASE).build();
+        this.mongo = MongoServer.builder().h2File(home.resolve("mongo/movierec.mv")).port(settings.ports().mongo())
+                .build();
+        this.kafka = KafkaBroker.builder().dataDir(home.resolve("kafka")).port(settings.ports().kafka())
+                .controllerPort(settings.ports().kafkaController()).maxHeap("512m").build();
+        for (Service s : Service.values()) {
+            services.put(s, ServiceProcess.builder(s.module(), s.jar(settings.root()), settings.ports().of(s))
+                    .jvmOption(s.maxHeap())
+                    .jvmOption("-XX:+UseG1GC")
+                    .env(environment(s))
+                    .log(home.resolve("logs").resolve(s.module() + ".log"))
+                    .build());
+        }
+    }
+
+    /**
+     * Starts and seeds the stack; on failure stops what it started and rethrows.
+     *
+     * @throws IllegalStateException naming the port in use, the jar missing, or the step that failed
+     */
+    public static LocalStack start(StackSettings settings, Progress progress) {
+        List<String> taken = settings.ports().taken();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports already in use on 127.0.0.1: " + String.join(", ", taken)
+                    + " (is another MovieRec stack running? stop it first)");
+        }
+        for (Service s : Service.values()) {
+            if (!Files.isRegularFile(s.jar(settings.root()))) {
+                throw new IllegalStateException(s.jar(settings.root()) + " is missing: run ./mvnw -B package -DskipTests");
+            }
+        }
+        LocalStack stack = new LocalStack(settings, progress);
+        try {
+            stack.startInfrastructure();
+            stack.startServices();
+            stack.seedIfNew();
+            stack.startTraffic();
+            stack.startOptionalTools();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        progress.step("starting PostgreSQL on 127.0.0.1:" + settings.ports().postgres() + " (" + postgres.dataDir() + ")");
+        postgres.start();
+        progress.step("starting MongoDB (mongo-java-server, H2 file) on 127.0.0.1:" + settings.ports().mongo());
+        mongo.start();
+        mongoClient = MongoClients.create(mongo.connectionString());
+        progress.step("starting Kafka (KRaft) on 127.0.0.1:" + settings.ports().kafka());
+        kafka.start();
+        kafka.createTopic(Topics.MOVIELOG, 4);
+        kafka.createTopic(Topics.MOVIELOG_DLQ, 1);
+        kafka.createTopic(Topics.SERVED, 2);
+        kafka.createTopic(Topics.SERVED + ".dlq", 1);
+    }
+
+    private void startServices() {
+        progress.step("starting " + services.size() + " services (logs in " + settings.home().resolve("logs") + ")");
+        services.values().forEach(ServiceProcess::start);
+        List<CompletableFuture<Void>> live = new ArrayList<>();
+        for (ServiceProcess p : services.values()) {
+            live.add(CompletableFuture.runAsync(() -> {
+                p.awaitHttp("/q/health/live", 200, SERVICE_START);
+                progress.detail(String.format(Locale.ROOT, "%-20s live at %s", p.name(), p.baseUrl()));
+            }));
+        }
+        CompletableFuture.allOf(live.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void seedIfNew() {
+        Optional<String> production = registry().productionVersion();
+        if (production.isPresent()) {
+            progress.step("registry already has production model " + production.get() + " (kept from the last run)");
+        } else {
+            Seeding seeding = new Seeding(this, progress);
+            seeding.writeHistory();
+            seeding.awaitTelemetry(SEEDING);
+            seeding.trainFirstModel(SEEDING);
+        }
+        progress.step("waiting for inference to load the production model and the router to serve it");
+        service(Service.INFERENCE).awaitHttp("/q/health/ready", 200, SEEDING);
+        service(Service.ROUTER).awaitHttp("/recommend/1", 200, SEEDING);
+    }
+
+    private void startTraffic() {
+        if (settings.sessionsPerSecond() <= 0) {
+            return;
+        }
+        progress.step("simulator traffic: " + settings.sessionsPerSecond() + " sessions/s through the router");
+        HttpCalls.Answer answer = HttpCalls.post(service(Service.SIMULATOR).baseUrl() + "/admin/traffic",
+                tokens.of(Service.SIMULATOR),
+                "{\"enabled\":true,\"sessionsPerSecond\":" + settings.sessionsPerSecond() + "}");
+        if (!answer.ok()) {
+            throw new IllegalStateException("simulator refused to start traffic: " + answer.status() + " " + answer.body());
+        }
+    }
+
+    private void startOptionalTools() {
+        for (OptionalTool tool : OptionalTool.forStack(settings, services)) {
+            if (tool.installed()) {
+                progress.step("starting " + tool.name() + " on " + tool.url());
+                tool.start();
+                tools.add(tool);
+            } else {
+                progress.detail(tool.name() + " is not installed: skipped (apt-get install " + tool.debianPackage() + ")");
+            }
+        }
+    }
+
+    private Map<String, String> environment(Service s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MOVIEREC_HOME", settings.home().toString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.ports().kafka());
+        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.ports().mongo());
+        env.put("DATABASE_URL", jdbcUrl());
+        env.put("DATABASE_USER", PostgresServer.USER);
+        env.put("DATABASE_PASSWORD", PostgresServer.PASSWORD);
+        if (settings.slackWebhook() != null && !settings.slackWebhook().isBlank()) {
+            env.put("SLACK_WEBHOOK_URL", settings.slackWebhook());
+        }
+        String inference = "http://127.0.0.1:" + settings.ports().of(Service.INFERENCE);
+        String router = "http://127.0.0.1:" + settings.ports().of(Service.ROUTER);
+        String simulator = "http://127.0.0.1:" + settings.ports().of(Service.SIMULATOR);
+        switch (s) {
+            case INFERENCE -> {
+                env.put("INFERENCE_ADMIN_TOKEN", tokens.of(Service.INFERENCE));
+                env.put("INFERENCE_RELOAD_INTERVAL", settings.reloadInterval().toMillis() + "ms");
+            }
+            case TELEMETRY -> {
+            }
+            case RETRAIN -> {
+                env.put("RETRAIN_ADMIN_TOKEN", tokens.of(Service.RETRAIN));
+                env.put("RETRAIN_WORK_DIR", settings.home().resolve("retrain").toString());
+                env.put("USER_API_URL", simulator);
+                env.put("ROUTER_URL", router);
+                env.put("ROUTER_ADMIN_TOKEN", tokens.of(Service.ROUTER));
+            }
+            case ROUTER -> {
+                env.put("ROUTER_ADMIN_TOKEN", tokens.of(Service.ROUTER));
+                env.put("INFERENCE_URL", inference);
+            }
+            case SIMULATOR -> {
+                StackSettings.World world = settings.world();
+                env.put("SIMULATOR_ADMIN_TOKEN", tokens.of(Service.SIMULATOR));
+                env.put("SIMULATOR_ROUTER_URL", router);
+                env.put("SIMULATOR_DATA_DIR", settings.home().resolve("simulator").toString());
+                env.put("SIMULATOR_USERS", Integer.toString(world.users()));
+                env.put("SIMULATOR_MOVIES", Integer.toString(world.movies()));
+                env.put("SIMULATOR_SEED", Long.toString(world.seed()));
+                env.put("SIMULATOR_BOOTSTRAP_RATINGS", Integer.toString(world.bootstrapRatings()));
+                env.put("SIMULATOR_BOOTSTRAP_DAYS", Integer.toString(world.bootstrapDays()));
+            }
+        }
+        env.putAll(settings.extraEnvironment(s));
+        return env;
+    }
+
+    /** The JDBC URL of the telemetry database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + settings.ports().postgres() + "/" + DATABASE;
+    }
+
+    /** A registry client on the stack's MongoDB. */
+    public ModelRegistry registry() {
+        return new ModelRegistry(mongoClient.getDatabase(DATABASE));
+    }
+
+    /** The stack's MongoDB client (tests read experiments and runs with it). */
+    public MongoClient mongoClient() {
+        return mongoClient;
+    }
+
+    /** How far the collector is behind a topic. */
+    public TelemetryLag telemetryLag() {
+        return new TelemetryLag(kafka.bootstrapServers(), jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD,
+                "telemetry-collector");
+    }
+
+    public ServiceProcess service(Service s) {
+        return services.get(s);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public MongoServer mongo() {
+        return mongo;
+    }
+
+    public AdminTokens tokens() {
+        return tokens;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** A simple JSON field of a service's answer (launcher steps read run ids and states with it). */
+    static Object field(String json, String name) {
+        return JsonReader.readObject(json).get(name);
+    }
+
+    /** Stops the tools, the services (simulator first), Kafka, MongoDB and PostgreSQL; data stays in the home. */
+    @Override
+    public void close() {
+        tools.forEach(OptionalTool::stop);
+        List<Service> order = List.of(Service.SIMULATOR, Service.ROUTER, Service.RETRAIN, Service.INFERENCE,
+                Service.TELEMETRY);
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (Service s : order) {
+            stops.add(CompletableFuture.runAsync(() -> quietly(() -> services.get(s).stop())));
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        quietly(kafka::stop);
+        if (mongoClient != null) {
+            quietly(mongoClient::close);
+        }
+        quietly(mongo::stop);
+        quietly(postgres::stop);
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            System.err.println("while stopping: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.movierec.launcher;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/start}: the whole platform on this machine, seeded on the first start, until Ctrl-C.
+ *
+ * <pre>
+ * usage: bin/start [--home DIR] [--sessions-per-second N]
+ *   --home DIR                 data directory kept across restarts (default $MOVIEREC_HOME or ./.movierec)
+ *   --sessions-per-second N    simulated user sessions a second through the router (default 5; 0 for none)
+ * </pre>
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("movierec.root", ".")).toAbsolutePath().normalize();
+        String envHome = System.getenv("MOVIEREC_HOME");
+        Path home = envHome != null && !envHome.isBlank() ? Path.of(envHome) : root.resolve(".movierec");
+        double sessionsPerSecond = 5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--home" -> home = Path.of(value(args, ++i, "--home"));
+                case "--sessions-per-second" -> sessionsPerSecond = number(value(args, ++i, "--sessions-per-second"));
+                case "-h", "--help" -> {
+                    usage();
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option: " + args[i]);
+                    usage();
+                    System.exit(2);
+                }
+            }
+        }
+        StackSettings settings = StackSettings.defaults(root, home).withSessionsPerSecond(sessionsPerSecond);
+        Progress progress = new Progress(System.out);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(settings, progress);
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("MovieRec did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            System.out.println("stopping MovieRec (data kept in " + settings.home() + ") ...");
+            stack.close();
+            System.out.println("stopped.");
+            stopped.countDown();
+        }, "movierec-shutdown"));
+        System.out.println(readyMessage(stack, progress.seconds()));
+        stopped.await();
+    }
+
+    static String readyMessage(LocalStack stack, double seconds) {
+        int router = stack.settings().ports().of(Service.ROUTER);
+        String r = "http://127.0.0.1:" + router;
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%nMovieRec is up (%.0f s). Point curl at the router on port %d:%n%n", seconds, router));
+        s.append("  curl ").append(r).append("/recommend/42                       # 20 movie ids, best first\n");
+        s.append("  curl -H 'Accept: application/json' ").append(r).append("/recommend/42\n");
+        s.append("  curl ").append(r).append("/experiments                        # A/B experiments and canaries\n");
+        s.append("  curl http://127.0.0.1:").append(stack.settings().ports().of(Service.RETRAIN))
+                .append("/runs                            # retrain runs; /models/<version>/lineage\n");
+        s.append("  curl http://127.0.0.1:").append(stack.settings().ports().of(Service.SIMULATOR))
+                .append("/admin/status                    # simulated traffic\n");
+        s.append("  curl http://127.0.0.1:").append(stack.settings().ports().of(Service.TELEMETRY))
+                .append("/q/metrics                       # any service: /q/metrics, /q/health/ready\n\n");
+        s.append("Admin tokens: . ").append(stack.tokens().file()).append("   (then e.g.\n");
+        s.append("  curl -X POST -H \"Authorization: Bearer $RETRAIN_ADMIN_TOKEN\" http://127.0.0.1:")
+                .append(stack.settings().ports().of(Service.RETRAIN)).append("/admin/retrain )\n");
+        s.append("Logs: ").append(stack.settings().home().resolve("logs")).append(". Ctrl-C stops everything; data stays in ")
+                .append(stack.settings().home()).append(".\n");
+        return s.toString();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            System.err.println(option + " needs a value");
+            usage();
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    private static double number(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (v < 0 || !Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            System.err.println("--sessions-per-second must be a number ≥ 0, got " + text);
+            System.exit(2);
+            return 0;
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: bin/start [--home DIR] [--sessions-per-second N]");
+    }
+}

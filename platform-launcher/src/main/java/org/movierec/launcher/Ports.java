@@ -1,0 +1,67 @@
+package org.movierec.launcher;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.movierec.testkit.FreePorts;
+
+/**
+ * The loopback ports of a local stack: the documented defaults ({@link #defaults()}: router 8082 as clients
+ * expect) or free ones for tests ({@link #free()}).
+ */
+public record Ports(int kafka, int kafkaController, int postgres, int mongo, Map<Service, Integer> services) {
+
+    public Ports {
+        services = Map.copyOf(services);
+        for (Service s : Service.values()) {
+            if (!services.containsKey(s)) {
+                throw new IllegalArgumentException("no port for " + s.module());
+            }
+        }
+    }
+
+    /** Kafka 9092 (controller 9095: 9093 and 9094 are Alertmanager's), PostgreSQL 5432, MongoDB 27017, services 8081..8085. */
+    public static Ports defaults() {
+        Map<Service, Integer> services = new EnumMap<>(Service.class);
+        services.put(Service.INFERENCE, 8081);
+        services.put(Service.ROUTER, 8082);
+        services.put(Service.TELEMETRY, 8083);
+        services.put(Service.RETRAIN, 8084);
+        services.put(Service.SIMULATOR, 8085);
+        return new Ports(9092, 9095, 5432, 27017, services);
+    }
+
+    /** Free ports for everything (tests next to a running local stack). */
+    public static Ports free() {
+        Map<Service, Integer> services = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            services.put(s, FreePorts.find());
+        }
+        return new Ports(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), services);
+    }
+
+    public int of(Service service) {
+        return services.get(service);
+    }
+
+    /** The ports already taken on 127.0.0.1, with what the stack wanted them for. */
+    public List<String> taken() {
+        Map<String, Integer> all = new LinkedHashMap<>();
+        all.put("Kafka", kafka);
+        all.put("Kafka controller", kafkaController);
+        all.put("PostgreSQL", postgres);
+        all.put("MongoDB", mongo);
+        for (Service s : Service.values()) {
+            all.put(s.module(), of(s));
+        }
+        List<String> taken = new ArrayList<>();
+        all.forEach((what, port) -> {
+            if (FreePorts.inUse(port)) {
+                taken.add(port + " (" + what + ")");
+            }
+        });
+        return taken;
+    }
+}
