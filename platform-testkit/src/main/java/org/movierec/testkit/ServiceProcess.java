@@ -172,6 +172,19 @@ public final class ServiceProcess implements AutoCloseable {
         return waitFor(p, Duration.ofSeconds(30));
     }
 
+    /**
+     * Waits for the process to exit by itself (a service told to halt); returns its exit code.
+     *
+     * @throws IllegalStateException if it is still running after {@code timeout}
+     */
+    public int waitForExit(Duration timeout) {
+        Process p = currentProcess();
+        if (p == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return waitFor(p, timeout);
+    }
+
     /** SIGTERM (graceful shutdown), then SIGKILL if it has not exited in 20 s. Does nothing if not running. */
     public void stop() {
         Process p = currentProcess();
@@ -265,6 +278,12 @@ public final class ServiceProcess implements AutoCloseable {
 
         public Builder env(Map<String, String> values) {
             values.forEach(this::env);
+            return this;
+        }
+
+        /** Sets system properties of the service ({@code -Dkey=value}; Quarkus reads them as configuration). */
+        public Builder systemProperties(Map<String, String> values) {
+            values.forEach((k, v) -> jvmOptions.add("-D" + k + "=" + v));
             return this;
         }
 

@@ -22,6 +22,7 @@ import org.movierec.telemetry.drill.CollectorProcess;
 import org.movierec.telemetry.drill.Expectations;
 import org.movierec.telemetry.drill.LocalPlatform;
 import org.movierec.telemetry.drill.StreamGenerator;
+import org.movierec.testkit.ServiceProcess;
 
 /**
  * Fault drills on the real thing: the collector's fast-jar in its own JVM, a Kafka broker (3 partitions),
@@ -40,7 +41,7 @@ class CollectorProcessIT {
     static KafkaConsumer<byte[], byte[]> ends;
     static Connection db;
     static StreamGenerator stream;
-    static CollectorProcess collector;
+    static ServiceProcess collector;
 
     @BeforeAll
     static void startPlatform() {
@@ -79,7 +80,7 @@ class CollectorProcessIT {
         producer.flush();
     }
 
-    static CollectorProcess startCollector(String name, Map<String, String> extra) {
+    static ServiceProcess startCollector(String name, Map<String, String> extra) {
         Map<String, String> settings = platform.collectorSettings();
         settings.put("telemetry.batch.max-records", "5000");
         settings.put("telemetry.kafka.instance-id", "collector-0"); // a restart takes over at once
@@ -125,13 +126,13 @@ class CollectorProcessIT {
     void killMinus9AtAnyMomentLosesAndRepeatsNothing() {
         produce(100_000);
         // A real process halting itself right after its 3rd commit: the worst moment, deterministically.
-        CollectorProcess halting = startCollector("halt-after-commit", Map.of("telemetry.crash.halt-after-commits", "3"));
-        assertThat(halting.waitFor(WAIT)).isEqualTo(137);
+        ServiceProcess halting = startCollector("halt-after-commit", Map.of("telemetry.crash.halt-after-commits", "3"));
+        assertThat(halting.waitForExit(WAIT)).isEqualTo(137);
         long afterHalt = storedPositions();
         assertThat(afterHalt).isPositive();
 
         // A real kill -9 in the middle of the stream, wherever the collector is.
-        CollectorProcess killed = startCollector("killed", Map.of());
+        ServiceProcess killed = startCollector("killed", Map.of());
         await("the collector past the halted one's positions", WAIT, () -> storedPositions() > afterHalt + 10_000);
         assertThat(killed.kill()).isEqualTo(137);
         long afterKill = storedPositions();
@@ -139,7 +140,7 @@ class CollectorProcessIT {
 
         collector = startCollector("collector", Map.of());
         awaitExactlyTheStream();
-        await("ready", WAIT, () -> collector.readiness() == 200);
+        await("ready", WAIT, () -> collector.status("/q/health/ready") == 200);
     }
 
     @Test
@@ -147,9 +148,9 @@ class CollectorProcessIT {
     void postgresDownStopsConsumingAndResumesWithoutLoss() {
         platform.postgres.stop();
         produce(20_000);
-        await("not ready while PostgreSQL is down", WAIT, () -> collector.readiness() == 503);
+        await("not ready while PostgreSQL is down", WAIT, () -> collector.status("/q/health/ready") == 503);
         platform.postgres.start();
-        await("ready again", WAIT, () -> collector.readiness() == 200);
+        await("ready again", WAIT, () -> collector.status("/q/health/ready") == 200);
         awaitExactlyTheStream();
     }
 

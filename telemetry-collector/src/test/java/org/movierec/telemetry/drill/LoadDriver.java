@@ -1,5 +1,7 @@
 package org.movierec.telemetry.drill;
 
+import org.movierec.testkit.ServiceProcess;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Files;
@@ -76,7 +78,7 @@ public final class LoadDriver {
                 Map<String, String> settings = platform.collectorSettings();
                 settings.put("telemetry.batch.max-records", opts.get("batch"));
                 settings.put("telemetry.kafka.instance-id", "bench-0");
-                try (CollectorProcess collector = CollectorProcess.start(settings, out.resolve("collector.log"), opts.get("heap"))) {
+                try (ServiceProcess collector = CollectorProcess.start(settings, out.resolve("collector.log"), opts.get("heap"))) {
                     List<long[]> samples = new ArrayList<>(); // nanos, stored
                     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                     long stored = 0;
@@ -118,7 +120,7 @@ public final class LoadDriver {
                         Thread.sleep(200);
                     }
                     report.add(String.format("lag drained %.1f s after the burst", (System.nanoTime() - drainStart) / 1e9));
-                    report.add("collector metrics: " + grep(collector.metrics(),
+                    report.add("collector metrics: " + grep(collector.get("/q/metrics"),
                             "telemetry_db_write_seconds_sum", "telemetry_db_write_seconds_count", "telemetry_batch_size_sum",
                             "telemetry_batch_size_count", "telemetry_db_failures_total", "telemetry_db_statement_seconds_sum"));
                 }
