@@ -24,9 +24,9 @@ public record WorldSpec(long seed, int users, int movies, double noiseStd, int r
             throw new IllegalArgumentException("simulator.noise-std must be in 0..5, got " + noiseStd);
         }
         long most = Math.min(MAX_RATINGS, (long) users * movies / 2);
-        if (ratings < 1 || ratings > most) {
-            throw new IllegalArgumentException("simulator.bootstrap.ratings must be in 1.." + most
-                    + " (at most half of users x movies, and " + MAX_RATINGS + "), got " + ratings);
+        if (ratings < users || ratings > most) {
+            throw new IllegalArgumentException("simulator.bootstrap.ratings must be in " + users + ".." + most
+                    + " (at least one per user, at most half of users x movies and " + MAX_RATINGS + "), got " + ratings);
         }
         if (days < 1 || days > 3650) {
             throw new IllegalArgumentException("simulator.bootstrap.days must be in 1..3650, got " + days);

@@ -84,4 +84,16 @@ class WorldTest {
         }
         assertThat(byRank[0]).isGreaterThan(5 * byRank[300]);
     }
+
+    @Test
+    void badSpecsAreRefusedWithTheConfigName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WorldSpec(1, 6040, 3706, 0.85, 1000, 21))
+                .hasMessageContaining("simulator.bootstrap.ratings").hasMessageContaining("at least one per user");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WorldSpec(1, 10, 10, 0.85, 60, 21))
+                .hasMessageContaining("half of users x movies");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WorldSpec(1, 10, 10, 0.85, 20, 0))
+                .hasMessageContaining("simulator.bootstrap.days");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WorldSpec(1, 0, 10, 0.85, 20, 1))
+                .hasMessageContaining("simulator.users");
+    }
 }
