@@ -1,0 +1,35 @@
+package org.movierec.simulator.catalog;
+
+/**
+ * What world to build.
+ *
+ * @param seed     the seed of everything random in it
+ * @param users    number of users
+ * @param movies   number of movies
+ * @param noiseStd noise users add to their true rating
+ * @param ratings  ratings the generator samples for the bootstrap history
+ * @param days     days those ratings span
+ */
+public record WorldSpec(long seed, int users, int movies, double noiseStd, int ratings, int days) {
+
+    /** The most bootstrap ratings. */
+    public static final int MAX_RATINGS = 10_000_000;
+
+    public WorldSpec {
+        if (users < 1 || movies < 2) {
+            throw new IllegalArgumentException("simulator.users must be >= 1 and simulator.movies >= 2, got "
+                    + users + " and " + movies);
+        }
+        if (!(noiseStd >= 0) || noiseStd > 5) {
+            throw new IllegalArgumentException("simulator.noise-std must be in 0..5, got " + noiseStd);
+        }
+        long most = Math.min(MAX_RATINGS, (long) users * movies / 2);
+        if (ratings < users || ratings > most) {
+            throw new IllegalArgumentException("simulator.bootstrap.ratings must be in " + users + ".." + most
+                    + " (at least one per user, at most half of users x movies and " + MAX_RATINGS + "), got " + ratings);
+        }
+        if (days < 1 || days > 3650) {
+            throw new IllegalArgumentException("simulator.bootstrap.days must be in 1..3650, got " + days);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.movierec.simulator.movielog;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.movierec.simulator.SimulatorConfig;
+
+/**
+ * Writes {@code movielog} lines to Kafka, keyed by user id (so a user's lines stay in order), with a
+ * producer tuned for throughput (batches, {@code linger.ms}, lz4). Counts lines by kind
+ * ({@code simulator.lines}) and failed sends ({@code simulator.send.failures}). Ready once the
+ * broker has answered a metadata request for the topic.
+ */
+@ApplicationScoped
+public class MovielogWriter implements LineSink {
+
+    private static final Logger LOG = Logger.getLogger(MovielogWriter.class);
+
+    @Inject
+    SimulatorConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<LineKind, Counter> lines = new EnumMap<>(LineKind.class);
+    private final LongAdder written = new LongAdder();
+    private Counter sendFailures;
+    private KafkaProducer<String, String> producer;
+    private String topic;
+    private volatile boolean connected;
+    private volatile boolean lastSendFailed;
+    private Thread connector;
+
+    void start(@Observes StartupEvent event) {
+        for (LineKind kind : LineKind.values()) {
+            lines.put(kind, registry.counter("simulator.lines", "kind", kind.tag()));
+        }
+        sendFailures = registry.counter("simulator.send.failures");
+        topic = config.kafka().topic();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "simulator");
+        producer = new KafkaProducer<>(props);
+        connector = new Thread(this::connect, "simulator-kafka-connect");
+        connector.setDaemon(true);
+        connector.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (connector != null) {
+            connector.interrupt();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Asks for the topic's metadata until the broker answers (auto-creating the topic where the broker allows). */
+    private void connect() {
+        while (!connected && !Thread.currentThread().isInterrupted()) {
+            try {
+                producer.partitionsFor(topic);
+                connected = true;
+                LOG.infof("writing movielog lines to topic %s at %s", topic, config.kafka().bootstrapServers());
+            } catch (RuntimeException e) {
+                LOG.warnf("Kafka not reachable yet (%s); retrying", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void write(long userId, String line, LineKind kind) {
+        try {
+            producer.send(new ProducerRecord<>(topic, Long.toString(userId), line), (metadata, error) -> {
+                if (error != null) {
+                    failed(error);
+                } else {
+                    lastSendFailed = false;
+                }
+            });
+            lines.get(kind).increment();
+            written.increment();
+        } catch (RuntimeException e) {
+            // e.g. no metadata within max.block.ms while the broker is down: the line is lost, and counted
+            failed(e);
+        }
+    }
+
+    private void failed(Exception error) {
+        if (!lastSendFailed) {
+            LOG.warnf("movielog line not sent: %s", error.getMessage());
+        }
+        lastSendFailed = true;
+        sendFailures.increment();
+    }
+
+    /** Blocks until every line written so far is acknowledged (or failed). */
+    public void flush() {
+        producer.flush();
+    }
+
+    /** Lines that could not be sent or were not acknowledged, since start. */
+    public long sendFailures() {
+        return (long) sendFailures.count();
+    }
+
+    /** Lines handed to the producer since start. */
+    public long linesWritten() {
+        return written.sum();
+    }
+
+    /** Whether the broker answered and the latest send did not fail. */
+    public boolean ready() {
+        return connected && !lastSendFailed;
+    }
+}

@@ -1,0 +1,102 @@
+package org.movierec.simulator.traffic;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.movierec.core.events.RateEvent;
+import org.movierec.core.events.RecommendationRequestEvent;
+import org.movierec.core.events.WatchEvent;
+import org.movierec.simulator.catalog.Movie;
+import org.movierec.simulator.catalog.World;
+import org.movierec.simulator.faults.FaultInjector;
+import org.movierec.simulator.movielog.LineKind;
+
+/**
+ * Plays one session once the router has answered, writing its lines: the
+ * {@code recommendation request} line of the call (also when it failed); then, if the user picks a
+ * recommended movie ({@link ChoiceModel}), one watch line per minute watched, time-stamped a minute
+ * apart from a few seconds after the answer, and sometimes a rating of it; and sometimes a rating of
+ * a movie found by browsing (drawn by popularity, not from the list), so ratings of unserved movies
+ * exist too. Stateless apart from its settings; thread-safe.
+ */
+public final class SessionPlayer {
+
+    private final World world;
+    private final ChoiceModel choice;
+    private final FaultInjector out;
+    private final String server;
+    private final double rateProbability;
+    private final double browseProbability;
+
+    public SessionPlayer(World world, ChoiceModel choice, FaultInjector out, String server, double rateProbability,
+                         double browseProbability) {
+        checkProbability("simulator.traffic.rate-probability", rateProbability);
+        checkProbability("simulator.traffic.browse-probability", browseProbability);
+        this.world = world;
+        this.choice = choice;
+        this.out = out;
+        this.server = server;
+        this.rateProbability = rateProbability;
+        this.browseProbability = browseProbability;
+    }
+
+    /**
+     * Writes the lines of the session of user index {@code user} whose call started at {@code start}
+     * (UTC) and got {@code answer}.
+     */
+    public SessionOutcome play(int user, LocalDateTime start, RouterAnswer answer, SplittableRandom random) {
+        long userId = world.userId(user);
+        LocalDateTime callTime = start.truncatedTo(ChronoUnit.MILLIS);
+        out.write(answer.succeeded()
+                ? RecommendationRequestEvent.success(callTime, userId, server, answer.status(), answer.movieIds(), answer.latencyMs())
+                : RecommendationRequestEvent.failure(callTime, userId, server, answer.status(), answer.error(), answer.latencyMs()),
+                LineKind.REQUEST, random);
+        LocalDateTime now = callTime.plus(answer.latencyMs(), ChronoUnit.MILLIS);
+        boolean watched = false;
+        int minutes = 0;
+        int ratings = 0;
+        if (answer.succeeded() && !answer.movieIds().isEmpty()) {
+            List<String> ids = answer.movieIds();
+            double[] trueRatings = new double[ids.size()];
+            for (int j = 0; j < ids.size(); j++) {
+                int movie = world.movieIndex(ids.get(j));
+                trueRatings[j] = movie < 0 ? Double.NaN : world.trueRating(user, movie);
+            }
+            int picked = choice.choose(trueRatings, random);
+            if (picked >= 0) {
+                watched = true;
+                Movie movie = world.movie(world.movieIndex(ids.get(picked)));
+                minutes = choice.minutesWatched(trueRatings[picked], movie.runtime(), random);
+                LocalDateTime first = now.plus(2000 + random.nextInt(28_000), ChronoUnit.MILLIS);
+                for (int minute = 0; minute < minutes; minute++) {
+                    out.write(new WatchEvent(first.plusMinutes(minute), userId, movie.id(), minute), LineKind.WATCH, random);
+                }
+                now = first.plusMinutes(minutes);
+                if (random.nextDouble() < rateProbability) {
+                    now = now.plusSeconds(5 + random.nextInt(55));
+                    int rating = choice.rating(trueRatings[picked], world.noiseStd(), random);
+                    out.write(new RateEvent(now, userId, movie.id(), rating), LineKind.RATE, random);
+                    ratings++;
+                }
+            }
+        }
+        if (random.nextDouble() < browseProbability) {
+            int browsed = world.samplePopularMovie(random);
+            Movie movie = world.movie(browsed);
+            if (!answer.movieIds().contains(movie.id())) {
+                now = now.plusSeconds(30 + random.nextInt(600));
+                int rating = choice.rating(world.trueRating(user, browsed), world.noiseStd(), random);
+                out.write(new RateEvent(now, userId, movie.id(), rating), LineKind.RATE, random);
+                ratings++;
+            }
+        }
+        return new SessionOutcome(answer.succeeded(), watched, minutes, ratings);
+    }
+
+    private static void checkProbability(String name, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(name + " must be in 0..1, got " + p);
+        }
+    }
+}

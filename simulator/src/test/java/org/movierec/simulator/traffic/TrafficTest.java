@@ -1,0 +1,253 @@
+package org.movierec.simulator.traffic;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.movierec.core.events.MovieEvent;
+import org.movierec.core.events.MovielogParser;
+import org.movierec.core.events.ParseResult;
+import org.movierec.core.events.RateEvent;
+import org.movierec.core.events.RecommendationRequestEvent;
+import org.movierec.core.events.WatchEvent;
+import org.movierec.simulator.FakeRouter;
+import org.movierec.simulator.SimulatorTestResource;
+import org.movierec.simulator.TopicReader;
+import org.movierec.simulator.catalog.World;
+import org.movierec.simulator.movielog.MovielogWriter;
+import org.movierec.testkit.KafkaTestResource;
+
+/**
+ * Live traffic against a fake router on loopback, read back from the real Kafka topic: a router that
+ * is down, a router answering known lists, the feedback loop (good lists earn more watches), and
+ * the runtime switch. Sessions are run in exact numbers ({@link TrafficGenerator#runSessions}), so
+ * nothing depends on timing.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SimulatorTestResource.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrafficTest {
+
+    static final String TOKEN = "Bearer test-only-admin-token";
+    static FakeRouter router;
+    static final Map<Long, List<String>> rankings = new ConcurrentHashMap<>();
+
+    @Inject
+    TrafficGenerator traffic;
+
+    @Inject
+    MovielogWriter writer;
+
+    @Inject
+    World world;
+
+    final MovielogParser parser = new MovielogParser();
+
+    @AfterAll
+    static void stopRouter() {
+        if (router != null) {
+            router.close();
+        }
+    }
+
+    /** Plays {@code n} sessions in chunks, flushes, and returns the lines they wrote, each parsed. */
+    List<MovieEvent> play(int n) throws Exception {
+        try (TopicReader reader = new TopicReader()) {
+            reader.mark();
+            for (int done = 0; done < n; done += 50) {
+                traffic.runSessions(Math.min(50, n - done)).get(60, TimeUnit.SECONDS);
+            }
+            writer.flush();
+            List<MovieEvent> events = new ArrayList<>();
+            for (String line : reader.linesSinceMark()) {
+                ParseResult r = parser.parse(line);
+                assertThat(r.isOk()).as(line + " -> " + r).isTrue();
+                events.add(((ParseResult.Ok) r).event());
+            }
+            return events;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRouterThatIsDownGivesStatus0LinesAndNoCrash() throws Exception {
+        long failedBefore = traffic.stats().failedRequests();
+        List<MovieEvent> events = play(20);
+        List<RecommendationRequestEvent> requests = events.stream()
+                .filter(e -> e instanceof RecommendationRequestEvent).map(e -> (RecommendationRequestEvent) e).toList();
+        assertThat(requests).hasSize(20);
+        assertThat(requests).allSatisfy(r -> {
+            assertThat(r.status()).isZero();
+            assertThat(r.error()).isEqualTo("java.net.ConnectException: Connection refused");
+            assertThat(r.server()).startsWith("127.0.0.1:");
+        });
+        assertThat(events).noneMatch(e -> e instanceof WatchEvent);
+        assertThat(traffic.stats().failedRequests() - failedBefore).isEqualTo(20);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void sessionsWriteRequestsWatchesAndRatingsThatParse() throws Exception {
+        router = FakeRouter.atConfiguredUrl();
+        List<String> list = IntStream.range(0, 20).mapToObj(i -> world.movie(i).id()).toList();
+        router.answer(user -> list);
+        long sessionsBefore = traffic.stats().sessions();
+
+        List<MovieEvent> events = play(300);
+
+        List<RecommendationRequestEvent> requests = events.stream()
+                .filter(e -> e instanceof RecommendationRequestEvent).map(e -> (RecommendationRequestEvent) e).toList();
+        assertThat(requests).hasSize(300).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.results()).isEqualTo(list);
+            assertThat(world.userIndex(r.userId())).isNotNegative();
+        });
+        List<WatchEvent> watches = events.stream().filter(e -> e instanceof WatchEvent).map(e -> (WatchEvent) e).toList();
+        List<RateEvent> rates = events.stream().filter(e -> e instanceof RateEvent).map(e -> (RateEvent) e).toList();
+        assertThat(watches).isNotEmpty().allSatisfy(w -> assertThat(list).contains(w.movieId()));
+        assertThat(rates).isNotEmpty().allSatisfy(r -> assertThat(r.rating()).isBetween(1, 5));
+        // browsing rates movies that were not recommended
+        assertThat(rates).anyMatch(r -> !list.contains(r.movieId()));
+        // every rating of a listed movie follows the user's watch of it, and a user's minutes count up a minute apart
+        Set<String> watched = new HashSet<>();
+        for (MovieEvent e : events) {
+            if (e instanceof WatchEvent w) {
+                watched.add(w.userId() + "|" + w.movieId());
+            } else if (e instanceof RateEvent r && list.contains(r.movieId())) {
+                assertThat(watched).contains(r.userId() + "|" + r.movieId());
+            }
+        }
+        assertThat(traffic.stats().sessions() - sessionsBefore).isEqualTo(300);
+        assertThat(router.calls()).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    @Order(3)
+    void aRouterAnsweringTheTrulyBestMoviesEarnsMoreWatchThrough() throws Exception {
+        for (long user = 1; user <= world.userCount(); user++) {
+            ranked(user, true);
+            ranked(user, false);
+        }
+        router.answer(user -> ranked(user, true));
+        double best = watchThrough(400);
+        router.answer(user -> randomList(user));
+        double random = watchThrough(400);
+        router.answer(user -> ranked(user, false));
+        double worst = watchThrough(400);
+
+        assertThat(best).as("best %.2f, random %.2f, worst %.2f", best, random, worst).isGreaterThan(random + 0.2);
+        assertThat(random).as("random %.2f, worst %.2f", random, worst).isGreaterThan(worst + 0.05);
+        assertThat(best).isGreaterThan(0.6);
+        assertThat(worst).isLessThan(0.1);
+    }
+
+    @Test
+    @Order(4)
+    void trafficIsSwitchedAtRuntime() {
+        given().get("/admin/status").then().statusCode(200)
+                .body("traffic.enabled", equalTo(false))
+                .body("traffic.sessionsPerSecond", equalTo(5.0f))
+                .body("bootstrap.state", notNullValue());
+        long before = traffic.stats().sessions();
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body("{\"enabled\":true,\"sessionsPerSecond\":200}").post("/admin/traffic").then().statusCode(200)
+                .body("enabled", equalTo(true)).body("sessionsPerSecond", equalTo(200.0f));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (traffic.stats().sessions() < before + 50 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                .body("{\"enabled\":false}").post("/admin/traffic").then().statusCode(200)
+                .body("enabled", equalTo(false)).body("sessionsPerSecond", equalTo(200.0f));
+        assertThat(traffic.stats().sessions()).isGreaterThanOrEqualTo(before + 50);
+        given().get("/admin/status").then().statusCode(200)
+                .body("traffic.enabled", equalTo(false))
+                .body("traffic.requests", notNullValue())
+                .body("traffic.failedRequests", notNullValue())
+                .body("traffic.watches", notNullValue())
+                .body("traffic.ratings", notNullValue())
+                .body("traffic.linesWritten", notNullValue());
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("simulator_requests_total{status=\"200\"}"))
+                .body(org.hamcrest.Matchers.containsString("simulator_requests_total{status=\"0\"}"))
+                .body(org.hamcrest.Matchers.containsString("simulator_request_latency_seconds"))
+                .body(org.hamcrest.Matchers.containsString("simulator_lines_total{kind=\"watch\"}"));
+    }
+
+    @Test
+    @Order(5)
+    void badTrafficRequestsAre400WithAReason() {
+        for (String body : List.of("{\"sessionsPerSecond\":0}", "{\"sessionsPerSecond\":10001}", "{\"sessionsPerSecond\":-1}",
+                "{\"sessionsPerSecond\":\"fast\"}", "{\"enabled\":\"yes\"}", "{\"enabled\":true,\"rate\":3}", "{}", "not json",
+                "", "[1,2]")) {
+            given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(body)
+                    .post("/admin/traffic").then().statusCode(400).body("error", notNullValue());
+        }
+        given().get("/admin/status").then().body("traffic.enabled", equalTo(false)).body("traffic.sessionsPerSecond", equalTo(200.0f));
+    }
+
+    /** Share of {@code n} sessions in which the user watched a recommended movie. */
+    double watchThrough(int n) throws Exception {
+        long answered = answered();
+        long watches = traffic.stats().watches();
+        List<MovieEvent> events = play(n);
+        long ok = events.stream().filter(e -> e instanceof RecommendationRequestEvent r && r.status() == 200).count();
+        assertThat(ok).isEqualTo(answered() - answered).isGreaterThan(n * 9 / 10);
+        return (traffic.stats().watches() - watches) / (double) ok;
+    }
+
+    long answered() {
+        return traffic.stats().sessions() - traffic.stats().failedRequests();
+    }
+
+    /** The user's 20 first movies by true rating in {@code order}. */
+    List<String> ranked(long userId, boolean best) {
+        return rankings.computeIfAbsent(userId * (best ? 1 : -1), key -> {
+            int user = world.userIndex(userId);
+            int[] top = new int[20];
+            double[] score = new double[20];
+            Arrays.fill(score, Double.NEGATIVE_INFINITY);
+            for (int m = 0; m < world.movieCount(); m++) {
+                double s = best ? world.trueRating(user, m) : -world.trueRating(user, m);
+                if (s > score[19]) {
+                    int at = 19;
+                    while (at > 0 && score[at - 1] < s) {
+                        score[at] = score[at - 1];
+                        top[at] = top[at - 1];
+                        at--;
+                    }
+                    score[at] = s;
+                    top[at] = m;
+                }
+            }
+            return Arrays.stream(top).mapToObj(m -> world.movie(m).id()).toList();
+        });
+    }
+
+    List<String> randomList(long userId) {
+        SplittableRandom random = new SplittableRandom(userId * 31 + System.nanoTime());
+        return random.ints(0, world.movieCount()).distinct().limit(20).mapToObj(m -> world.movie(m).id()).toList();
+    }
+}
