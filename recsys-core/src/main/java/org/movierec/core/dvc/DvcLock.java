@@ -39,7 +39,7 @@ public final class DvcLock {
     /** The lock file schema DVC 3.x writes. */
     public static final String SCHEMA = "2.0";
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@+-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@+= -]*[A-Za-z0-9_./@+=-]|[A-Za-z_/.]");
     private static final Pattern YAML_SPECIAL = Pattern.compile(
             "(?i)(true|false|yes|no|on|off|null|y|n|~|[-+]?[0-9][0-9_.eE+-]*|\\.inf|\\.nan)");
 

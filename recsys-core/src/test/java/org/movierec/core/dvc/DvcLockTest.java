@@ -24,7 +24,7 @@ class DvcLockTest {
                 schema: '2.0'
                 stages:
                   train:
-                    cmd: 'bin/retrain train --split data/split'
+                    cmd: bin/retrain train --split data/split
                     deps:
                     - path: data/split
                       hash: md5
@@ -50,5 +50,7 @@ class DvcLockTest {
         assertThat(DvcLock.scalar("0.5")).isEqualTo("'0.5'");
         assertThat(DvcLock.scalar("it's: x")).isEqualTo("'it''s: x'");
         assertThat(DvcLock.scalar("params.yaml")).isEqualTo("params.yaml");
+        assertThat(DvcLock.scalar("bin/retrain split")).isEqualTo("bin/retrain split");
+        assertThat(DvcLock.scalar("trailing ")).isEqualTo("'trailing '");
     }
 }
