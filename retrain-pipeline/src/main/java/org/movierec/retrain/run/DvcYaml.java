@@ -22,7 +22,11 @@ public final class DvcYaml {
             List<String> keys = new RetrainParams(java.util.Map.of()).section(s.paramSections().toArray(String[]::new))
                     .keySet().stream().toList();
             list(y, "params", keys, false);
-            list(y, "outs", s.outs(), false);
+            if (!s.outs().isEmpty() || !s.reports().isEmpty()) {
+                y.append("    outs:\n");
+                s.outs().forEach(o -> y.append("    - ").append(o).append('\n'));
+                s.reports().forEach(o -> y.append("    - ").append(o).append(":\n        cache: false\n"));
+            }
             list(y, "metrics", s.metrics(), true);
             if (s.alwaysChanged()) {
                 y.append("    always_changed: true\n");

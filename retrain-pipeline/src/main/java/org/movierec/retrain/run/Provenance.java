@@ -45,7 +45,7 @@ public final class Provenance {
         for (String out : stage.outs()) {
             outs.add(remember(cache.store(layout.path(out), out)));
         }
-        for (String metric : stage.metrics()) {
+        for (String metric : concat(stage.metrics(), stage.reports())) {
             outs.add(remember(DvcHash.of(layout.path(metric), metric)));
         }
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
@@ -55,6 +55,12 @@ public final class Provenance {
         }
         lock.stage(stage.wireName(), new DvcLock.Stage(stage.cmd(), deps, p, outs));
         Files.writeString(layout.path(RunLayout.DVC_LOCK), lock.toYaml(), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private DvcOutput remember(DvcOutput out) {

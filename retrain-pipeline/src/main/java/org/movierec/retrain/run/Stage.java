@@ -18,18 +18,25 @@ public enum Stage {
     FAIRNESS(List.of(RunLayout.SNAPSHOT, RunLayout.SPLIT, RunLayout.MODEL), List.of("fairness"), List.of(),
             List.of(RunLayout.FAIRNESS), false),
     REGISTER(List.of(RunLayout.SNAPSHOT, RunLayout.SPLIT, RunLayout.MODEL, RunLayout.METRICS, RunLayout.FAIRNESS),
-            List.of(), List.of(), List.of(RunLayout.REGISTERED), true),
+            List.of(), List.of(), List.of(), true, List.of(RunLayout.REGISTERED)),
     PROMOTE(List.of(RunLayout.REGISTERED, RunLayout.METRICS, RunLayout.FAIRNESS), List.of("promote"), List.of(),
-            List.of(RunLayout.PROMOTION), true);
+            List.of(), true, List.of(RunLayout.PROMOTION));
 
     private final List<String> deps;
     private final List<String> paramSections;
     private final List<String> outs;
     private final List<String> metrics;
     private final boolean alwaysChanged;
+    private final List<String> reports;
 
     Stage(List<String> deps, List<String> paramSections, List<String> outs, List<String> metrics,
           boolean alwaysChanged) {
+        this(deps, paramSections, outs, metrics, alwaysChanged, List.of());
+    }
+
+    Stage(List<String> deps, List<String> paramSections, List<String> outs, List<String> metrics,
+          boolean alwaysChanged, List<String> reports) {
+        this.reports = reports;
         this.deps = deps;
         this.paramSections = paramSections;
         this.outs = outs;
@@ -63,6 +70,11 @@ public enum Stage {
     /** Metrics and report files (small JSON, kept in Git rather than the cache). */
     public List<String> metrics() {
         return metrics;
+    }
+
+    /** Uncached outputs that are not metrics (what was registered, what was promoted). */
+    public List<String> reports() {
+        return reports;
     }
 
     /**
