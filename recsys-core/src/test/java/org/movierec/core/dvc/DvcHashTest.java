@@ -1,0 +1,92 @@
+package org.movierec.core.dvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DvcHashTest {
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * DVC's own example: iterative/dvc-data, tests/hashfile/test_build.py, {@code test_build_file}:
+     * a file holding {@code foo} hashes to {@code acbd18db4cc2f85cedef654fccc4a4d8}, size 3.
+     */
+    @Test
+    void fileHashIsDvcs() throws IOException {
+        Path foo = Files.writeString(tmp.resolve("foo"), "foo");
+        DvcOutput out = DvcHash.of(foo, "foo");
+        assertThat(out.md5()).isEqualTo("acbd18db4cc2f85cedef654fccc4a4d8");
+        assertThat(out.size()).isEqualTo(3);
+        assertThat(out.nfiles()).isNull();
+        assertThat(out.isDirectory()).isFalse();
+    }
+
+    /**
+     * DVC's own example: iterative/dvc-data, tests/hashfile/test_build.py, {@code test_build_directory}:
+     * a directory with {@code foo} ("foo") and {@code bar} ("bar") hashes to
+     * {@code 5ea40360f5b4ec688df672a4db9c17d1.dir}, size 6, 2 files, and lists bar before foo.
+     */
+    @Test
+    void directoryHashIsDvcs() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("dir"));
+        Files.writeString(dir.resolve("foo"), "foo");
+        Files.writeString(dir.resolve("bar"), "bar");
+        DvcOutput out = DvcHash.of(dir, "dir");
+        assertThat(out.md5()).isEqualTo("5ea40360f5b4ec688df672a4db9c17d1.dir");
+        assertThat(out.size()).isEqualTo(6);
+        assertThat(out.nfiles()).isEqualTo(2);
+        assertThat(DvcHash.tree(dir)).extracting(TreeEntry::relpath, TreeEntry::md5).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bar", "37b51d194a7513e45b56f6524f2d51f2"),
+                org.assertj.core.groups.Tuple.tuple("foo", "acbd18db4cc2f85cedef654fccc4a4d8"));
+    }
+
+    /**
+     * Nested paths, a space (sorts before {@code /}), a non-ASCII name and an empty file. Expected text and
+     * hash from CPython 3 (dvc-data's {@code Tree.as_bytes}: {@code json.dumps(sorted(entries, key=relpath),
+     * sort_keys=True)}):
+     * <pre>
+     * python3 -c 'import json,hashlib; ...'  # entries A (empty), "sub dir/b" ("b"), "sub/zé.txt" ("a")
+     * </pre>
+     */
+    @Test
+    void nestedNonAsciiDirectoryMatchesPythonJsonDumps() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("d"));
+        Files.createDirectories(dir.resolve("sub"));
+        Files.createDirectories(dir.resolve("sub dir"));
+        Files.write(dir.resolve("A"), new byte[0]);
+        Files.writeString(dir.resolve("sub dir/b"), "b");
+        Files.writeString(dir.resolve("sub/zé.txt"), "a");
+        List<TreeEntry> tree = DvcHash.tree(dir);
+        assertThat(DvcHash.treeJson(tree)).isEqualTo(
+                "[{\"md5\": \"d41d8cd98f00b204e9800998ecf8427e\", \"relpath\": \"A\"}, "
+                        + "{\"md5\": \"92eb5ffee6ae2fec3ad71c777531578f\", \"relpath\": \"sub dir/b\"}, "
+                        + "{\"md5\": \"0cc175b9c0f1b6a831c399e269772661\", \"relpath\": \"sub/z\\u00e9.txt\"}]");
+        assertThat(DvcHash.of(dir, "d").md5()).isEqualTo("91cb179e0dbf92b0da8052bb6aaab12b.dir");
+    }
+
+    @Test
+    void cacheUsesDvcLayoutAndStoresTheDirManifest() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("dir"));
+        Files.writeString(dir.resolve("foo"), "foo");
+        Files.writeString(dir.resolve("bar"), "bar");
+        DvcCache cache = new DvcCache(tmp.resolve("cache"));
+        DvcOutput out = cache.store(dir, "data/dir");
+        assertThat(out.path()).isEqualTo("data/dir");
+        Path manifest = tmp.resolve("cache/files/md5/5e/a40360f5b4ec688df672a4db9c17d1.dir");
+        assertThat(manifest).isRegularFile();
+        assertThat(DvcHash.md5(manifest)).isEqualTo("5ea40360f5b4ec688df672a4db9c17d1");
+        assertThat(tmp.resolve("cache/files/md5/ac/bd18db4cc2f85cedef654fccc4a4d8")).hasContent("foo");
+        assertThat(tmp.resolve("cache/files/md5/37/b51d194a7513e45b56f6524f2d51f2")).hasContent("bar");
+        // storing again is a no-op with the same answer
+        assertThat(cache.store(dir, "data/dir")).isEqualTo(out);
+        assertThat(Files.readString(manifest, StandardCharsets.UTF_8)).startsWith("[{\"md5\": \"37b51d");
+    }
+}

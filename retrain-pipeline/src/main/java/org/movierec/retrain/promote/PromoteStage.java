@@ -1,0 +1,60 @@
+package org.movierec.retrain.promote;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.movierec.core.json.Json;
+import org.movierec.registry.ModelRegistry;
+import org.movierec.retrain.RunLayout;
+import org.movierec.retrain.evaluate.Evaluation;
+import org.movierec.retrain.fairness.FairnessReport;
+import org.movierec.retrain.params.RetrainParams;
+
+/**
+ * Stage 7, promote: when the {@link Gates} pass, either moves the production pointer to the candidate
+ * ({@code direct}) or starts a canary experiment through the router ({@code canary}); when there is no
+ * production model yet the first good candidate is promoted directly (a canary needs a control). When a gate
+ * fails the version is marked rejected in the registry, with the reasons. Output {@link RunLayout#PROMOTION}.
+ */
+public final class PromoteStage {
+
+    private PromoteStage() {
+    }
+
+    /**
+     * Decides and acts.
+     *
+     * @param canary the router client; needed only in {@code canary} mode
+     * @throws IOException if the router refuses or cannot be reached (production is unchanged)
+     */
+    public static Promotion promote(ModelRegistry registry, String version, Evaluation evaluation,
+                                    FairnessReport fairness, RetrainParams params, PromotionMode mode,
+                                    CanaryClient canary, String requestedBy) throws IOException, InterruptedException {
+        List<String> failures = Gates.failures(evaluation, fairness, params);
+        Optional<String> current = registry.productionVersion();
+        if (!failures.isEmpty()) {
+            registry.reject(version, String.join("; ", failures));
+            return new Promotion(version, false, "none", null, current.orElse(null), failures);
+        }
+        if (mode == PromotionMode.CANARY && current.isPresent()) {
+            if (canary == null) {
+                throw new IllegalStateException("promotion is canary but no router is configured");
+            }
+            String experiment = canary.start(version, requestedBy);
+            return new Promotion(version, true, "canary", experiment, current.get(), List.of());
+        }
+        Optional<String> previous = registry.promote(version);
+        List<String> notes = mode == PromotionMode.CANARY
+                ? List.of("no production model yet: promoted directly (a canary needs a control)") : List.of();
+        return new Promotion(version, true, "direct", null, previous.orElse(null), notes);
+    }
+
+    public static void write(Promotion promotion, RunLayout layout) throws IOException {
+        Path file = layout.path(RunLayout.PROMOTION);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Json.write(promotion.toMap()) + "\n", StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,80 @@
+package org.movierec.retrain.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.movierec.core.dvc.DvcCache;
+import org.movierec.core.dvc.DvcHash;
+import org.movierec.core.dvc.DvcLock;
+import org.movierec.core.dvc.DvcOutput;
+import org.movierec.retrain.RunLayout;
+import org.movierec.retrain.params.RetrainParams;
+
+/**
+ * A run's DVC record: after each stage, its outputs go into the DVC cache (content-addressed, usable as a
+ * DVC remote) and its entry into the run's {@code dvc.lock} (rewritten after every stage, so a failed run's
+ * lock holds the stages that completed).
+ */
+public final class Provenance {
+
+    private final RunLayout layout;
+    private final DvcCache cache;
+    private final RetrainParams params;
+    private final DvcLock lock = new DvcLock();
+    private final Map<String, DvcOutput> known = new HashMap<>();
+
+    public Provenance(RunLayout layout, DvcCache cache, RetrainParams params) {
+        this.layout = layout;
+        this.cache = cache;
+        this.params = params;
+    }
+
+    /** Records {@code stage} once it has written its outputs. */
+    public void record(Stage stage) throws IOException {
+        List<DvcOutput> deps = new ArrayList<>();
+        for (String dep : stage.deps()) {
+            DvcOutput d = known.get(dep);
+            deps.add(d != null ? d : DvcHash.of(layout.path(dep), dep));
+        }
+        List<DvcOutput> outs = new ArrayList<>();
+        for (String out : stage.outs()) {
+            outs.add(remember(cache.store(layout.path(out), out)));
+        }
+        for (String metric : concat(stage.metrics(), stage.reports())) {
+            outs.add(remember(DvcHash.of(layout.path(metric), metric)));
+        }
+        Map<String, Map<String, Object>> p = new LinkedHashMap<>();
+        Map<String, Object> values = params.section(stage.paramSections().toArray(String[]::new));
+        if (!values.isEmpty()) {
+            p.put(RunLayout.PARAMS, values);
+        }
+        lock.stage(stage.wireName(), new DvcLock.Stage(stage.cmd(), deps, p, outs));
+        Files.writeString(layout.path(RunLayout.DVC_LOCK), lock.toYaml(), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private DvcOutput remember(DvcOutput out) {
+        known.put(out.path(), out);
+        return out;
+    }
+
+    /** The hash recorded for {@code path}, if a stage wrote it. */
+    public DvcOutput output(String path) {
+        return known.get(path);
+    }
+
+    /** The lock text so far. */
+    public String lockText() {
+        return lock.toYaml();
+    }
+}

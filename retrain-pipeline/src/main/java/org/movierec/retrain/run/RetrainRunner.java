@@ -1,0 +1,205 @@
+package org.movierec.retrain.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.movierec.core.dvc.DvcCache;
+import org.movierec.core.model.SvdModel;
+import org.movierec.core.split.Split;
+import org.movierec.registry.ModelVersion;
+import org.movierec.retrain.RunLayout;
+import org.movierec.retrain.evaluate.EvaluateStage;
+import org.movierec.retrain.evaluate.Evaluation;
+import org.movierec.retrain.fairness.FairnessReport;
+import org.movierec.retrain.fairness.FairnessStage;
+import org.movierec.retrain.params.ParamsYaml;
+import org.movierec.retrain.params.RetrainParams;
+import org.movierec.retrain.promote.PromoteStage;
+import org.movierec.retrain.promote.Promotion;
+import org.movierec.retrain.register.Lineage;
+import org.movierec.retrain.register.RegisterStage;
+import org.movierec.retrain.snapshot.Directory;
+import org.movierec.retrain.snapshot.Snapshot;
+import org.movierec.retrain.snapshot.SnapshotStage;
+import org.movierec.retrain.split.SplitStage;
+import org.movierec.retrain.train.TrainStage;
+
+/**
+ * Runs the whole pipeline in one process: every stage writes its files into {@code runs/<runId>} (the
+ * layout of {@code dvc.yaml}) and hands its result to the next in memory; after each stage the outputs go
+ * into the DVC cache and the run's {@code dvc.lock}. Ends with a Slack notice.
+ *
+ * <h2>Failures</h2>
+ * <p>Any exception fails the run at the current stage. Production is only ever changed by the last step
+ * (the registry's atomic pointer write, or the router starting a canary), so it is untouched; a version the
+ * run registered before failing is marked rejected with the reason, so no unexplained candidate is left.
+ */
+public final class RetrainRunner {
+
+    private static final System.Logger LOG = System.getLogger(RetrainRunner.class.getName());
+
+    private final RunConfig config;
+    private final Clock clock;
+
+    public RetrainRunner(RunConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /** Runs {@code request} to the end; never throws (a failure is a failed outcome). */
+    public RunOutcome run(RunRequest request, RunListener listener) {
+        Execution e = new Execution(request, listener);
+        RunOutcome outcome = e.execute();
+        config.slack().send(Notices.of(outcome));
+        return outcome;
+    }
+
+    /** The state of one run. */
+    private final class Execution {
+        private final RunRequest request;
+        private final RunListener listener;
+        private final Instant startedAt = clock.instant();
+        private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+        private Stage stage;
+        private String version;
+        private Map<String, Object> metrics = Map.of();
+
+        Execution(RunRequest request, RunListener listener) {
+            this.request = request;
+            this.listener = listener;
+        }
+
+        RunOutcome execute() {
+            RetrainParams params = config.params();
+            RunLayout layout = new RunLayout(config.workDir().resolve("runs").resolve(request.runId()));
+            try {
+                Files.createDirectories(layout.dir());
+                Files.writeString(layout.path(RunLayout.PARAMS), ParamsYaml.text(params), StandardCharsets.UTF_8);
+                Provenance provenance = new Provenance(layout, new DvcCache(config.workDir().resolve("cache")), params);
+
+                begin(Stage.SNAPSHOT);
+                Directory directory = config.directory().fetch();
+                Snapshot snapshot = SnapshotStage.take(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
+                        request.cutoff(), directory, params.scale());
+                if (snapshot.ratings().size() == 0) {
+                    throw new IllegalStateException("no ratings at or before " + request.cutoff());
+                }
+                SnapshotStage.write(snapshot, layout);
+                end(provenance);
+
+                begin(Stage.SPLIT);
+                Split split = SplitStage.split(snapshot.ratings(), params);
+                SplitStage.write(split, layout);
+                end(provenance);
+
+                begin(Stage.TRAIN);
+                SvdModel model = TrainStage.train(split.train(), params);
+                TrainStage.write(model, layout);
+                end(provenance);
+
+                begin(Stage.EVALUATE);
+                Evaluation evaluation = EvaluateStage.evaluate(model, split, new RegistryProduction(config.registry()), params);
+                EvaluateStage.write(evaluation, layout);
+                metrics = evaluation.toMap();
+                end(provenance);
+
+                begin(Stage.FAIRNESS);
+                FairnessReport fairness = FairnessStage.audit(model, split, directory, params);
+                FairnessStage.write(fairness, layout);
+                end(provenance);
+
+                begin(Stage.REGISTER);
+                Map<String, Object> lineage = Lineage.of(request.runId(), layout, snapshot, evaluation, fairness, params);
+                ModelVersion registered = RegisterStage.register(config.registry(), layout, model.hyperparameters(),
+                        evaluation.candidate().toMetrics(), lineage);
+                version = registered.version();
+                RegisterStage.write(registered, layout);
+                end(provenance);
+
+                begin(Stage.PROMOTE);
+                Promotion promotion = PromoteStage.promote(config.registry(), version, evaluation, fairness, params,
+                        request.promotion(), config.canary(), "retrain-service run " + request.runId());
+                PromoteStage.write(promotion, layout);
+                end(provenance);
+
+                Instant finishedAt = clock.instant();
+                recordDuration(layout, provenance, finishedAt);
+                return new RunOutcome(request.runId(), promotion.promoted() ? RunStatus.SUCCEEDED : RunStatus.REJECTED,
+                        stage, null, version, promotion.promoted(), promotion.mode(), promotion.experimentId(),
+                        promotion.promoted() ? List.of() : promotion.reasons(), metrics, stageSeconds, startedAt,
+                        finishedAt);
+            } catch (Exception | Error failure) {
+                if (failure instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                String error = describe(failure);
+                LOG.log(System.Logger.Level.WARNING, "retrain run " + request.runId() + " failed at stage "
+                        + (stage == null ? "start" : stage.wireName()) + ": " + error, failure);
+                rejectOwnVersion(error);
+                return new RunOutcome(request.runId(), RunStatus.FAILED, stage, error, version, false, "none", null,
+                        List.of(), metrics, stageSeconds, startedAt, clock.instant());
+            }
+        }
+
+        private long stageStart;
+
+        private void begin(Stage next) {
+            stage = next;
+            stageStart = System.nanoTime();
+            listener.stageStarted(request.runId(), next);
+        }
+
+        private void end(Provenance provenance) throws IOException {
+            provenance.record(stage);
+            double seconds = (System.nanoTime() - stageStart) / 1e9;
+            stageSeconds.put(stage.wireName(), seconds);
+            listener.stageFinished(request.runId(), stage, seconds);
+        }
+
+        private void recordDuration(RunLayout layout, Provenance provenance, Instant finishedAt) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("durationSeconds", (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
+            extra.put("stageSeconds", new LinkedHashMap<String, Object>(stageSeconds));
+            extra.put("dvcLock", provenance.lockText());
+            extra.put("runDir", layout.dir().toString());
+            try {
+                config.registry().updateLineage(version, extra);
+            } catch (RuntimeException e) {
+                // the version is complete without it; the run record keeps the durations
+                LOG.log(System.Logger.Level.WARNING, "could not add the duration to the lineage of " + version, e);
+            }
+        }
+
+        /** A version this run registered and did not promote is marked rejected, with the failure. */
+        private void rejectOwnVersion(String error) {
+            if (version == null) {
+                return;
+            }
+            try {
+                if (config.registry().productionVersion().filter(version::equals).isEmpty()) {
+                    config.registry().reject(version, "retrain run " + request.runId() + " failed at stage "
+                            + stage.wireName() + ": " + error);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not mark version " + version + " rejected", e);
+            }
+        }
+    }
+
+    /** A failure in one line: the message, or the type when there is none. */
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        String text = message == null || message.isBlank() ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + ": " + message;
+        return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+    }
+}

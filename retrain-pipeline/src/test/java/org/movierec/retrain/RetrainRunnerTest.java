@@ -1,0 +1,339 @@
+package org.movierec.retrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.movierec.core.dvc.DvcCache;
+import org.movierec.core.dvc.DvcHash;
+import org.movierec.core.generate.GeneratedData;
+import org.movierec.core.generate.GeneratorConfig;
+import org.movierec.core.generate.SyntheticDataGenerator;
+import org.movierec.core.json.JsonReader;
+import org.movierec.core.model.ModelFile;
+import org.movierec.core.model.SvdModel;
+import org.movierec.core.notify.SlackNotifier;
+import org.movierec.registry.ModelRegistry;
+import org.movierec.registry.ModelStatus;
+import org.movierec.registry.ModelVersion;
+import org.movierec.retrain.params.RetrainParams;
+import org.movierec.retrain.promote.CanaryClient;
+import org.movierec.retrain.promote.PromotionMode;
+import org.movierec.retrain.run.RetrainRunner;
+import org.movierec.retrain.run.RunConfig;
+import org.movierec.retrain.run.RunListener;
+import org.movierec.retrain.run.RunOutcome;
+import org.movierec.retrain.run.RunRequest;
+import org.movierec.retrain.run.RunStatus;
+import org.movierec.retrain.run.Stage;
+import org.movierec.retrain.snapshot.UserApiClient;
+import org.movierec.telemetry.schema.TelemetrySchema;
+import org.movierec.testkit.MongoServer;
+import org.movierec.testkit.PostgresServer;
+import org.movierec.testkit.SlackReceiver;
+
+/**
+ * Whole runs against real PostgreSQL (telemetry schema), mongo-java-server (the registry), a user/movie API
+ * stand-in, a router stand-in and a Slack receiver.
+ */
+class RetrainRunnerTest {
+
+    static final String ROUTER_TOKEN = "test-only-router-token";
+    static PostgresServer postgres;
+    static MongoServer mongoServer;
+    static MongoClient mongo;
+    static HttpStandIn userApi;
+    static HttpStandIn router;
+    static SlackReceiver slack;
+    static GeneratedData data;
+    static final AtomicInteger databases = new AtomicInteger();
+    static final AtomicInteger experiments = new AtomicInteger();
+    static volatile int routerStatus = 201;
+
+    @TempDir
+    Path work;
+    ModelRegistry registry;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = PostgresServer.builder().database("movierec").build();
+        postgres.start();
+        TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
+        data = SyntheticDataGenerator.generate(GeneratorConfig.of(400, 300, 20_000, 11)
+                .withGroupEffect(0.3).withSlugIds(true));
+        TelemetryFixture.insert(postgres.jdbcUrl(), postgres.user(), postgres.password(), data.ratings());
+        Instant t = Instant.ofEpochSecond(GeneratorConfig.DEFAULT_START);
+        // rows the snapshot must drop, one per reason
+        TelemetryFixture.insert(postgres.jdbcUrl(), postgres.user(), postgres.password(), 999_999, data.movies().get(0).id(), 4, t);
+        TelemetryFixture.insert(postgres.jdbcUrl(), postgres.user(), postgres.password(), 1, "no+such+movie+1900", 4, t);
+        TelemetryFixture.insert(postgres.jdbcUrl(), postgres.user(), postgres.password(), 1, "zz+out+of+range", 9, t);
+        mongoServer = MongoServer.builder().build();
+        mongo = MongoClients.create(mongoServer.start());
+        userApi = UserApiStandIn.serve(new HttpStandIn(), data);
+        router = new HttpStandIn().route("POST", "/experiments/canary", r -> {
+            if (!("Bearer " + ROUTER_TOKEN).equals(r.header("Authorization"))) {
+                return HttpStandIn.Response.json(401, "{\"reason\":\"wrong bearer token\"}");
+            }
+            if (routerStatus == 409) {
+                return HttpStandIn.Response.json(409, "{\"reason\":\"canary exp-1 is running\"}");
+            }
+            return HttpStandIn.Response.json(201, "{\"id\":\"exp-" + experiments.incrementAndGet() + "\"}");
+        });
+        slack = SlackReceiver.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        slack.close();
+        router.close();
+        userApi.close();
+        mongo.close();
+        mongoServer.close();
+        postgres.close();
+    }
+
+    @BeforeEach
+    void freshRegistry() {
+        MongoDatabase db = mongo.getDatabase("registry" + databases.incrementAndGet());
+        registry = new ModelRegistry(db);
+        slack.clear();
+        routerStatus = 201;
+    }
+
+    RetrainRunner runner(RetrainParams params) {
+        RunConfig config = new RunConfig(work, params, postgres.jdbcUrl(), postgres.user(), postgres.password(),
+                new UserApiClient(userApi.url(), Duration.ofSeconds(10))::fetch, registry,
+                new CanaryClient(router.url(), ROUTER_TOKEN, Duration.ofSeconds(10)),
+                SlackNotifier.of(slack.webhookUrl(), Duration.ofSeconds(5)));
+        return new RetrainRunner(config, Clock.systemUTC());
+    }
+
+    RunOutcome run(String runId, RetrainParams params, PromotionMode mode, RunListener listener) {
+        return runner(params).run(new RunRequest(runId, Instant.now(), mode), listener);
+    }
+
+    RunOutcome goodRun(String runId) {
+        RunOutcome o = run(runId, RetrainParams.ofDefaults(), PromotionMode.DIRECT, RunListener.NONE);
+        assertThat(o.status()).as("%s", o).isEqualTo(RunStatus.SUCCEEDED);
+        return o;
+    }
+
+    @Test
+    void fullRunRegistersPromotesAndRecordsProvenance() throws Exception {
+        RunOutcome o = goodRun("run-1");
+        assertThat(o.promoted()).isTrue();
+        assertThat(o.promotionMode()).isEqualTo("direct");
+        assertThat(registry.productionVersion()).contains(o.version());
+        assertThat(o.stageSeconds()).containsOnlyKeys("snapshot", "split", "train", "evaluate", "fairness", "register", "promote");
+
+        RunLayout layout = new RunLayout(work.resolve("runs/run-1"));
+        Map<String, Object> quality = JsonReader.readObject(Files.readString(layout.path(RunLayout.QUALITY)));
+        assertThat(quality.get("rows_read")).isEqualTo(20_003L);
+        assertThat(quality.get("rows_kept")).isEqualTo(20_000L);
+        assertThat(quality.get("dropped").toString()).contains("unknown_user", "unknown_movie", "rating_out_of_range");
+
+        ModelVersion v = registry.get(o.version()).orElseThrow();
+        Map<String, Object> lineage = v.lineage();
+        assertThat(lineage.get("runId")).isEqualTo("run-1");
+        Map<?, ?> dataLineage = (Map<?, ?>) lineage.get("data");
+        assertThat(dataLineage.get("md5")).isEqualTo(DvcHash.of(layout.path(RunLayout.SNAPSHOT), "x").md5());
+        assertThat(((Number) dataLineage.get("rows")).intValue()).isEqualTo(20_000);
+        assertThat(lineage.get("parentVersion")).isNull();
+        assertThat(((Map<?, ?>) lineage.get("code")).get("commit")).isNotNull();
+        assertThat(lineage).containsKeys("params", "metrics", "fairness", "split", "durationSeconds", "dvcLock");
+        assertThat(v.metrics()).containsKeys("rmse", "mae", "precision@10", "recall@10", "ndcg@10");
+        assertThat(v.metrics().get("rmse")).isLessThan(1.1);
+
+        // dvc.lock: every stage, and every hash it names is in the cache (a usable DVC remote)
+        String lock = Files.readString(layout.path(RunLayout.DVC_LOCK));
+        assertThat(lock).startsWith("schema: '2.0'\nstages:\n");
+        for (Stage s : Stage.values()) {
+            assertThat(lock).contains("  " + s.wireName() + ":\n    cmd: " + s.cmd());
+        }
+        DvcCache cache = new DvcCache(work.resolve("cache"));
+        String snapshotMd5 = DvcHash.of(layout.path(RunLayout.SNAPSHOT), "x").md5();
+        assertThat(lock).contains("md5: " + snapshotMd5);
+        assertThat(cache.contains(snapshotMd5)).isTrue();
+        for (var entry : DvcHash.tree(layout.path(RunLayout.SNAPSHOT))) {
+            assertThat(cache.contains(entry.md5())).isTrue();
+        }
+        assertThat(cache.contains(DvcHash.md5(layout.path(RunLayout.MODEL)))).isTrue();
+
+        assertThat(slack.awaitPost(p -> p.contains("run-1 succeeded"), Duration.ofSeconds(10)))
+                .contains(o.version()).contains("promoted to production");
+
+        // the next good run compares with the first and names it as parent
+        RunOutcome second = goodRun("run-2");
+        assertThat(registry.get(second.version()).orElseThrow().lineage().get("parentVersion")).isEqualTo(o.version());
+        assertThat(second.metrics().get("production").toString()).contains(o.version());
+    }
+
+    @Test
+    void worseCandidateIsRegisteredRejectedAndNotPromoted() throws Exception {
+        RunOutcome good = goodRun("good");
+        RetrainParams worse = RetrainParams.ofDefaults().with("train.factors", 2).with("train.epochs", 1)
+                .with("train.lr", 0.001).with("train.validationFraction", 0);
+        RunOutcome bad = run("worse", worse, PromotionMode.DIRECT, RunListener.NONE);
+        assertThat(bad.status()).isEqualTo(RunStatus.REJECTED);
+        assertThat(bad.promoted()).isFalse();
+        assertThat(bad.reasons()).anyMatch(r -> r.startsWith("RMSE"));
+        assertThat(registry.productionVersion()).contains(good.version());
+        ModelVersion rejected = registry.get(bad.version()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(ModelStatus.REJECTED);
+        assertThat(rejected.note()).contains("RMSE");
+        assertThat(slack.awaitPost(p -> p.contains("worse") && p.contains("not promoted"), Duration.ofSeconds(10)))
+                .contains("RMSE");
+    }
+
+    @Test
+    void fairnessViolationBlocksPromotionAndNotifies() throws Exception {
+        RetrainParams strict = RetrainParams.ofDefaults().with("fairness.max_rmse_disparity", 0.0001);
+        RunOutcome o = run("unfair", strict, PromotionMode.DIRECT, RunListener.NONE);
+        assertThat(o.status()).isEqualTo(RunStatus.REJECTED);
+        assertThat(o.reasons()).anyMatch(r -> r.startsWith("fairness: rmse_disparity."));
+        assertThat(registry.productionVersion()).isEmpty();
+        assertThat(registry.get(o.version()).orElseThrow().status()).isEqualTo(ModelStatus.REJECTED);
+        Map<String, Object> fairness = JsonReader.readObject(
+                Files.readString(work.resolve("runs/unfair").resolve(RunLayout.FAIRNESS)));
+        assertThat(fairness.get("passed")).isEqualTo(false);
+        assertThat(fairness.get("groups").toString()).contains("gender", "age_band", "occupation");
+        assertThat(slack.awaitPost(p -> p.contains("unfair") && p.contains("not promoted"), Duration.ofSeconds(10)))
+                .contains("fairness: rmse_disparity");
+    }
+
+    @Test
+    void crashBeforeRegisteringLeavesTheRegistryAsItWas() throws Exception {
+        RunOutcome good = goodRun("base");
+        int versions = registry.list().size();
+        RunOutcome crashed = run("crash-train", RetrainParams.ofDefaults(), PromotionMode.DIRECT, crashAt(Stage.TRAIN));
+        assertThat(crashed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(crashed.stage()).isEqualTo(Stage.TRAIN);
+        assertThat(crashed.error()).contains("simulated crash");
+        assertThat(crashed.version()).isNull();
+        assertThat(registry.list()).hasSize(versions);
+        assertThat(registry.productionVersion()).contains(good.version());
+        assertThat(slack.awaitPost(p -> p.contains("crash-train failed"), Duration.ofSeconds(10))).contains("`train`");
+    }
+
+    @Test
+    void crashAfterRegisteringRejectsTheOrphanAndKeepsProduction() throws Exception {
+        RunOutcome good = goodRun("base2");
+        RunOutcome crashed = run("crash-promote", RetrainParams.ofDefaults(), PromotionMode.DIRECT, crashAt(Stage.PROMOTE));
+        assertThat(crashed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(crashed.stage()).isEqualTo(Stage.PROMOTE);
+        assertThat(registry.productionVersion()).contains(good.version());
+        ModelVersion orphan = registry.get(crashed.version()).orElseThrow();
+        assertThat(orphan.status()).isEqualTo(ModelStatus.REJECTED);
+        assertThat(orphan.note()).contains("crash-promote failed at stage promote");
+        assertThat(registry.loadModel(good.version())).isNotNull();
+    }
+
+    @Test
+    void canaryPromotionStartsAnExperimentAndLeavesProductionAlone() throws Exception {
+        RunOutcome first = run("first", RetrainParams.ofDefaults(), PromotionMode.CANARY, RunListener.NONE);
+        // no production yet: nothing to compare a canary with, so the first good candidate goes direct
+        assertThat(first.promotionMode()).isEqualTo("direct");
+        assertThat(registry.productionVersion()).contains(first.version());
+
+        RunOutcome canary = run("canary", RetrainParams.ofDefaults(), PromotionMode.CANARY, RunListener.NONE);
+        assertThat(canary.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(canary.promotionMode()).isEqualTo("canary");
+        assertThat(canary.experimentId()).startsWith("exp-");
+        assertThat(registry.productionVersion()).contains(first.version());
+        HttpStandIn.Request posted = router.requests().get(router.requests().size() - 1);
+        assertThat(JsonReader.readObject(posted.body())).containsEntry("candidateVersion", canary.version())
+                .containsEntry("requestedBy", "retrain-service run canary");
+
+        routerStatus = 409;
+        RunOutcome busy = run("busy", RetrainParams.ofDefaults(), PromotionMode.CANARY, RunListener.NONE);
+        assertThat(busy.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(busy.error()).contains("already running").contains("409");
+        assertThat(registry.get(busy.version()).orElseThrow().status()).isEqualTo(ModelStatus.REJECTED);
+        assertThat(registry.productionVersion()).contains(first.version());
+    }
+
+    @Test
+    void stagesRunByHandFromTheFilesReproduceTheRun() throws Exception {
+        goodRun("repro");
+        RunLayout run = new RunLayout(work.resolve("runs/repro"));
+        Path dir = Files.createDirectories(work.resolve("by-hand"));
+        Files.createDirectories(dir.resolve("data/snapshot"));
+        Files.createDirectories(dir.resolve("reports"));
+        for (String f : List.of("ratings.tsv", "users.tsv", "movies.tsv")) {
+            Files.copy(run.path(RunLayout.SNAPSHOT).resolve(f), dir.resolve("data/snapshot").resolve(f));
+        }
+        Files.copy(run.path(RunLayout.QUALITY), dir.resolve(RunLayout.QUALITY));
+        Files.copy(run.path(RunLayout.PARAMS), dir.resolve(RunLayout.PARAMS));
+        for (String stage : List.of("split", "train", "fairness")) {
+            assertThat(cli(stage, "--dir", dir.toString())).as(stage).isZero();
+        }
+        assertThat(cli("evaluate", "--dir", dir.toString(), "--registry", "no")).isZero();
+        RunLayout byHand = new RunLayout(dir);
+        assertThat(DvcHash.of(byHand.path(RunLayout.SPLIT), "x")).isEqualTo(DvcHash.of(run.path(RunLayout.SPLIT), "x"));
+        SvdModel a = ModelFile.read(run.path(RunLayout.MODEL));
+        SvdModel b = ModelFile.read(byHand.path(RunLayout.MODEL));
+        assertThat(b.userFactors()).isEqualTo(a.userFactors());
+        assertThat(b.itemFactors()).isEqualTo(a.itemFactors());
+        assertThat(Files.readString(byHand.path(RunLayout.FAIRNESS))).isEqualTo(Files.readString(run.path(RunLayout.FAIRNESS)));
+        Map<String, Object> metrics = JsonReader.readObject(Files.readString(byHand.path(RunLayout.METRICS)));
+        Map<String, Object> runMetrics = JsonReader.readObject(Files.readString(run.path(RunLayout.METRICS)));
+        assertThat(metrics.get("candidate")).isEqualTo(runMetrics.get("candidate"));
+    }
+
+    @Test
+    void anEarlierCutoffTakesOnlyTheRatingsBeforeIt() throws Exception {
+        long[] times = new long[data.ratings().size()];
+        for (int r = 0; r < times.length; r++) {
+            times[r] = data.ratings().time(r);
+        }
+        java.util.Arrays.sort(times);
+        Instant cutoff = Instant.ofEpochSecond(times[times.length / 2]);
+        long expected = java.util.Arrays.stream(times).filter(t -> t <= cutoff.getEpochSecond()).count();
+        RunOutcome o = runner(RetrainParams.ofDefaults()).run(new RunRequest("half", cutoff, PromotionMode.DIRECT),
+                RunListener.NONE);
+        assertThat(o.status()).isEqualTo(RunStatus.SUCCEEDED);
+        Map<?, ?> lineage = (Map<?, ?>) registry.get(o.version()).orElseThrow().lineage().get("data");
+        assertThat(lineage.get("cutoff")).isEqualTo(cutoff.toString());
+        assertThat(((Number) lineage.get("rows")).longValue()).isEqualTo(expected);
+    }
+
+    static RunListener crashAt(Stage at) {
+        return new RunListener() {
+            @Override
+            public void stageStarted(String runId, Stage stage) {
+                if (stage == at) {
+                    throw new IllegalStateException("simulated crash at " + stage.wireName());
+                }
+            }
+        };
+    }
+
+    static int cli(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Class<?> cli = Class.forName("org.movierec.retrain.cli.RetrainCli");
+        var method = cli.getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class);
+        method.setAccessible(true);
+        int code = (int) method.invoke(null, args, new PrintStream(out), new PrintStream(err));
+        if (code != 0) {
+            System.err.println(err);
+        }
+        return code;
+    }
+}

@@ -1,0 +1,93 @@
+package org.movierec.retrain.service;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.movierec.core.generate.GeneratedData;
+import org.movierec.core.generate.GeneratorConfig;
+import org.movierec.core.generate.SyntheticDataGenerator;
+import org.movierec.retrain.HttpStandIn;
+import org.movierec.retrain.TelemetryFixture;
+import org.movierec.retrain.UserApiStandIn;
+import org.movierec.telemetry.schema.TelemetrySchema;
+import org.movierec.testkit.MongoTestResource;
+import org.movierec.testkit.PostgresTestResource;
+import org.movierec.testkit.SlackReceiver;
+
+/**
+ * Everything a retrain run needs, real or standing in: PostgreSQL 17 with the telemetry schema and generated
+ * ratings, mongo-java-server, the user/movie API and the router (local HTTP stand-ins), and a Slack receiver
+ * (injected into the test's {@link SlackReceiver} field).
+ */
+public class RetrainTestResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String ROUTER_TOKEN = "test-only-router-token";
+
+    private HttpStandIn userApi;
+    private HttpStandIn router;
+    private SlackReceiver slack;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Map<String, String> pg = new PostgresTestResource().start();
+            String url = pg.get(PostgresTestResource.JDBC_URL);
+            String user = pg.get(PostgresTestResource.USERNAME);
+            String password = pg.get(PostgresTestResource.PASSWORD);
+            TelemetrySchema.migrate(url, user, password, "auto");
+            GeneratedData data = SyntheticDataGenerator.generate(GeneratorConfig.of(400, 300, 20_000, 3)
+                    .withGroupEffect(0.3).withSlugIds(true));
+            if (count(url, user, password) == 0) {
+                TelemetryFixture.insert(url, user, password, data.ratings());
+            }
+            userApi = UserApiStandIn.serve(new HttpStandIn(), data);
+            router = new HttpStandIn().route("POST", "/experiments/canary",
+                    r -> HttpStandIn.Response.json(201, "{\"id\":\"exp-1\"}"));
+            slack = SlackReceiver.start();
+            Map<String, String> config = new HashMap<>(new MongoTestResource().start());
+            config.put("retrain.database.url", url);
+            config.put("retrain.database.user", user);
+            config.put("retrain.database.password", password);
+            config.put("retrain.user-api-url", userApi.url());
+            config.put("retrain.router-url", router.url());
+            config.put("retrain.router-admin-token", ROUTER_TOKEN);
+            config.put("retrain.slack-webhook-url", slack.webhookUrl());
+            config.put("retrain.work-dir", Files.createTempDirectory("retrain-service-test").toString());
+            return config;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the retrain test infrastructure", e);
+        }
+    }
+
+    private static long count(String url, String user, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM ratings")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(slack, new TestInjector.MatchesType(SlackReceiver.class));
+    }
+
+    @Override
+    public void stop() {
+        if (slack != null) {
+            slack.close();
+        }
+        if (router != null) {
+            router.close();
+        }
+        if (userApi != null) {
+            userApi.close();
+        }
+    }
+
+}
