@@ -45,7 +45,7 @@ public class ExperimentService {
 
     /** {@code POST /experiments}: {@code {"name","salt"?,"arms":[{"name","modelVersion","weight"}],"overrides"?}}. */
     public Experiment create(String json, String who) {
-        RequestBody body = RequestBody.parse(json, Set.of("name", "salt", "arms", "overrides"));
+        RequestBody body = RequestBody.parse(json, List.of("name", "salt", "arms", "overrides"));
         String name = body.string("name", true);
         if (name != null && name.length() > MAX_NAME_LENGTH) {
             body.problem("'name' is longer than " + MAX_NAME_LENGTH + " characters");
@@ -76,7 +76,7 @@ public class ExperimentService {
             }
         }
         Map<String, String> overrides = body.stringMap(body.object("overrides", false), "override");
-        if (body.problems().isEmpty()) {
+        if (arms.size() == armList.size() && salt != null) {
             body.problems().addAll(ArmAssignment.problems(salt, Experiment.assignmentArms(arms), overrides));
             body.problems().addAll(versionProblems(arms));
         }
@@ -92,7 +92,7 @@ public class ExperimentService {
     /** {@code PUT /experiments/{id}/weights}: {@code {"weights":{"<arm>":<percent>,...}}}, every arm named. */
     public Experiment changeWeights(String id, String json, String who) {
         Experiment before = runningExperiment(id);
-        RequestBody body = RequestBody.parse(json, Set.of("weights"));
+        RequestBody body = RequestBody.parse(json, List.of("weights"));
         if (before.type() == ExperimentType.CANARY) {
             body.problem("the weights of a canary are set by the canary controller; stop it to end the canary");
         }
@@ -121,7 +121,7 @@ public class ExperimentService {
     /** {@code PUT /experiments/{id}/overrides}: {@code {"overrides":{"<userId>":"<arm>"}}}, replacing all. */
     public Experiment changeOverrides(String id, String json, String who) {
         Experiment before = runningExperiment(id);
-        RequestBody body = RequestBody.parse(json, Set.of("overrides"));
+        RequestBody body = RequestBody.parse(json, List.of("overrides"));
         Map<String, String> overrides = body.stringMap(body.object("overrides", true), "override");
         body.check();
         body.problems().addAll(ArmAssignment.problems(before.salt(), Experiment.assignmentArms(before.arms()),
@@ -141,7 +141,7 @@ public class ExperimentService {
      * {@code control} (production) and {@code candidate} at the first step.
      */
     public Experiment createCanary(String json, String who) {
-        RequestBody body = RequestBody.parse(json, Set.of("candidateVersion", "requestedBy", "steps"));
+        RequestBody body = RequestBody.parse(json, List.of("candidateVersion", "requestedBy", "steps"));
         String candidate = body.string("candidateVersion", true);
         String requestedBy = body.has("requestedBy") ? body.string("requestedBy", false) : who;
         List<Integer> steps = new ArrayList<>();

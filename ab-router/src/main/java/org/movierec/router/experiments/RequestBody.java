@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.movierec.core.json.JsonReader;
 
 /**
@@ -22,7 +21,7 @@ final class RequestBody {
     }
 
     /** Parses {@code text} as a JSON object with only {@code allowed} fields. */
-    static RequestBody parse(String text, Set<String> allowed) {
+    static RequestBody parse(String text, List<String> allowed) {
         if (text == null || text.isBlank()) {
             throw new InvalidChangeException("the request needs a JSON object body");
         }

@@ -82,7 +82,7 @@ public final class ReportFormat {
         json.put("comparisons", comparisons);
         Map<String, Object> srm = new LinkedHashMap<>();
         srm.put("since", report.experiment().weightsSince().toString());
-        srm.put("observedUsers", report.srmUsers());
+        srm.put("observedUsers", java.util.Arrays.stream(report.srmUsers()).boxed().toList());
         if (report.sampleRatioMismatch() != null) {
             srm.put("expectedUsers", report.sampleRatioMismatch().expected());
             srm.put("chiSquare", report.sampleRatioMismatch().statistic());
