@@ -1,11 +1,18 @@
 package org.movierec.inference;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,5 +86,24 @@ class StandaloneFileModeTest {
         Files.write(bad, bytes);
         Files.move(bad, MODEL, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         org.assertj.core.api.Assertions.assertThat(reloadAndGetVersion()).isEqualTo(firstVersion);
+    }
+
+    @Test
+    @Order(4)
+    void popularIsTheProductionModelsPopularityList() {
+        String version = reloadAndGetVersion();
+        // an unknown user gets the production model's popularity list: /popular must answer the same list
+        String fallback = given().get("/recommend/987654321").then().statusCode(200).extract().asString().strip();
+        given().get("/popular?size=20").then().statusCode(200).header("X-Model-Version", version)
+                .contentType(startsWith("text/plain")).body(equalTo(fallback));
+        String[] ids = fallback.split(",");
+        given().get("/popular?size=3").then().statusCode(200).body(equalTo(ids[0] + "," + ids[1] + "," + ids[2]));
+        given().accept(ContentType.JSON).get("/popular?size=5").then().statusCode(200)
+                .body("modelVersion", equalTo(version))
+                .body("items.movieId", contains(ids[0], ids[1], ids[2], ids[3], ids[4]))
+                .body("items.score", everyItem(notNullValue()));
+        for (String bad : new String[] {"0", "-1", "1001", "x", "2.5"}) {
+            given().get("/popular?size=" + bad).then().statusCode(400).body(containsString("size must be an integer"));
+        }
     }
 }

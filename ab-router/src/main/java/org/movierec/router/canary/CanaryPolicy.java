@@ -1,0 +1,123 @@
+package org.movierec.router.canary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.experiments.CanaryState;
+import org.movierec.router.report.ArmTelemetry;
+
+/**
+ * The canary's rules, pure (no I/O, no clock): given the candidate's and control's telemetry, decide to
+ * abort, widen, promote or wait.
+ *
+ * <p><b>Abort</b> (checked first, on all data since the canary started, at every look) when the
+ * candidate is worse than control on
+ * <ul>
+ *   <li>online RMSE: the mSPRT on the difference of mean squared errors (candidate − control) rejects
+ *       "no difference" with a positive difference;</li>
+ *   <li>error rate (failed upstream attempts + fallbacks over attempts): the mSPRT on the difference of
+ *       proportions rejects with a positive difference;</li>
+ *   <li>latency: with at least {@code minRequests} answers on each arm, the candidate's p99 exceeds
+ *       control's by more than {@code maxP99Increase}.</li>
+ * </ul>
+ * The mSPRT p-values stay valid however often the controller looks, so the canary can be checked every
+ * minute and aborted at the first step, before the candidate reaches many users.
+ *
+ * <p><b>Widen</b> when the current step has lasted {@code minStepDuration} and, since it started, each
+ * arm has at least {@code minRequests} answers and {@code minRatings} rated predictions; when the next
+ * step is 100 %, <b>promote</b> instead. Otherwise <b>wait</b>.
+ *
+ * @param minRequests answers per arm since the step started
+ * @param minRatings rated predictions per arm since the step started
+ * @param minStepDuration the shortest step
+ * @param maxP99Increase the largest acceptable p99 latency increase
+ * @param mseTest the sequential test on squared errors
+ * @param errorRateTest the sequential test on error rates
+ */
+public record CanaryPolicy(long minRequests, long minRatings, Duration minStepDuration, Duration maxP99Increase,
+        SequentialTest mseTest, SequentialTest errorRateTest) {
+
+    /** Metric key of the RMSE test's p-value. */
+    public static final String MSE = "mse";
+    /** Metric key of the error-rate test's p-value. */
+    public static final String ERROR_RATE = "errorRate";
+
+    /**
+     * Decides on the canary {@code state}.
+     *
+     * @param candidate the candidate arm's telemetry since the canary started
+     * @param control control's telemetry since the canary started
+     * @param stepCandidate the candidate's telemetry since the step started
+     * @param stepControl control's telemetry since the step started
+     * @param now the time of the evaluation
+     */
+    public CanaryDecision decide(CanaryState state, ArmTelemetry candidate, ArmTelemetry control,
+            ArmTelemetry stepCandidate, ArmTelemetry stepControl, Instant now) {
+        Map<String, Double> pValues = new LinkedHashMap<>(state.pValues());
+        if (candidate.ratings() >= 2 && control.ratings() >= 2) {
+            SequentialTest.Look look = mseTest.lookAtMeans(previous(state, MSE), candidate.squaredErrors(),
+                    control.squaredErrors());
+            pValues.put(MSE, look.pValue());
+            if (look.rejectNull() && look.difference() > 0) {
+                return new CanaryDecision(CanaryDecision.Action.ABORT, String.format(Locale.ROOT,
+                        "online RMSE of the candidate %.4f is worse than control's %.4f (%d and %d ratings; mSPRT p = %.3g < %.2g)",
+                        candidate.rmse(), control.rmse(), candidate.ratings(), control.ratings(), look.pValue(),
+                        mseTest.alpha()), pValues);
+            }
+        }
+        if (candidate.attempts() > 0 && control.attempts() > 0) {
+            long candidateBad = candidate.errors() + candidate.fallbacks();
+            long controlBad = control.errors() + control.fallbacks();
+            SequentialTest.Look look = errorRateTest.lookAtProportions(previous(state, ERROR_RATE), candidateBad,
+                    candidate.attempts(), controlBad, control.attempts());
+            pValues.put(ERROR_RATE, look.pValue());
+            if (look.rejectNull() && look.difference() > 0) {
+                return new CanaryDecision(CanaryDecision.Action.ABORT, String.format(Locale.ROOT,
+                        "error rate of the candidate %.2f %% is worse than control's %.2f %% (mSPRT p = %.3g < %.2g)",
+                        100.0 * candidateBad / candidate.attempts(), 100.0 * controlBad / control.attempts(),
+                        look.pValue(), errorRateTest.alpha()), pValues);
+            }
+        }
+        if (candidate.answered() >= minRequests && control.answered() >= minRequests
+                && candidate.latencyP99Ms() - control.latencyP99Ms() > maxP99Increase.toNanos() / 1e6) {
+            return new CanaryDecision(CanaryDecision.Action.ABORT, String.format(Locale.ROOT,
+                    "p99 latency of the candidate %.1f ms exceeds control's %.1f ms by more than %d ms",
+                    candidate.latencyP99Ms(), control.latencyP99Ms(), maxP99Increase.toMillis()), pValues);
+        }
+        List<String> missing = new ArrayList<>();
+        Duration elapsed = Duration.between(state.stepStartedAt(), now);
+        if (elapsed.compareTo(minStepDuration) < 0) {
+            missing.add("the step has lasted " + elapsed.toSeconds() + " s of " + minStepDuration.toSeconds() + " s");
+        }
+        evidence(missing, "candidate", stepCandidate);
+        evidence(missing, "control", stepControl);
+        if (!missing.isEmpty()) {
+            return new CanaryDecision(CanaryDecision.Action.WAIT, "waiting at " + state.percent() + " %: "
+                    + String.join("; ", missing), pValues);
+        }
+        if (state.nextIsPromotion()) {
+            return new CanaryDecision(CanaryDecision.Action.PROMOTE, "the candidate was no worse than control at "
+                    + state.steps().subList(0, state.step() + 1) + " % of users", pValues);
+        }
+        return new CanaryDecision(CanaryDecision.Action.WIDEN, "no worse than control at " + state.percent()
+                + " % with enough evidence: widening to " + state.steps().get(state.step() + 1) + " %", pValues);
+    }
+
+    private void evidence(List<String> missing, String arm, ArmTelemetry step) {
+        if (step.answered() < minRequests) {
+            missing.add(arm + " has " + step.answered() + " of " + minRequests + " requests");
+        }
+        if (step.ratings() < minRatings) {
+            missing.add(arm + " has " + step.ratings() + " of " + minRatings + " ratings");
+        }
+    }
+
+    private static double previous(CanaryState state, String metric) {
+        return state.pValues().getOrDefault(metric, SequentialTest.INITIAL_P_VALUE);
+    }
+}

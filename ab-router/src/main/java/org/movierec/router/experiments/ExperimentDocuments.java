@@ -1,0 +1,166 @@
+package org.movierec.router.experiments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.movierec.registry.ExperimentArm;
+import org.movierec.registry.ExperimentArms;
+import org.movierec.registry.ExperimentStatus;
+
+/**
+ * The stored form of an {@link Experiment}: the {@link ExperimentArms} shape that inference replicas read
+ * ({@code _id, name, status, arms[name, modelVersion, weight]}) plus the router's own fields:
+ *
+ * <pre>{@code
+ * { _id, name, status, arms: [...], type: "ab" | "canary", salt, overrides: {"<userId>": "<arm>"},
+ *   revision, createdAt, createdBy, weightsSince, endedAt, endReason,
+ *   running: true,                     // only while running; a unique sparse index allows one such document
+ *   canary: { candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, pValues } }
+ * }</pre>
+ *
+ * Arm weights are whole percentages (stored as numbers, as {@link ExperimentArms} writes them).
+ */
+public final class ExperimentDocuments {
+
+    /** Present (true) only on the running experiment; unique and sparse, so at most one runs. */
+    public static final String RUNNING = "running";
+    public static final String REVISION = "revision";
+
+    private ExperimentDocuments() {
+    }
+
+    /** The document of {@code e}. */
+    public static Document toDocument(Experiment e) {
+        List<Document> arms = new ArrayList<>();
+        for (ArmSpec arm : e.arms()) {
+            arms.add(ExperimentArms.toDocument(new ExperimentArm(arm.name(), arm.modelVersion(), arm.weight())));
+        }
+        Document d = new Document(ExperimentArms.ID, e.id())
+                .append(ExperimentArms.NAME, e.name())
+                .append(ExperimentArms.STATUS, e.status().wireName())
+                .append(ExperimentArms.ARMS, arms)
+                .append("type", e.type().wireName())
+                .append("salt", e.salt())
+                .append("overrides", new Document(new LinkedHashMap<>(e.overrides())))
+                .append(REVISION, e.revision())
+                .append("createdAt", date(e.createdAt()))
+                .append("createdBy", e.createdBy())
+                .append("weightsSince", date(e.weightsSince()))
+                .append("endedAt", date(e.endedAt()))
+                .append("endReason", e.endReason());
+        if (e.running()) {
+            d.append(RUNNING, true);
+        }
+        if (e.canary() != null) {
+            CanaryState c = e.canary();
+            d.append("canary", new Document("candidateVersion", c.candidateVersion())
+                    .append("controlVersion", c.controlVersion())
+                    .append("steps", c.steps())
+                    .append("step", c.step())
+                    .append("stepStartedAt", date(c.stepStartedAt()))
+                    .append("requestedBy", c.requestedBy())
+                    .append("pValues", new Document(new LinkedHashMap<>(c.pValues()))));
+        }
+        return d;
+    }
+
+    /**
+     * The experiment a document describes.
+     *
+     * @throws IllegalArgumentException naming the field if the document is malformed
+     */
+    public static Experiment fromDocument(Document d) {
+        try {
+            List<ArmSpec> arms = new ArrayList<>();
+            for (Object element : d.getList(ExperimentArms.ARMS, Object.class)) {
+                ExperimentArm arm = ExperimentArms.fromDocument(element);
+                arms.add(new ArmSpec(arm.name(), arm.modelVersion(), (int) Math.round(arm.weight())));
+            }
+            Map<String, String> overrides = new LinkedHashMap<>();
+            Document o = d.get("overrides", Document.class);
+            if (o != null) {
+                o.forEach((user, arm) -> overrides.put(user, (String) arm));
+            }
+            CanaryState canary = null;
+            Document c = d.get("canary", Document.class);
+            if (c != null) {
+                Map<String, Double> pValues = new LinkedHashMap<>();
+                Document p = c.get("pValues", Document.class);
+                if (p != null) {
+                    p.forEach((metric, value) -> pValues.put(metric, ((Number) value).doubleValue()));
+                }
+                List<Integer> steps = new ArrayList<>();
+                for (Object step : c.getList("steps", Object.class)) {
+                    steps.add(((Number) step).intValue());
+                }
+                canary = new CanaryState(c.getString("candidateVersion"), c.getString("controlVersion"), steps,
+                        ((Number) c.get("step")).intValue(), instant(c.getDate("stepStartedAt")),
+                        c.getString("requestedBy"), pValues);
+            }
+            return new Experiment(String.valueOf(d.get(ExperimentArms.ID)), d.getString(ExperimentArms.NAME),
+                    ExperimentType.fromWireName(d.getString("type")),
+                    ExperimentStatus.fromWireName(d.getString(ExperimentArms.STATUS)), d.getString("salt"), arms,
+                    overrides, ((Number) d.get(REVISION)).longValue(), instant(d.getDate("createdAt")),
+                    d.getString("createdBy"), instant(d.getDate("weightsSince")), instant(d.getDate("endedAt")),
+                    d.getString("endReason"), canary);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("experiment " + d.get(ExperimentArms.ID) + " is malformed: " + e, e);
+        }
+    }
+
+    /** The experiment as the admin API answers it (JSON-ready maps and lists). */
+    public static Map<String, Object> toJson(Experiment e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", e.id());
+        json.put("name", e.name());
+        json.put("type", e.type().wireName());
+        json.put("status", e.status().wireName());
+        json.put("salt", e.salt());
+        List<Map<String, Object>> arms = new ArrayList<>();
+        for (ArmSpec arm : e.arms()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("name", arm.name());
+            a.put("modelVersion", arm.modelVersion());
+            a.put("weight", arm.weight());
+            arms.add(a);
+        }
+        json.put("arms", arms);
+        json.put("overrides", e.overrides());
+        json.put("revision", e.revision());
+        json.put("createdAt", text(e.createdAt()));
+        json.put("createdBy", e.createdBy());
+        json.put("weightsSince", text(e.weightsSince()));
+        json.put("endedAt", text(e.endedAt()));
+        json.put("endReason", e.endReason());
+        if (e.canary() != null) {
+            CanaryState c = e.canary();
+            Map<String, Object> canary = new LinkedHashMap<>();
+            canary.put("candidateVersion", c.candidateVersion());
+            canary.put("controlVersion", c.controlVersion());
+            canary.put("steps", c.steps());
+            canary.put("step", c.step());
+            canary.put("percent", c.percent());
+            canary.put("stepStartedAt", text(c.stepStartedAt()));
+            canary.put("requestedBy", c.requestedBy());
+            canary.put("pValues", c.pValues());
+            json.put("canary", canary);
+        }
+        return json;
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,166 @@
+package org.movierec.router.experiments;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.movierec.core.auth.BearerToken;
+import org.movierec.core.json.Json;
+import org.movierec.router.RouterConfig;
+import org.movierec.router.canary.CanaryController;
+import org.movierec.router.report.ExperimentReport;
+import org.movierec.router.report.ReportFormat;
+import org.movierec.router.report.ReportService;
+
+/**
+ * The experiments admin API. Reads are open; changes need {@code Authorization: Bearer
+ * $ROUTER_ADMIN_TOKEN} and are audited with the caller named by {@code X-Requested-By} (else
+ * {@code admin}). Errors answer JSON {@code {"error": "...", "problems": [...]}}: 400 invalid change (the
+ * previous configuration stays), 401 bad token, 404 unknown experiment, 409 conflict, 503 dependency down.
+ */
+@Path("/experiments")
+public class ExperimentsResource {
+
+    private static final String REQUESTED_BY = "X-Requested-By";
+
+    @Inject
+    ExperimentService service;
+
+    @Inject
+    ExperimentStore store;
+
+    @Inject
+    CanaryController canary;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    RouterConfig config;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list() {
+        List<Object> all = new ArrayList<>();
+        for (Experiment e : store.list()) {
+            all.add(ExperimentDocuments.toJson(e));
+        }
+        return json(Response.Status.OK, all);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        return json(Response.Status.OK, ExperimentDocuments.toJson(service.get(id)));
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response audit(@PathParam("id") String id) {
+        service.get(id);
+        List<Object> trail = new ArrayList<>();
+        store.auditTrail(id).forEach(d -> trail.add(Map.of("action", d.getString("action"), "who", d.getString("who"),
+                "at", d.getDate("at").toInstant().toString())));
+        return json(Response.Status.OK, trail);
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response report(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ExperimentReport report = reports.report(service.get(id));
+        if (accept != null && accept.contains("text/csv")) {
+            return Response.ok(ReportFormat.toCsv(report), "text/csv; charset=utf-8").build();
+        }
+        return json(Response.Status.OK, ReportFormat.toJson(report, reports.mseTest(), reports.watchThroughTest()));
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @HeaderParam(REQUESTED_BY) String requestedBy) {
+        authorize(authorization);
+        return json(Response.Status.CREATED, ExperimentDocuments.toJson(service.create(body, who(requestedBy))));
+    }
+
+    @POST
+    @Path("/canary")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createCanary(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 @HeaderParam(REQUESTED_BY) String requestedBy) {
+        authorize(authorization);
+        return json(Response.Status.CREATED, ExperimentDocuments.toJson(service.createCanary(body, who(requestedBy))));
+    }
+
+    @PUT
+    @Path("/{id}/weights")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response weights(@PathParam("id") String id, String body,
+                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @HeaderParam(REQUESTED_BY) String requestedBy) {
+        authorize(authorization);
+        return json(Response.Status.OK, ExperimentDocuments.toJson(service.changeWeights(id, body, who(requestedBy))));
+    }
+
+    @PUT
+    @Path("/{id}/overrides")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response overrides(@PathParam("id") String id, String body,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @HeaderParam(REQUESTED_BY) String requestedBy) {
+        authorize(authorization);
+        return json(Response.Status.OK, ExperimentDocuments.toJson(service.changeOverrides(id, body, who(requestedBy))));
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response stop(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @HeaderParam(REQUESTED_BY) String requestedBy) {
+        authorize(authorization);
+        return json(Response.Status.OK, ExperimentDocuments.toJson(service.stop(id, who(requestedBy))));
+    }
+
+    @POST
+    @Path("/{id}/canary/evaluate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        authorize(authorization);
+        CanaryController.Evaluation evaluation = canary.evaluate(id);
+        return json(Response.Status.OK, Map.of("action", evaluation.decision().action().name().toLowerCase(),
+                "reason", evaluation.decision().reason(),
+                "experiment", ExperimentDocuments.toJson(evaluation.experiment())));
+    }
+
+    private void authorize(String authorization) {
+        String problem = BearerToken.problem(authorization, config.adminToken().orElse(null));
+        if (problem != null) {
+            throw new NotAuthorizedException(problem, config.adminToken().isEmpty());
+        }
+    }
+
+    private static String who(String requestedBy) {
+        return requestedBy == null || requestedBy.isBlank() ? "admin" : requestedBy.trim();
+    }
+
+    static Response json(Response.Status status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+    }
+}

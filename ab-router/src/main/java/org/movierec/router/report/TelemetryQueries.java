@@ -1,0 +1,97 @@
+package org.movierec.router.report;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.movierec.core.stats.SampleSummary;
+
+/**
+ * Read-only queries on the telemetry tables ({@code served_recommendations}, {@code online_predictions})
+ * per arm of an experiment, since a given time. The database does the aggregation (counts, percentiles,
+ * mean and sample variance of the squared errors), so a report reads one row per arm.
+ */
+@ApplicationScoped
+public class TelemetryQueries {
+
+    private static final String SERVED = """
+            SELECT arm,
+                   count(DISTINCT user_id)                                    AS users,
+                   count(*)                                                   AS attempts,
+                   count(*) FILTER (WHERE status = 200)                       AS answered,
+                   count(*) FILTER (WHERE status >= 500)                      AS errors,
+                   count(*) FILTER (WHERE status = 200 AND fallback)          AS fallbacks,
+                   count(watched_at) FILTER (WHERE status = 200)              AS watched,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE status = 200)  AS p50,
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE status = 200) AS p99
+            FROM served_recommendations
+            WHERE experiment = ? AND served_at >= ? AND arm IS NOT NULL
+            GROUP BY arm
+            """;
+
+    private static final String ERRORS = """
+            SELECT arm, count(*) AS n, avg(e2) AS mean, var_samp(e2) AS variance
+            FROM (SELECT arm, ((predicted - rating)::double precision) ^ 2 AS e2
+                  FROM online_predictions
+                  WHERE experiment = ? AND time >= ? AND predicted IS NOT NULL AND arm IS NOT NULL) AS errors
+            GROUP BY arm
+            """;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The telemetry of each of {@code arms} (empty for an arm without data) since {@code since}. */
+    public Map<String, ArmTelemetry> arms(String experiment, List<String> arms, Instant since) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, double[]> latencies = new LinkedHashMap<>();
+        Map<String, SampleSummary> errors = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            try (PreparedStatement s = prepare(c, SERVED, experiment, since); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString("arm"), new long[] {r.getLong("users"), r.getLong("attempts"),
+                        r.getLong("answered"), r.getLong("errors"), r.getLong("fallbacks"), r.getLong("watched")});
+                    latencies.put(r.getString("arm"), new double[] {number(r, "p50"), number(r, "p99")});
+                }
+            }
+            try (PreparedStatement s = prepare(c, ERRORS, experiment, since); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    errors.put(r.getString("arm"),
+                            SampleSummary.fromMoments(r.getLong("n"), r.getDouble("mean"), number(r, "variance")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new TelemetryUnavailableException("telemetry database: " + e.getMessage(), e);
+        }
+        Map<String, ArmTelemetry> result = new LinkedHashMap<>();
+        for (String arm : arms) {
+            long[] n = counts.get(arm);
+            double[] l = latencies.getOrDefault(arm, new double[] {Double.NaN, Double.NaN});
+            SampleSummary e = errors.getOrDefault(arm, SampleSummary.EMPTY);
+            result.put(arm, n == null ? new ArmTelemetry(arm, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, e)
+                    : new ArmTelemetry(arm, n[0], n[1], n[2], n[3], n[4], n[5], l[0], l[1], e));
+        }
+        return result;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, String experiment, Instant since)
+            throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        s.setString(1, experiment);
+        s.setTimestamp(2, Timestamp.from(since));
+        return s;
+    }
+
+    private static double number(ResultSet r, String column) throws SQLException {
+        double value = r.getDouble(column);
+        return r.wasNull() ? Double.NaN : value;
+    }
+}

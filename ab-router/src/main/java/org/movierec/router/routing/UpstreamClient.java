@@ -1,0 +1,119 @@
+package org.movierec.router.routing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.movierec.router.RouterConfig;
+import org.movierec.router.fallback.FallbackReason;
+
+/**
+ * Non-blocking GETs to the inference service over a pool of keep-alive HTTP/1.1 connections (Vert.x
+ * core client), each abandoned after {@code router.upstream-timeout} of silence. A call succeeds only
+ * with a 200; anything else fails with an {@link UpstreamFailure} naming the reason. Every call's
+ * latency is timed ({@code router.upstream}, by outcome).
+ */
+@ApplicationScoped
+public class UpstreamClient {
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    RouterConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private HttpClient client;
+    private long timeoutMs;
+    private String basePath;
+    private Timer ok;
+    private Timer failed;
+
+    @PostConstruct
+    void init() {
+        URI uri = URI.create(config.inferenceUrl());
+        if (uri.getHost() == null || !"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("router.inference-url must be an http URL, got " + config.inferenceUrl());
+        }
+        timeoutMs = Math.max(1, config.upstreamTimeout().toMillis());
+        basePath = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath();
+        client = vertx.createHttpClient(new HttpClientOptions()
+                        .setDefaultHost(uri.getHost())
+                        .setDefaultPort(uri.getPort() > 0 ? uri.getPort() : 80)
+                        .setKeepAlive(true)
+                        .setConnectTimeout((int) timeoutMs),
+                new PoolOptions().setHttp1MaxSize(config.upstreamConnections()));
+        ok = timer("ok");
+        failed = timer("failed");
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private Timer timer(String outcome) {
+        return Timer.builder("router.upstream").description("latency of calls to the inference service")
+                .tag("outcome", outcome).publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /**
+     * GET {@code pathAndQuery} (below the inference URL) with the given headers (name, value pairs;
+     * null values are skipped).
+     */
+    public Future<UpstreamResponse> get(String pathAndQuery, String... headers) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(basePath + pathAndQuery)
+                .setIdleTimeout(timeoutMs);
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                options.putHeader(headers[i], headers[i + 1]);
+            }
+        }
+        long start = System.nanoTime();
+        return client.request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.body().compose(body -> {
+                    if (response.statusCode() != 200) {
+                        FallbackReason reason = response.statusCode() >= 500 ? FallbackReason.UPSTREAM_ERROR
+                                : FallbackReason.UPSTREAM_REJECTED;
+                        return Future.failedFuture(new UpstreamFailure(reason, "inference answered "
+                                + response.statusCode() + ": " + body.toString().trim()));
+                    }
+                    return Future.succeededFuture(new UpstreamResponse(response.getHeader("Content-Type"),
+                            response.getHeader("X-Model-Version"), body));
+                }))
+                .recover(error -> Future.failedFuture(classify(error)))
+                .andThen(result -> (result.succeeded() ? ok : failed)
+                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    }
+
+    private static UpstreamFailure classify(Throwable error) {
+        if (error instanceof UpstreamFailure failure) {
+            return failure;
+        }
+        if (error instanceof TimeoutException || error instanceof io.netty.channel.ConnectTimeoutException) {
+            return new UpstreamFailure(FallbackReason.TIMEOUT, "inference did not answer in time: " + error.getMessage());
+        }
+        if (error instanceof ConnectException) {
+            return new UpstreamFailure(FallbackReason.CONNECTION, "inference unreachable: " + error.getMessage());
+        }
+        return new UpstreamFailure(FallbackReason.CONNECTION, "inference call failed: " + error);
+    }
+}

@@ -1,0 +1,445 @@
+package org.movierec.router;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.bson.Document;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.movierec.core.assignment.Arm;
+import org.movierec.core.assignment.ArmAssignment;
+import org.movierec.core.events.ServedEvent;
+import org.movierec.core.events.Topics;
+import org.movierec.core.ids.UserIds;
+import org.movierec.registry.ExperimentArms;
+import org.movierec.registry.ModelRegistry;
+import org.movierec.router.experiments.ExperimentStore;
+import org.movierec.router.fallback.PopularityCache;
+import org.movierec.testkit.KafkaTestResource;
+import org.movierec.testkit.MongoTestResource;
+import org.movierec.testkit.PostgresTestResource;
+
+/**
+ * The router as a service, against real MongoDB (wire-compatible), PostgreSQL 17, a Kafka broker, a
+ * Slack receiver, and a real HTTP server in place of the inference service whose failures the test
+ * controls. The tests run in order and build on each other's state.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FakeInference.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SlackTestResource.class, restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RouterServiceTest {
+
+    static final String TOKEN = "Bearer test-only-admin-token";
+
+    static MongoClient mongo;
+    static MongoDatabase db;
+    static ModelRegistry registry;
+    static String v1;
+    static String v2;
+    static String v3;
+    static String experimentId;
+
+    @jakarta.inject.Inject
+    PopularityCache popular;
+
+    @BeforeAll
+    static void registryWithThreeVersions() {
+        mongo = MongoClients.create(ConfigProvider.getConfig().getValue("quarkus.mongodb.connection-string", String.class));
+        db = mongo.getDatabase("movierec");
+        for (String collection : List.of("models", ExperimentArms.COLLECTION, ExperimentStore.AUDIT)) {
+            db.getCollection(collection).deleteMany(new Document());
+        }
+        registry = new ModelRegistry(db);
+        v1 = registry.register("model one".getBytes(), Map.of(), Map.of(), Map.of()).version();
+        v2 = registry.register("model two".getBytes(), Map.of(), Map.of(), Map.of()).version();
+        v3 = registry.register("model three".getBytes(), Map.of(), Map.of(), Map.of()).version();
+        registry.promote(v1);
+        TelemetryRows.migrate();
+    }
+
+    @AfterAll
+    static void close() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void upstreamUp() {
+        FakeInference.reset();
+    }
+
+    static String createBody(String name, String control, int wc, String treatment, int wt) {
+        return "{\"name\":\"" + name + "\",\"arms\":[{\"name\":\"control\",\"modelVersion\":\"" + control
+                + "\",\"weight\":" + wc + "},{\"name\":\"treatment\",\"modelVersion\":\"" + treatment + "\",\"weight\":"
+                + wt + "}]}";
+    }
+
+    static Response admin(String method, String path, String body) {
+        var request = given().header("Authorization", TOKEN).header("X-Requested-By", "alice@test")
+                .contentType(ContentType.JSON);
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.request(method, path);
+    }
+
+    @Test
+    @Order(1)
+    void readyAndWithoutAnExperimentEveryoneGetsProduction() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/recommend/7").then().statusCode(200)
+                .contentType(startsWith("text/plain"))
+                .header("X-Model-Version", FakeInference.PRODUCTION)
+                .header("X-Experiment", nullValue())
+                .body(equalTo(FakeInference.line(FakeInference.PRODUCTION, "7")));
+        FakeInference.Received r = FakeInference.received().get(0);
+        assertThat(r.model()).isNull();
+        assertThat(r.experiment()).isNull();
+        assertThat(r.requestId()).isNotBlank();
+    }
+
+    @Test
+    @Order(2)
+    void aBadUserIdIs400WithTheSameReasonAsInference() {
+        for (String bad : List.of("abc", "0", "007", "-3", "1234567890123456789")) {
+            given().get("/recommend/" + bad).then().statusCode(400).contentType(startsWith("text/plain"))
+                    .body(equalTo(UserIds.problem(bad) + "\n"));
+        }
+        assertThat(FakeInference.received()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void changesNeedTheAdminToken() {
+        given().contentType(ContentType.JSON).body(createBody("x", v1, 50, v2, 50)).post("/experiments")
+                .then().statusCode(401).body("error", equalTo("missing bearer token"));
+        given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(createBody("x", v1, 50, v2, 50))
+                .post("/experiments").then().statusCode(401).body("error", equalTo("wrong bearer token"));
+        given().get("/experiments").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    @Order(4)
+    void anExperimentSplitsUsersStickilyAndForwardsTheirArmsVersion() {
+        experimentId = admin("POST", "/experiments", createBody("ranking v2", v1, 50, v2, 50)).then().statusCode(201)
+                .body("type", equalTo("ab")).body("status", equalTo("running"))
+                .body("arms[1].modelVersion", equalTo(v2)).body("revision", equalTo(1))
+                .extract().path("id");
+        ArmAssignment expected = new ArmAssignment(experimentId, List.of(new Arm("control", 50), new Arm("treatment", 50)));
+        for (int user = 1; user <= 60; user++) {
+            String id = Integer.toString(user);
+            String arm = expected.assign(id).name();
+            String version = arm.equals("control") ? v1 : v2;
+            given().header("X-Request-Id", "req-" + user).get("/recommend/" + id).then().statusCode(200)
+                    .header("X-Experiment", experimentId).header("X-Arm", arm).header("X-Model-Version", version)
+                    .contentType(startsWith("text/plain"))
+                    .body(equalTo(FakeInference.line(version, id)));
+        }
+        List<FakeInference.Received> received = FakeInference.received();
+        assertThat(received).hasSize(60);
+        for (FakeInference.Received r : received) {
+            String user = r.path().substring("/recommend/".length());
+            assertThat(r.arm()).isEqualTo(expected.assign(user).name());
+            assertThat(r.model()).isEqualTo(r.arm().equals("control") ? v1 : v2);
+            assertThat(r.experiment()).isEqualTo(experimentId);
+            assertThat(r.requestId()).isEqualTo("req-" + user);
+        }
+        given().accept(ContentType.JSON).get("/recommend/5").then().statusCode(200)
+                .contentType(startsWith("application/json")).body("userId", equalTo("5"));
+        assertThat(FakeInference.received().get(60).accept()).contains("application/json");
+    }
+
+    @Test
+    @Order(5)
+    void invalidChangesAreRejectedWithTheReasonAndTheOldConfigurationStays() {
+        String path = "/experiments/" + experimentId;
+        admin("PUT", path + "/weights", "{\"weights\":{\"control\":60,\"treatment\":30}}").then().statusCode(400)
+                .body("problems", hasItem(startsWith("weights must sum to 100, got 90")));
+        admin("PUT", path + "/weights", "{\"weights\":{\"control\":50}}").then().statusCode(400)
+                .body("problems", hasItem("weights must name every arm; 'treatment' is missing"));
+        admin("PUT", path + "/weights", "{\"weights\":{\"control\":150,\"treatment\":-50}}").then().statusCode(400)
+                .body("error", containsString("must be a whole percentage 0..100"));
+        admin("PUT", path + "/weights", "{\"weights\":{\"control\":50,\"treatment\":50,\"other\":0}}").then()
+                .statusCode(400).body("problems", hasItem(startsWith("no arm named 'other'")));
+        admin("PUT", path + "/weights", "not json").then().statusCode(400)
+                .body("error", startsWith("the body is not a JSON object"));
+        admin("PUT", path + "/overrides", "{\"overrides\":{\"42\":\"nope\"}}").then().statusCode(400)
+                .body("problems", hasItem("override for user '42' names unknown arm 'nope'"));
+        admin("PUT", path + "/overrides", "{\"overrides\":{\"042\":\"control\"}}").then().statusCode(400)
+                .body("error", containsString("leading zeros"));
+        // a second experiment while one runs, and invalid new experiments
+        admin("POST", "/experiments", createBody("second", v1, 50, v3, 50)).then().statusCode(409)
+                .body("error", containsString(experimentId));
+        admin("POST", "/experiments", createBody("bad", v1, 50, "no-such-version", 50)).then().statusCode(400)
+                .body("problems", hasItem("arm 'treatment': model version 'no-such-version' is not in the registry"));
+        admin("POST", "/experiments", "{\"name\":\"dup\",\"arms\":[{\"name\":\"a\",\"modelVersion\":\"" + v1
+                + "\",\"weight\":50},{\"name\":\"a\",\"modelVersion\":\"" + v2 + "\",\"weight\":50}],\"colour\":1}")
+                .then().statusCode(400)
+                .body("problems", hasItem("arm name 'a' is used more than once"))
+                .body("problems", hasItem(startsWith("unknown field 'colour'")));
+        given().get(path).then().statusCode(200).body("revision", equalTo(1))
+                .body("arms.weight", org.hamcrest.Matchers.contains(50, 50)).body("overrides.size()", equalTo(0));
+        given().get(path + "/audit").then().statusCode(200).body("action", org.hamcrest.Matchers.contains("create"));
+    }
+
+    @Test
+    @Order(6)
+    void aWeightChangeAndOverridesAreAppliedAndAudited() {
+        String path = "/experiments/" + experimentId;
+        admin("PUT", path + "/weights", "{\"weights\":{\"control\":0,\"treatment\":100}}").then().statusCode(200)
+                .body("arms.weight", org.hamcrest.Matchers.contains(0, 100)).body("revision", equalTo(2));
+        given().get("/recommend/11").then().statusCode(200).header("X-Arm", "treatment");
+        admin("PUT", path + "/overrides", "{\"overrides\":{\"11\":\"control\"}}").then().statusCode(200);
+        given().get("/recommend/11").then().statusCode(200).header("X-Arm", "control").header("X-Model-Version", v1);
+        given().get("/recommend/12").then().statusCode(200).header("X-Arm", "treatment");
+        List<Document> audit = db.getCollection(ExperimentStore.AUDIT).find(new Document("experimentId", experimentId))
+                .sort(new Document("at", 1)).into(new ArrayList<>());
+        assertThat(audit).extracting(d -> d.getString("action")).containsExactly("create", "weights", "overrides");
+        Document weights = audit.get(1);
+        assertThat(weights.getString("who")).isEqualTo("alice@test");
+        assertThat(weights.get("at")).isNotNull();
+        assertThat(weights.get("before", Document.class).getList("arms", Document.class).get(0).get("weight"))
+                .isEqualTo(50.0);
+        assertThat(weights.get("after", Document.class).getList("arms", Document.class).get(0).get("weight"))
+                .isEqualTo(0.0);
+        admin("PUT", path + "/weights", "{\"weights\":{\"control\":50,\"treatment\":50}}").then().statusCode(200);
+        admin("PUT", path + "/overrides", "{\"overrides\":{}}").then().statusCode(200);
+    }
+
+    @Test
+    @Order(7)
+    void aFailingArmIsRetriedOnControl() {
+        FakeInference.mode(v2, FakeInference.Mode.ERROR);
+        String user = treatmentUser();
+        given().get("/recommend/" + user).then().statusCode(200).header("X-Arm", "control")
+                .header("X-Model-Version", v1).body(equalTo(FakeInference.line(v1, user)));
+        assertThat(FakeInference.received()).extracting(FakeInference.Received::model).containsExactly(v2, v1);
+    }
+
+    @Test
+    @Order(8)
+    void aSlowUpstreamGivesThePopularityFallbackPublishedAsAServedEvent() throws Exception {
+        popular.refresh().toCompletionStage().toCompletableFuture().get();
+        FakeInference.defaultMode(FakeInference.Mode.SLOW);
+        String user = treatmentUser();
+        String requestId = "slow-" + UUID.randomUUID();
+        given().header("X-Request-Id", requestId).get("/recommend/" + user).then().statusCode(200)
+                .header("X-Fallback", "timeout").header("X-Arm", "treatment").header("X-Experiment", experimentId)
+                .header("X-Model-Version", FakeInference.PRODUCTION).body(equalTo("p1,p2,p3"));
+        given().header("X-Request-Id", requestId + "-json").accept(ContentType.JSON).get("/recommend/" + user).then()
+                .statusCode(200).body("fallback", equalTo(true)).body("items.movieId", hasItem("p1"));
+        assertThat(FakeInference.received()).extracting(FakeInference.Received::model).startsWith(v2, v1);
+
+        ServedEvent fallback = awaitServedEvent(requestId);
+        assertThat(fallback.fallback()).isTrue();
+        assertThat(fallback.experiment()).isEqualTo(experimentId);
+        assertThat(fallback.arm()).isEqualTo("treatment");
+        assertThat(fallback.items()).containsExactly("p1", "p2", "p3");
+        ServedEvent failedAttempt = awaitServedEvent(requestId + ":try-1");
+        assertThat(failedAttempt.status()).isEqualTo(504);
+        assertThat(failedAttempt.modelVersion()).isEqualTo(v2);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("router_fallbacks_total\\{[^}]*arm=\"treatment\"[^}]*experiment=\""
+                + experimentId + "\"[^}]*reason=\"timeout\"[^}]*} [1-9]");
+        assertThat(metrics).contains("router_upstream_seconds_count{outcome=\"failed\"");
+    }
+
+    @Test
+    @Order(9)
+    void anUpstreamThatIsDownGivesThePopularityFallback() {
+        FakeInference.down();
+        try {
+            given().get("/recommend/" + treatmentUser()).then().statusCode(200).header("X-Fallback", "connection")
+                    .body(equalTo("p1,p2,p3"));
+        } finally {
+            FakeInference.restart();
+        }
+        given().get("/recommend/3").then().statusCode(200).header("X-Fallback", nullValue());
+        String metrics = given().get("/q/metrics").then().extract().asString();
+        assertThat(metrics).containsPattern("router_fallbacks_total\\{[^}]*reason=\"connection\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("router_requests_total\\{arm=\"treatment\",experiment=\"" + experimentId
+                + "\"[^}]*} [1-9]");
+        assertThat(metrics).contains("router_assignments_total{arm=\"control\",experiment=\"" + experimentId);
+    }
+
+    @Test
+    @Order(10)
+    void theReportComputesEveryArmFromTheTelemetryTables() throws Exception {
+        TelemetryRows.insert(experimentId, "control", v1, 1000, 400, 2, 5.0, 300, 0.9, 1);
+        TelemetryRows.insert(experimentId, "treatment", v2, 5000, 400, 3, 7.0, 300, 0.9, 2);
+        double[] control = TelemetryRows.countAndMeanSquaredError(experimentId, "control");
+        Response report = given().get("/experiments/" + experimentId + "/report");
+        report.then().statusCode(200).contentType(startsWith("application/json"))
+                .body("arms[0].arm", equalTo("control"))
+                .body("arms[0].users", equalTo(400))
+                .body("arms[0].requests", equalTo(400))
+                .body("arms[0].ratings", equalTo(300))
+                .body("arms[0].watched", equalTo(200))
+                .body("arms[0].latencyP99Ms", equalTo(5.0f))
+                .body("arms[1].watched", equalTo(134))
+                .body("comparisons[0].squaredErrors.pValue", notNullValue())
+                .body("comparisons[0].watchThrough.pValue", notNullValue())
+                .body("comparisons[0].sequential.mse.decision", notNullValue())
+                .body("sampleRatioMismatch.observedUsers", org.hamcrest.Matchers.contains(400, 400))
+                .body("sampleRatioMismatch.mismatch", equalTo(false));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> firstArm = ((List<Map<String, Object>>) org.movierec.core.json.JsonReader
+                .readObject(report.asString()).get("arms")).get(0);
+        assertThat((Double) firstArm.get("rmse")).isCloseTo(Math.sqrt(control[1]),
+                org.assertj.core.api.Assertions.within(1e-12));
+        String csv = given().accept("text/csv").get("/experiments/" + experimentId + "/report").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\n")).hasSize(3);
+        assertThat(csv).startsWith("experiment,arm,model_version,weight,users,requests,ratings,rmse");
+        assertThat(csv.split("\n")[1]).startsWith(experimentId + ",control," + v1 + ",50,400,400,300,");
+        // the looks are recorded, so the next report continues the always-valid p-values
+        assertThat(db.getCollection("experiment_looks").countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(11)
+    void stoppingSendsEveryoneBackToProduction() {
+        admin("POST", "/experiments/" + experimentId + "/stop", null).then().statusCode(200)
+                .body("status", equalTo("stopped")).body("endReason", equalTo("stopped by alice@test"));
+        given().get("/recommend/12").then().statusCode(200).header("X-Experiment", nullValue())
+                .header("X-Model-Version", FakeInference.PRODUCTION);
+        admin("POST", "/experiments/" + experimentId + "/stop", null).then().statusCode(409);
+        admin("PUT", "/experiments/" + experimentId + "/weights", "{\"weights\":{\"control\":50,\"treatment\":50}}")
+                .then().statusCode(409);
+        given().get("/experiments/no-such").then().statusCode(404);
+    }
+
+    @Test
+    @Order(12)
+    void canaryRequestsAreValidated() {
+        admin("POST", "/experiments/canary", "{\"candidateVersion\":\"no-such\"}").then().statusCode(400)
+                .body("problems", hasItem("arm 'candidate': model version 'no-such' is not in the registry"));
+        admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v1 + "\"}").then().statusCode(400)
+                .body("error", containsString("is already the production version"));
+        admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v2 + "\",\"steps\":[5,50]}").then()
+                .statusCode(400).body("error", containsString("the last step must be 100"));
+        admin("POST", "/experiments/canary", "{}").then().statusCode(400)
+                .body("problems", hasItem("'candidateVersion' is required"));
+    }
+
+    @Test
+    @Order(13)
+    void aGoodCanaryWidensStepByStepAndIsPromoted() throws Exception {
+        SlackTestResource.receiver.clear();
+        String id = admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v2
+                + "\",\"requestedBy\":\"retrain-service\"}").then().statusCode(201)
+                .body("type", equalTo("canary"))
+                .body("arms.name", org.hamcrest.Matchers.contains("control", "candidate"))
+                .body("arms.modelVersion", org.hamcrest.Matchers.contains(v1, v2))
+                .body("arms.weight", org.hamcrest.Matchers.contains(95, 5))
+                .body("canary.steps", org.hamcrest.Matchers.contains(5, 25, 50, 100))
+                .body("createdBy", equalTo("retrain-service"))
+                .extract().path("id");
+        admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v3 + "\"}").then().statusCode(409)
+                .body("error", startsWith("a canary is already running"));
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                .body("action", equalTo("wait")).body("reason", containsString("candidate has 0 of 100 requests"));
+        int[] expectedWeights = {25, 50};
+        for (int step = 0; step < 3; step++) {
+            TelemetryRows.insert(id, "control", v1, 10_000 * (step + 1), 150, 2, 5, 150, 0.9, 100 + step);
+            TelemetryRows.insert(id, "candidate", v2, 20_000 * (step + 1), 150, 2, 5, 150, 0.9, 200 + step);
+            Response evaluation = admin("POST", "/experiments/" + id + "/canary/evaluate", null);
+            evaluation.then().statusCode(200);
+            if (step < 2) {
+                evaluation.then().body("action", equalTo("widen"))
+                        .body("experiment.arms[1].weight", equalTo(expectedWeights[step]));
+                given().get("/experiments/" + id).then().body("canary.percent", equalTo(expectedWeights[step]));
+            } else {
+                evaluation.then().body("action", equalTo("promote")).body("experiment.status", equalTo("completed"));
+            }
+        }
+        assertThat(registry.productionVersion()).contains(v2);
+        String notice = SlackTestResource.receiver.awaitPost(p -> p.contains("promoted"), Duration.ofSeconds(30));
+        assertThat(notice).contains(id).contains(v2);
+        given().get("/recommend/3").then().statusCode(200).header("X-Experiment", nullValue());
+        assertThat(db.getCollection(ExperimentStore.AUDIT).find(new Document("experimentId", id))
+                .map(d -> d.getString("action")).into(new ArrayList<>()))
+                .containsExactly("create", "canary-look", "canary-widen", "canary-widen", "canary-promote");
+    }
+
+    @Test
+    @Order(14)
+    void aDegradedCanaryIsAbortedAtTheFirstStepWithANotice() throws Exception {
+        SlackTestResource.receiver.clear();
+        String id = admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v3
+                + "\",\"requestedBy\":\"retrain-service\"}").then().statusCode(201)
+                .body("arms.modelVersion", org.hamcrest.Matchers.contains(v2, v3)).extract().path("id");
+        TelemetryRows.insert(id, "control", v2, 30_000, 150, 2, 5, 150, 0.9, 300);
+        TelemetryRows.insert(id, "candidate", v3, 40_000, 150, 2, 5, 150, 1.8, 400);
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                .body("action", equalTo("abort"))
+                .body("reason", startsWith("online RMSE of the candidate"))
+                .body("experiment.status", equalTo("aborted"));
+        assertThat(registry.productionVersion()).contains(v2);
+        String notice = SlackTestResource.receiver.awaitPost(p -> p.contains("aborted"), Duration.ofSeconds(30));
+        assertThat(notice).contains(id).contains(v3).contains("at 5 % of users");
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(409);
+    }
+
+    /** A user the running experiment puts in arm treatment. */
+    static String treatmentUser() {
+        ArmAssignment assignment = new ArmAssignment(experimentId, List.of(new Arm("control", 50), new Arm("treatment", 50)));
+        for (int user = 100; ; user++) {
+            if (assignment.assign(Integer.toString(user)).name().equals("treatment")) {
+                return Integer.toString(user);
+            }
+        }
+    }
+
+    static ServedEvent awaitServedEvent(String requestId) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put("group.id", "router-test-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        props.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.SERVED));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    ServedEvent event = ServedEvent.fromJson(record.value());
+                    if (event.requestId().equals(requestId)) {
+                        return event;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no served event with request id " + requestId);
+    }
+}

@@ -1,0 +1,106 @@
+package org.movierec.router.canary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.movierec.core.stats.SampleSummary;
+import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.experiments.CanaryState;
+import org.movierec.router.report.ArmTelemetry;
+
+/** The canary's decisions on given telemetry; no clock, no database. */
+class CanaryPolicyTest {
+
+    static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
+    final CanaryPolicy policy = new CanaryPolicy(200, 100, Duration.ofMinutes(15), Duration.ofMillis(50),
+            new SequentialTest(0.25, 0.05), new SequentialTest(0.02, 0.05));
+
+    static CanaryState atStep(int step) {
+        return new CanaryState("v2", "v1", List.of(5, 25, 50, 100), step, START, "retrain", Map.of());
+    }
+
+    /** An arm with {@code requests} answers, {@code errors} failed attempts, and squared errors of the given mean and variance. */
+    static ArmTelemetry arm(String name, long requests, long errors, double p99, long ratings, double mse, double variance) {
+        return new ArmTelemetry(name, requests / 2, requests + errors, requests, errors, 0, requests / 3, p99 / 3, p99,
+                SampleSummary.fromMoments(ratings, mse, variance));
+    }
+
+    CanaryDecision decide(CanaryState state, ArmTelemetry candidate, ArmTelemetry control, Instant now) {
+        return policy.decide(state, candidate, control, candidate, control, now);
+    }
+
+    @Test
+    void aDegradedModelIsAbortedAtTheFirstStep() {
+        // squared errors: candidate mean 2.0 (RMSE 1.41), control mean 0.8 (RMSE 0.89)
+        CanaryDecision d = decide(atStep(0), arm("candidate", 300, 0, 10, 300, 2.0, 8.0),
+                arm("control", 5000, 0, 10, 5000, 0.8, 1.3), START.plusSeconds(60));
+        assertThat(d.action()).isEqualTo(CanaryDecision.Action.ABORT);
+        assertThat(d.reason()).contains("online RMSE of the candidate 1.4142 is worse than control's 0.8944");
+        assertThat(d.pValues().get(CanaryPolicy.MSE)).isLessThan(0.05);
+    }
+
+    @Test
+    void aModelThatFailsMoreIsAborted() {
+        CanaryDecision d = decide(atStep(0), arm("candidate", 270, 30, 10, 300, 0.8, 1.3),
+                arm("control", 4990, 10, 10, 5000, 0.8, 1.3), START.plusSeconds(60));
+        assertThat(d.action()).isEqualTo(CanaryDecision.Action.ABORT);
+        assertThat(d.reason()).startsWith("error rate of the candidate 10.00 %");
+    }
+
+    @Test
+    void aSlowModelIsAborted() {
+        CanaryDecision d = decide(atStep(1), arm("candidate", 300, 0, 200, 300, 0.8, 1.3),
+                arm("control", 5000, 0, 20, 5000, 0.8, 1.3), START.plusSeconds(3600));
+        assertThat(d.action()).isEqualTo(CanaryDecision.Action.ABORT);
+        assertThat(d.reason()).contains("p99 latency of the candidate 200.0 ms exceeds control's 20.0 ms");
+    }
+
+    @Test
+    void anEquallyGoodModelWidensOnceTheStepHasEnoughEvidence() {
+        CanaryDecision d = decide(atStep(0), arm("candidate", 300, 0, 10, 300, 0.81, 1.3),
+                arm("control", 5000, 0, 10, 5000, 0.80, 1.3), START.plus(Duration.ofMinutes(15)));
+        assertThat(d.action()).isEqualTo(CanaryDecision.Action.WIDEN);
+        assertThat(d.reason()).endsWith("widening to 25 %");
+        assertThat(d.pValues().get(CanaryPolicy.MSE)).isGreaterThan(0.05);
+    }
+
+    @Test
+    void waitsForTheStepDurationAndTheEvidence() {
+        CanaryDecision early = decide(atStep(0), arm("candidate", 300, 0, 10, 300, 0.8, 1.3),
+                arm("control", 5000, 0, 10, 5000, 0.8, 1.3), START.plus(Duration.ofMinutes(14)));
+        assertThat(early.action()).isEqualTo(CanaryDecision.Action.WAIT);
+        assertThat(early.reason()).contains("the step has lasted 840 s of 900 s");
+        CanaryDecision thin = decide(atStep(0), arm("candidate", 150, 0, 10, 50, 0.8, 1.3),
+                arm("control", 5000, 0, 10, 5000, 0.8, 1.3), START.plus(Duration.ofHours(1)));
+        assertThat(thin.action()).isEqualTo(CanaryDecision.Action.WAIT);
+        assertThat(thin.reason()).contains("candidate has 150 of 200 requests").contains("candidate has 50 of 100 ratings");
+    }
+
+    @Test
+    void passingTheLastStepBefore100PromotesTheCandidate() {
+        CanaryDecision d = decide(atStep(2), arm("candidate", 3000, 0, 10, 3000, 0.79, 1.3),
+                arm("control", 3000, 0, 10, 3000, 0.80, 1.3), START.plus(Duration.ofHours(1)));
+        assertThat(d.action()).isEqualTo(CanaryDecision.Action.PROMOTE);
+    }
+
+    @Test
+    void theAlwaysValidPValueCarriesOverBetweenLooks() {
+        CanaryState state = atStep(0).withPValues(Map.of(CanaryPolicy.MSE, 0.3));
+        CanaryDecision d = decide(state, arm("candidate", 300, 0, 10, 300, 0.8, 1.3),
+                arm("control", 5000, 0, 10, 5000, 0.8, 1.3), START.plus(Duration.ofHours(1)));
+        assertThat(d.pValues().get(CanaryPolicy.MSE)).isLessThanOrEqualTo(0.3);
+    }
+
+    @Test
+    void rampsAreValidated() {
+        assertThat(CanaryState.stepsProblem(List.of(5, 25, 50, 100))).isNull();
+        assertThat(CanaryState.stepsProblem(List.of(5, 50))).contains("last step must be 100");
+        assertThat(CanaryState.stepsProblem(List.of(25, 5, 100))).contains("strictly increasing");
+        assertThat(CanaryState.stepsProblem(List.of(100))).contains("at least two");
+    }
+}

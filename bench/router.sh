@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# /recommend through the A/B router against the same requests straight to the inference service, on
+# the same machine, wrk 2 threads x 16 connections on loopback, bounded (20 s per measured run).
+# The inference service serves a MovieLens-100k-sized model (943 x 1682, rank 100) from a file; the
+# router forwards to it (no experiment running, so every request goes to production: the forwarding
+# path itself; the arm lookup adds one Murmur3 hash). Prints throughput ratio and the added p99.
+# Usage: bench/router.sh [workdir]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+work="${1:-$(mktemp -d)}"
+DURATION=${DURATION:-20s}
+trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${ROUTER_PID:-}" ] && kill $ROUTER_PID 2>/dev/null; true' EXIT
+build_inference
+router_jar="$root/ab-router/target/quarkus-app/quarkus-run.jar"
+if [ ! -f "$router_jar" ] || [ -n "$(find "$root"/{recsys-core,model-registry,ab-router}/src/main -newer "$router_jar" -print -quit)" ]; then
+  (cd "$root" && ./mvnw -B -q -pl ab-router -am package -DskipTests)
+fi
+
+[ -f "$work/100k/model.bin" ] || {
+  "$recsys" generate --users 943 --movies 1682 --ratings 100000 --seed 7 --out "$work/100k" >/dev/null
+  "$recsys" train --ratings "$work/100k/u.data" --out "$work/100k/model.bin" --factors 100 --quiet >/dev/null
+}
+start_inference 18091 "$work/100k/model.bin" 1g
+
+# No MongoDB here: the router polls it in the background (and stays not-ready), routing everyone to production.
+INFERENCE_URL=http://127.0.0.1:18091 QUARKUS_HTTP_PORT=18092 ROUTER_ADMIN_TOKEN=bench \
+  MONGODB_URI=mongodb://127.0.0.1:1 QUARKUS_MONGODB_SERVER_SELECTION_TIMEOUT=1s \
+  java -Xmx512m -jar "$router_jar" >"$work/router.log" 2>&1 &
+ROUTER_PID=$!
+for _ in $(seq 1 240); do
+  curl -sf http://127.0.0.1:18092/recommend/1 >/dev/null 2>&1 && break
+  kill -0 "$ROUTER_PID" 2>/dev/null || { cat "$work/router.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+for port in 18091 18092; do   # warm-up of both paths
+  USERS=943 wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" "http://127.0.0.1:$port" >/dev/null
+done
+USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18091 >"$work/direct.txt"
+USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18092 >"$work/router.txt"
+wrk_summary "/recommend on inference" "$work/direct.txt"
+wrk_summary "/recommend through router" "$work/router.txt"
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
+direct_rps=$(awk '/Requests\/sec/ {print $2}' "$work/direct.txt")
+router_rps=$(awk '/Requests\/sec/ {print $2}' "$work/router.txt")
+direct_p99=$(ms "$(awk '$1=="99%" {print $2}' "$work/direct.txt")")
+router_p99=$(ms "$(awk '$1=="99%" {print $2}' "$work/router.txt")")
+awk -v a="$router_rps" -v b="$direct_rps" -v p="$router_p99" -v q="$direct_p99" \
+  'BEGIN { printf "router throughput = %.0f %% of direct; router adds %.2f ms at p99\n", 100 * a / b, p - q }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
