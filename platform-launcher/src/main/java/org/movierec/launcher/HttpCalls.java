@@ -29,10 +29,26 @@ public final class HttpCalls {
 
     /** POSTs {@code json} with {@code Authorization: Bearer <token>}. */
     public static Answer post(String url, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send("POST", url, token, json, "application/json");
+    }
+
+    /**
+     * Any call: {@code token} and {@code json} may be {@code null} (no Authorization header, no body).
+     *
+     * @param accept the Accept header
+     */
+    public static Answer send(String method, String url, String token, String json, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Accept", accept)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.build());
     }
 
     private static Answer send(HttpRequest request) {

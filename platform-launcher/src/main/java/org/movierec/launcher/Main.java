@@ -46,6 +46,9 @@ public final class Main {
         } catch (RuntimeException e) {
             System.err.println();
             System.err.println("MovieRec did not start: " + e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                System.err.println("  caused by: " + cause);
+            }
             System.exit(1);
             return;
         }

@@ -73,7 +73,7 @@ final class Seeding {
                         throw new IllegalStateException("first retrain run " + runId + " ended " + status + " at stage "
                                 + state.get("stage") + ": " + state.get("error"));
                     }
-                    progress.detail("model " + state.get("version") + " promoted; metrics " + state.get("metrics"));
+                    progress.detail("model " + state.get("version") + " promoted");
                     return;
                 }
             }

@@ -51,6 +51,7 @@ public final class TelemetryLag {
     private Map<TopicPartition, Long> endOffsets(String topic) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(config)) {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);

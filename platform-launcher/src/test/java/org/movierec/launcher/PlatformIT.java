@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.core.events.Topics;
 import org.movierec.core.json.JsonReader;
+import org.movierec.core.model.SvdModel;
 import org.movierec.testkit.SlackReceiver;
 
 /**
@@ -28,6 +29,7 @@ import org.movierec.testkit.SlackReceiver;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SuppressWarnings("unchecked")
 class PlatformIT {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -37,6 +39,8 @@ class PlatformIT {
     private SlackReceiver slack;
     private Telemetry telemetry;
     private String router;
+    private String degraded;
+    private String previousProduction;
     private String retrain;
 
     @BeforeAll
@@ -47,11 +51,17 @@ class PlatformIT {
         StackSettings settings = StackSettings.defaults(root, home)
                 .withPorts(Ports.free())
                 .withWorld(new StackSettings.World(USERS, 1500, 7, 40_000, 14))
-                .withSessionsPerSecond(15)
+                .withSessionsPerSecond(20)
                 .withReloadInterval(Duration.ofSeconds(1))
                 .withSlackWebhook(slack.webhookUrl())
                 .withExtraEnvironment(Map.of(
                         Service.RETRAIN, Map.of("RETRAIN_CRON", "off"),
+                        Service.ROUTER, Map.of("ROUTER_CANARY_INTERVAL", "3s",
+                                "ROUTER_CANARY_DEFAULT_STEPS", "20,50,100",
+                                "ROUTER_CANARY_MIN_REQUESTS", "60",
+                                "ROUTER_CANARY_MIN_RATINGS", "15",
+                                "ROUTER_CANARY_MIN_STEP_DURATION", "5s",
+                                "ROUTER_POPULAR_REFRESH_INTERVAL", "5s"),
                         Service.SIMULATOR, Map.of("SIMULATOR_FAULTS_GARBAGE_RATE", "0.002",
                                 "SIMULATOR_FAULTS_DUPLICATE_RATE", "0.002")));
         stack = LocalStack.start(settings, new Progress(System.out));
@@ -124,6 +134,62 @@ class PlatformIT {
 
     @Test
     @Order(3)
+    void abExperimentShowsTheDegradedArmWorseWithoutSampleRatioMismatch() throws Exception {
+        String production = stack.registry().productionVersion().orElseThrow();
+        degraded = registerDegraded(production);
+        HttpCalls.Answer created = routerAdmin("/experiments", """
+                {"name":"e2e good vs degraded","arms":[
+                  {"name":"control","modelVersion":"%s","weight":50},
+                  {"name":"degraded","modelVersion":"%s","weight":50}]}""".formatted(production, degraded));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = String.valueOf(JsonReader.readObject(created.body()).get("id"));
+
+        Map<String, Object>[] report = new Map[1];
+        Waits.until("both arms have 150 rated predictions", Duration.ofMinutes(4), () -> {
+            report[0] = JsonReader.readObject(HttpCalls.get(router + "/experiments/" + id + "/report").body());
+            return armsOf(report[0]).stream().allMatch(a -> ((Number) a.get("ratings")).longValue() >= 150);
+        }, () -> String.valueOf(report[0] == null ? null : report[0].get("arms")));
+
+        Map<String, Object> control = arm(report[0], "control");
+        Map<String, Object> bad = arm(report[0], "degraded");
+        assertThat((Double) bad.get("rmse")).isGreaterThan((Double) control.get("rmse"));
+        Map<String, Object> comparison = ((List<Map<String, Object>>) report[0].get("comparisons")).stream()
+                .filter(c -> "degraded".equals(c.get("arm"))).findFirst().orElseThrow();
+        Map<String, Object> welch = (Map<String, Object>) comparison.get("squaredErrors");
+        assertThat((Double) welch.get("pValue")).as("%s", comparison).isLessThan(0.05);
+        Map<String, Object> srm = (Map<String, Object>) report[0].get("sampleRatioMismatch");
+        assertThat(srm.get("mismatch")).as("%s", srm).isEqualTo(false);
+        assertThat(HttpCalls.send("GET", router + "/experiments/" + id + "/report", null, null, "text/csv").body())
+                .contains("degraded");
+
+        assertThat(routerAdmin("/experiments/" + id + "/stop", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void canaryOfTheDegradedModelAbortsAndARetrainedOneIsPromotedThroughACanary() {
+        HttpCalls.Answer bad = routerAdmin("/experiments/canary",
+                "{\"candidateVersion\":\"" + degraded + "\",\"requestedBy\":\"e2e\"}");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(201);
+        String badId = String.valueOf(JsonReader.readObject(bad.body()).get("id"));
+        awaitExperimentStatus(badId, "aborted");
+        slackPost("abort");
+
+        String before = stack.registry().productionVersion().orElseThrow();
+        previousProduction = before;
+        String runId = startRetrain("{\"promotion\":\"canary\"}");
+        Map<String, Object> run = awaitRun(runId);
+        assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
+        String candidate = String.valueOf(run.get("version"));
+        assertThat(stack.registry().productionVersion()).contains(before);
+        Waits.until("the canary of " + candidate + " completes and promotes it", Duration.ofMinutes(5),
+                () -> stack.registry().productionVersion().orElse("").equals(candidate),
+                () -> HttpCalls.get(router + "/experiments").body());
+        slackPost(candidate);
+    }
+
+    @Test
+    @Order(5)
     void killedCollectorRestartsWithNoLostOrDoubledEvent() throws Exception {
         long firstUser = 900_000_001L;
         int count = 30_000;
@@ -150,7 +216,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void postgresDownForThirtySecondsLosesNothing() throws Exception {
         long firstUser = 910_000_001L;
         int count = 5_000;
@@ -166,7 +232,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void brokerRestartIsRecoveredWithoutManualAction() {
         stack.kafka().stop();
         HttpCalls.Answer duringOutage = HttpCalls.get(router + "/recommend/8");
@@ -184,20 +250,69 @@ class PlatformIT {
     }
 
     @Test
-    @Order(6)
-    void mongoDownKeepsServingLoadedModels() throws Exception {
+    @Order(8)
+    void mongoDownKeepsInferenceServingAndTheRouterItsExperiment() throws Exception {
         String production = stack.registry().productionVersion().orElseThrow();
+        HttpCalls.Answer created = routerAdmin("/experiments", """
+                {"name":"e2e during a MongoDB outage","arms":[
+                  {"name":"control","modelVersion":"%s","weight":50},
+                  {"name":"previous","modelVersion":"%s","weight":50}]}""".formatted(production, previousProduction));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = String.valueOf(JsonReader.readObject(created.body()).get("id"));
+        try (RouterLoad warm = new RouterLoad(router, 2, USERS)) {
+            Waits.until("both arms serve", Duration.ofMinutes(1),
+                    () -> warm.versions().containsAll(List.of(production, previousProduction)), warm::toString);
+        }
         stack.mongo().stop();
         try (RouterLoad load = new RouterLoad(router, 2, USERS)) {
-            Waits.pause(Duration.ofSeconds(10));
+            Waits.pause(Duration.ofSeconds(15));
             load.close();
             assertThat(load.failed()).as("%s", load).isZero();
-            assertThat(load.versions()).contains(production);
+            assertThat(load.fallbacks()).as("%s", load).isZero();
+            assertThat(load.versions()).as("%s", load).containsExactlyInAnyOrder(production, previousProduction);
         } finally {
             stack.mongo().start();
         }
-        Waits.until("inference reports ready again with MongoDB back", MINUTE,
+        Waits.until("the router accepts changes again with MongoDB back", Duration.ofMinutes(1),
+                () -> routerAdmin("/experiments/" + id + "/stop", "{}").status() == 200, () -> "stop refused");
+        Waits.until("inference ready with MongoDB back", Duration.ofMinutes(1),
                 () -> stack.service(Service.INFERENCE).status("/q/health/ready") == 200, () -> "not ready");
+    }
+
+    private String registerDegraded(String production) throws Exception {
+        SvdModel good = stack.registry().loadModel(production);
+        return stack.registry().register(DegradedModel.of(good, 99), Map.of(),
+                Map.of("note", "degraded on purpose by the end-to-end test", "parent", production)).version();
+    }
+
+    private HttpCalls.Answer routerAdmin(String path, String json) {
+        return HttpCalls.post(router + path, stack.tokens().of(Service.ROUTER), json);
+    }
+
+    private void awaitExperimentStatus(String id, String status) {
+        String[] last = new String[1];
+        Waits.until("experiment " + id + " is " + status, Duration.ofMinutes(4), () -> {
+            last[0] = HttpCalls.get(router + "/experiments/" + id).body();
+            return status.equals(JsonReader.readObject(last[0]).get("status"));
+        }, () -> last[0]);
+    }
+
+    private void slackPost(String containing) {
+        try {
+            slack.awaitPost(p -> p.contains(containing), Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> armsOf(Map<String, Object> report) {
+        return (List<Map<String, Object>>) report.get("arms");
+    }
+
+    private static Map<String, Object> arm(Map<String, Object> report, String name) {
+        return armsOf(report).stream().filter(a -> name.equals(a.get("arm"))).findFirst().orElseThrow();
     }
 
     private void awaitCaughtUp() {

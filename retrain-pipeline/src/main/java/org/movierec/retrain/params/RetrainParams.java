@@ -50,7 +50,7 @@ public final class RetrainParams {
         d.put("fairness.min_long_tail_share", 0.0);
         d.put("fairness.max_popularity_bias", 5.0);
         d.put("fairness.min_catalog_coverage", 0.01);
-        d.put("fairness.max_gini", 0.995);
+        d.put("fairness.max_gini", 0.999);
         return d;
     }
 
