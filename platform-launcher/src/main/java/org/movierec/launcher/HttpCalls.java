@@ -51,6 +51,20 @@ public final class HttpCalls {
         return send(request.build());
     }
 
+    /** The {@code X-Model-Version} that answers {@code GET url}, or empty. */
+    public static String version(String url) {
+        try {
+            HttpResponse<Void> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.headers().firstValue("X-Model-Version").orElse("");
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -75,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws IllegalStateException naming the port in use, the jar missing, or the step that failed
      */
     public static LocalStack start(StackSettings settings, Progress progress) {
+        QuietLogs.apply();
         List<String> taken = settings.ports().taken();
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports already in use on 127.0.0.1: " + String.join(", ", taken)

@@ -58,8 +58,8 @@ class PlatformIT {
                         Service.RETRAIN, Map.of("RETRAIN_CRON", "off"),
                         Service.ROUTER, Map.of("ROUTER_CANARY_INTERVAL", "3s",
                                 "ROUTER_CANARY_DEFAULT_STEPS", "20,50,100",
-                                "ROUTER_CANARY_MIN_REQUESTS", "60",
-                                "ROUTER_CANARY_MIN_RATINGS", "15",
+                                "ROUTER_CANARY_MIN_REQUESTS", "100",
+                                "ROUTER_CANARY_MIN_RATINGS", "40",
                                 "ROUTER_CANARY_MIN_STEP_DURATION", "5s",
                                 "ROUTER_POPULAR_REFRESH_INTERVAL", "5s"),
                         Service.SIMULATOR, Map.of("SIMULATOR_FAULTS_GARBAGE_RATE", "0.002",
@@ -103,18 +103,30 @@ class PlatformIT {
     @Order(2)
     void retrainRegistersWithLineageAndInferenceSwapsWithoutAFailedRequest() throws Exception {
         String before = stack.registry().productionVersion().orElseThrow();
-        String version;
-        try (RouterLoad load = new RouterLoad(router, 4, USERS)) {
-            String runId = startRetrain("{}");
-            Map<String, Object> run = awaitRun(runId);
-            assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
-            version = String.valueOf(run.get("version"));
-            assertThat(version).isNotEqualTo(before);
-            Waits.until("the router serves the new version", MINUTE, () -> load.versions().contains(version),
+        previousProduction = before;
+        String runId = startRetrain("{}");
+        Map<String, Object> run = awaitRun(runId);
+        assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
+        assertThat(run.get("promoted")).as("run %s", run).isEqualTo(true);
+        String version = String.valueOf(run.get("version"));
+        assertThat(version).isNotEqualTo(before);
+
+        // Swaps under client load, as a release and a rollback happen: the registry's production pointer moves,
+        // inference loads the version in the background and swaps; not one request may fail meanwhile.
+        try (RouterLoad load = new RouterLoad(router, 2, USERS)) {
+            Waits.until("the router serves the retrained version", Duration.ofMinutes(1),
+                    () -> load.versions().contains(version), load::toString);
+            stack.registry().promote(before);
+            Waits.until("the rollback to " + before + " serves", Duration.ofMinutes(1),
+                    () -> servedVersion().equals(before),
                     load::toString);
-            Waits.pause(Duration.ofSeconds(3));
+            stack.registry().promote(version);
+            Waits.until("the retrained version serves again", Duration.ofMinutes(1),
+                    () -> servedVersion().equals(version), load::toString);
+            Waits.pause(Duration.ofSeconds(2));
             load.close();
             assertThat(load.failed()).as("%s", load).isZero();
+            assertThat(load.versions()).as("%s", load).contains(before, version);
             assertThat(load.ok()).isGreaterThan(100);
         }
         assertThat(stack.registry().productionVersion()).contains(version);
@@ -176,7 +188,6 @@ class PlatformIT {
         slackPost("abort");
 
         String before = stack.registry().productionVersion().orElseThrow();
-        previousProduction = before;
         String runId = startRetrain("{\"promotion\":\"canary\"}");
         Map<String, Object> run = awaitRun(runId);
         assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
@@ -283,6 +294,11 @@ class PlatformIT {
         SvdModel good = stack.registry().loadModel(production);
         return stack.registry().register(DegradedModel.of(good, 99), Map.of(),
                 Map.of("note", "degraded on purpose by the end-to-end test", "parent", production)).version();
+    }
+
+    /** The version that answers a request through the router now. */
+    private String servedVersion() {
+        return HttpCalls.version(router + "/recommend/5");
     }
 
     private HttpCalls.Answer routerAdmin(String path, String json) {
