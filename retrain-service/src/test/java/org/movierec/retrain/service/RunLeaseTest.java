@@ -53,16 +53,19 @@ class RunLeaseTest {
         }
     }
 
-    MongoDatabase db() {
-        return mongo.getDatabase("lease" + (++databases));
+    /** Two replicas' leases on a fresh database, sharing {@code clock}. */
+    static RunLease[] replicas(ManualClock clock) {
+        MongoDatabase db = mongo.getDatabase("lease" + (++databases));
+        return new RunLease[] {new RunLease(db, "replica-a", Duration.ofMinutes(2), clock),
+                new RunLease(db, "replica-b", Duration.ofMinutes(2), clock)};
     }
 
     @Test
     void oneHolderAtATimeAcrossReplicas() {
-        MongoDatabase db = db();
         ManualClock clock = new ManualClock();
-        RunLease a = new RunLease(db, "replica-a", Duration.ofMinutes(2), clock);
-        RunLease b = new RunLease(db, "replica-b", Duration.ofMinutes(2), clock);
+        RunLease[] replicas = replicas(clock);
+        RunLease a = replicas[0];
+        RunLease b = replicas[1];
         assertThat(a.acquire("run-1")).isEqualTo(new RunLease.Acquired(null));
         assertThat(b.acquire("run-2")).isInstanceOf(RunLease.Busy.class)
                 .extracting(x -> ((RunLease.Busy) x).runId()).isEqualTo("run-1");
@@ -76,10 +79,10 @@ class RunLeaseTest {
 
     @Test
     void heartbeatsKeepTheLeaseAndAnExpiredOneIsTakenOver() {
-        MongoDatabase db = db();
         ManualClock clock = new ManualClock();
-        RunLease a = new RunLease(db, "replica-a", Duration.ofMinutes(2), clock);
-        RunLease b = new RunLease(db, "replica-b", Duration.ofMinutes(2), clock);
+        RunLease[] replicas = replicas(clock);
+        RunLease a = replicas[0];
+        RunLease b = replicas[1];
         a.acquire("run-1");
         clock.now = clock.now.plus(Duration.ofSeconds(90));
         assertThat(a.renew("run-1")).isTrue();
