@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -48,7 +47,6 @@ import org.movierec.retrain.snapshot.UserApiClient;
  * {@code retrain_stage_seconds{stage}}, {@code retrain_last_success_timestamp_seconds},
  * {@code retrain_running}.
  */
-@Startup // built at start-up, so a bad params file or promotion mode stops the service at once
 @ApplicationScoped
 public class RetrainCoordinator {
 
