@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.movierec.testkit.MongoServer;
 
@@ -53,19 +54,20 @@ class RunLeaseTest {
         }
     }
 
-    /** Two replicas' leases on a fresh database, sharing {@code clock}. */
-    static RunLease[] replicas(ManualClock clock) {
+    final ManualClock clock = new ManualClock();
+    RunLease a;
+    RunLease b;
+
+    /** Two replicas' leases on a fresh database, sharing the test's clock. */
+    @BeforeEach
+    void replicas() {
         MongoDatabase db = mongo.getDatabase("lease" + (++databases));
-        return new RunLease[] {new RunLease(db, "replica-a", Duration.ofMinutes(2), clock),
-                new RunLease(db, "replica-b", Duration.ofMinutes(2), clock)};
+        a = new RunLease(db, "replica-a", Duration.ofMinutes(2), clock);
+        b = new RunLease(db, "replica-b", Duration.ofMinutes(2), clock);
     }
 
     @Test
     void oneHolderAtATimeAcrossReplicas() {
-        ManualClock clock = new ManualClock();
-        RunLease[] replicas = replicas(clock);
-        RunLease a = replicas[0];
-        RunLease b = replicas[1];
         assertThat(a.acquire("run-1")).isEqualTo(new RunLease.Acquired(null));
         assertThat(b.acquire("run-2")).isInstanceOf(RunLease.Busy.class)
                 .extracting(x -> ((RunLease.Busy) x).runId()).isEqualTo("run-1");
@@ -79,10 +81,6 @@ class RunLeaseTest {
 
     @Test
     void heartbeatsKeepTheLeaseAndAnExpiredOneIsTakenOver() {
-        ManualClock clock = new ManualClock();
-        RunLease[] replicas = replicas(clock);
-        RunLease a = replicas[0];
-        RunLease b = replicas[1];
         a.acquire("run-1");
         clock.now = clock.now.plus(Duration.ofSeconds(90));
         assertThat(a.renew("run-1")).isTrue();
