@@ -1,6 +1,12 @@
 package org.movierec.retrain;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.movierec.core.json.Json;
+import org.movierec.core.json.JsonReader;
 
 /**
  * Where each stage's inputs and outputs live, relative to a run directory (and to the repository root,
@@ -42,5 +48,17 @@ public final class RunLayout {
     /** {@code relative} under the run directory. */
     public Path path(String relative) {
         return dir.resolve(relative);
+    }
+
+    /** Writes {@code value} as one line of JSON to {@code relative}, creating its directory. */
+    public void writeJson(String relative, Object value) throws IOException {
+        Path file = path(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Json.write(value) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Reads the JSON object in {@code relative}. */
+    public Map<String, Object> readJson(String relative) throws IOException {
+        return JsonReader.readObject(Files.readString(path(relative), StandardCharsets.UTF_8));
     }
 }

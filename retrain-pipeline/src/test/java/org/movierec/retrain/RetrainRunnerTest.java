@@ -8,6 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import org.movierec.core.dvc.DvcHash;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
+import org.movierec.core.generate.SyntheticDataWriter;
 import org.movierec.core.json.JsonReader;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
@@ -42,6 +45,7 @@ import org.movierec.retrain.run.RunOutcome;
 import org.movierec.retrain.run.RunRequest;
 import org.movierec.retrain.run.RunStatus;
 import org.movierec.retrain.run.Stage;
+import org.movierec.retrain.snapshot.DemographicsFileSource;
 import org.movierec.retrain.snapshot.UserApiClient;
 import org.movierec.telemetry.schema.TelemetrySchema;
 import org.movierec.testkit.MongoServer;
@@ -311,6 +315,36 @@ class RetrainRunnerTest {
         Map<?, ?> lineage = (Map<?, ?>) registry.get(o.version()).orElseThrow().lineage().get("data");
         assertThat(lineage.get("cutoff")).isEqualTo(cutoff.toString());
         assertThat(((Number) lineage.get("rows")).longValue()).isEqualTo(expected);
+    }
+
+    @Test
+    void movieLensIntegerIdsAndADemographicsFileWork() throws Exception {
+        // a second database on the same server, with MovieLens-style integer movie ids
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
+            c.createStatement().execute("CREATE DATABASE movielens");
+        }
+        String url = postgres.jdbcUrl().replace("/movierec", "/movielens");
+        TelemetrySchema.migrate(url, postgres.user(), postgres.password(), "auto");
+        GeneratedData ml = SyntheticDataGenerator.generate(GeneratorConfig.of(200, 150, 6_000, 5));
+        TelemetryFixture.insert(url, postgres.user(), postgres.password(), ml.ratings());
+        Path gen = work.resolve("gen");
+        SyntheticDataWriter.write(ml, gen);
+        RunConfig config = new RunConfig(work, RetrainParams.ofDefaults(), url, postgres.user(), postgres.password(),
+                () -> DemographicsFileSource.load(gen.resolve(SyntheticDataWriter.USERS_FILE)), registry, null,
+                SlackNotifier.disabled());
+        RunOutcome o = new RetrainRunner(config, Clock.systemUTC())
+                .run(new RunRequest("movielens", Instant.now(), PromotionMode.DIRECT), RunListener.NONE);
+        assertThat(o.status()).as("%s", o).isEqualTo(RunStatus.SUCCEEDED);
+        RunLayout layout = new RunLayout(work.resolve("runs/movielens"));
+        List<String> lines = Files.readAllLines(layout.path(RunLayout.SNAPSHOT).resolve("ratings.tsv"));
+        assertThat(lines).hasSize(6_000);
+        // canonical order: user ids numerically, then movie ids
+        assertThat(lines.get(0)).startsWith("1\t");
+        assertThat(Files.readAllLines(layout.path(RunLayout.SNAPSHOT).resolve("users.tsv"))).hasSize(201);
+        Map<String, Object> quality = JsonReader.readObject(Files.readString(layout.path(RunLayout.QUALITY)));
+        assertThat(quality.get("movies_checked")).isEqualTo(false);
+        assertThat(quality.get("users_checked")).isEqualTo(true);
+        assertThat(quality.get("rows_dropped")).isEqualTo(0L);
     }
 
     static RunListener crashAt(Stage at) {

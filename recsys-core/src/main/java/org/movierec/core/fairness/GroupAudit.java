@@ -1,6 +1,8 @@
 package org.movierec.core.fairness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class GroupAudit {
         Objects.requireNonNull(groupsOf, "groupsOf");
         Ratings test = split.test();
         Map<String, Map<String, IntList>> rowsByGroup = new LinkedHashMap<>();
-        Map<String, Map<String, java.util.BitSet>> usersByGroup = new LinkedHashMap<>();
+        Map<String, Map<String, BitSet>> usersByGroup = new LinkedHashMap<>();
         Map<String, String>[] cache = cacheOf(test);
         for (int r = 0; r < test.size(); r++) {
             int user = test.user(r);
@@ -52,7 +54,7 @@ public final class GroupAudit {
                 rowsByGroup.computeIfAbsent(g.getKey(), d -> new TreeMap<>())
                         .computeIfAbsent(g.getValue(), x -> new IntList()).add(r);
                 usersByGroup.computeIfAbsent(g.getKey(), d -> new TreeMap<>())
-                        .computeIfAbsent(g.getValue(), x -> new java.util.BitSet()).set(user);
+                        .computeIfAbsent(g.getValue(), x -> new BitSet()).set(user);
             }
         }
         Map<String, List<GroupMetrics>> result = new LinkedHashMap<>();
@@ -112,13 +114,13 @@ public final class GroupAudit {
 
         void add(int v) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }

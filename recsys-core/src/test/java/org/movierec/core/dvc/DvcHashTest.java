@@ -49,6 +49,25 @@ class DvcHashTest {
     }
 
     /**
+     * DVC's documentation example: dvc.org, user guide "DVC Files and Directories", structure of the cache
+     * directory (iterative/dvc.org, content/docs/user-guide/dvc-files-and-directories.md): a directory with
+     * {@code cat.jpeg} (md5 {@code dff70c0392d7d386c39a23c64fcc0376}) and {@code index.jpeg}
+     * ({@code 29a6c8271c0c8fbf75d3b97aecee589f}) has the hash {@code 196a322c107c2572335158503c64bfba.dir}, and
+     * its cache object lies at {@code 19/6a322c107c2572335158503c64bfba.dir}.
+     */
+    @Test
+    void documentedImagesDirectoryManifestHash() {
+        List<TreeEntry> entries = List.of(
+                new TreeEntry("index.jpeg", "29a6c8271c0c8fbf75d3b97aecee589f", 0),
+                new TreeEntry("cat.jpeg", "dff70c0392d7d386c39a23c64fcc0376", 0));
+        assertThat(DvcHash.treeJson(entries)).isEqualTo("[{\"md5\": \"dff70c0392d7d386c39a23c64fcc0376\", \"relpath\": \"cat.jpeg\"}, "
+                + "{\"md5\": \"29a6c8271c0c8fbf75d3b97aecee589f\", \"relpath\": \"index.jpeg\"}]");
+        assertThat(DvcHash.treeMd5(entries)).isEqualTo("196a322c107c2572335158503c64bfba");
+        assertThat(new DvcCache(Path.of("cache")).pathOf("196a322c107c2572335158503c64bfba.dir"))
+                .isEqualTo(Path.of("cache/files/md5/19/6a322c107c2572335158503c64bfba.dir"));
+    }
+
+    /**
      * Nested paths, a space (sorts before {@code /}), a non-ASCII name and an empty file. Expected text and
      * hash from CPython 3 (dvc-data's {@code Tree.as_bytes}: {@code json.dumps(sorted(entries, key=relpath),
      * sort_keys=True)}):

@@ -1,15 +1,10 @@
 package org.movierec.retrain.evaluate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.split.Split;
 import org.movierec.retrain.RunLayout;
@@ -41,12 +36,10 @@ public final class EvaluateStage {
     }
 
     public static void write(Evaluation evaluation, RunLayout layout) throws IOException {
-        Path file = layout.path(RunLayout.METRICS);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.write(evaluation.toMap()) + "\n", StandardCharsets.UTF_8);
+        layout.writeJson(RunLayout.METRICS, evaluation.toMap());
     }
 
     public static Evaluation read(RunLayout layout) throws IOException {
-        return Evaluation.fromMap(JsonReader.readObject(Files.readString(layout.path(RunLayout.METRICS))));
+        return Evaluation.fromMap(layout.readJson(RunLayout.METRICS));
     }
 }

@@ -1,9 +1,6 @@
 package org.movierec.retrain.fairness;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,8 +14,6 @@ import org.movierec.core.fairness.ExposureAudit;
 import org.movierec.core.fairness.ExposureMetrics;
 import org.movierec.core.fairness.GroupAudit;
 import org.movierec.core.fairness.GroupMetrics;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.split.Split;
 import org.movierec.retrain.RunLayout;
@@ -148,14 +143,12 @@ public final class FairnessStage {
     }
 
     public static void write(FairnessReport report, RunLayout layout) throws IOException {
-        Path file = layout.path(RunLayout.FAIRNESS);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.write(report.report()) + "\n", StandardCharsets.UTF_8);
+        layout.writeJson(RunLayout.FAIRNESS, report.report());
     }
 
     @SuppressWarnings("unchecked")
     public static FairnessReport read(RunLayout layout) throws IOException {
-        Map<String, Object> m = JsonReader.readObject(Files.readString(layout.path(RunLayout.FAIRNESS)));
+        Map<String, Object> m = layout.readJson(RunLayout.FAIRNESS);
         List<String> failed = new ArrayList<>();
         ((List<Object>) m.get("failed")).forEach(f -> failed.add(String.valueOf(f)));
         return new FairnessReport(Boolean.TRUE.equals(m.get("passed")), failed, m);

@@ -1,12 +1,8 @@
 package org.movierec.retrain.promote;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.movierec.core.json.Json;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.retrain.RunLayout;
 import org.movierec.retrain.evaluate.Evaluation;
@@ -53,8 +49,6 @@ public final class PromoteStage {
     }
 
     public static void write(Promotion promotion, RunLayout layout) throws IOException {
-        Path file = layout.path(RunLayout.PROMOTION);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.write(promotion.toMap()) + "\n", StandardCharsets.UTF_8);
+        layout.writeJson(RunLayout.PROMOTION, promotion.toMap());
     }
 }

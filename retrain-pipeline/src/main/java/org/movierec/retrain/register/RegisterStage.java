@@ -1,13 +1,9 @@
 package org.movierec.retrain.register;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelVersion;
 import org.movierec.retrain.RunLayout;
@@ -34,13 +30,11 @@ public final class RegisterStage {
         m.put("md5", version.md5());
         m.put("size", version.size());
         m.put("createdAt", version.createdAt().toString());
-        Path file = layout.path(RunLayout.REGISTERED);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.write(m) + "\n", StandardCharsets.UTF_8);
+        layout.writeJson(RunLayout.REGISTERED, m);
     }
 
     /** The version id in {@code registered.json}. */
     public static String readVersion(RunLayout layout) throws IOException {
-        return String.valueOf(JsonReader.readObject(Files.readString(layout.path(RunLayout.REGISTERED))).get("version"));
+        return String.valueOf(layout.readJson(RunLayout.REGISTERED).get("version"));
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.movierec.core.dvc.DvcCache;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.split.Split;
@@ -42,6 +43,7 @@ import org.movierec.retrain.train.TrainStage;
 public final class RetrainRunner {
 
     private static final System.Logger LOG = System.getLogger(RetrainRunner.class.getName());
+    private static final long NOTICE_WAIT_SECONDS = 30;
 
     private final RunConfig config;
     private final Clock clock;
@@ -59,7 +61,9 @@ public final class RetrainRunner {
     public RunOutcome run(RunRequest request, RunListener listener) {
         Execution e = new Execution(request, listener);
         RunOutcome outcome = e.execute();
-        config.slack().send(Notices.of(outcome));
+        // wait for the notice (bounded: the notifier times out by itself), so a command-line run that exits
+        // right after still delivers it
+        config.slack().send(Notices.of(outcome)).completeOnTimeout(false, NOTICE_WAIT_SECONDS, TimeUnit.SECONDS).join();
         return outcome;
     }
 

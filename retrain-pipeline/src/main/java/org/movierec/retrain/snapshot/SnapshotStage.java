@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,6 @@ import org.movierec.core.data.load.RatingsFormat;
 import org.movierec.core.data.load.RatingsLoader;
 import org.movierec.core.data.load.RatingsWriter;
 import org.movierec.core.ids.IdIndex;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 import org.movierec.retrain.RunLayout;
 
 /**
@@ -144,7 +143,7 @@ public final class SnapshotStage {
     static Ratings canonical(Ratings r) {
         IdIndex users = r.users();
         IdIndex items = r.items();
-        java.util.Comparator<Integer> order = (a, b) -> {
+        Comparator<Integer> order = (a, b) -> {
             int c = compareIds(users.idAt(r.user(a)), users.idAt(r.user(b)));
             return c != 0 ? c : items.idAt(r.item(a)).compareTo(items.idAt(r.item(b)));
         };
@@ -216,9 +215,7 @@ public final class SnapshotStage {
                 }
             }
         }
-        Path quality = layout.path(RunLayout.QUALITY);
-        Files.createDirectories(quality.getParent());
-        Files.writeString(quality, Json.write(s.quality()) + "\n", StandardCharsets.UTF_8);
+        layout.writeJson(RunLayout.QUALITY, s.quality());
     }
 
     /** Reads a snapshot written by {@link #write}. */
@@ -235,7 +232,7 @@ public final class SnapshotStage {
             movies.put(f[0], new MovieInfo(f[0], f[1], f[2].isEmpty() ? List.of() : List.of(f[2].split("\\|")), f[3],
                     f[4].isEmpty() ? Double.NaN : Double.parseDouble(f[4])));
         }
-        Map<String, Object> quality = JsonReader.readObject(Files.readString(layout.path(RunLayout.QUALITY)));
+        Map<String, Object> quality = layout.readJson(RunLayout.QUALITY);
         Directory directory = new Directory(users.isEmpty() ? null : users, movies.isEmpty() ? null : movies,
                 String.valueOf(quality.get("directory")));
         return new Snapshot(ratings, directory, Instant.parse(String.valueOf(quality.get("cutoff"))), quality);

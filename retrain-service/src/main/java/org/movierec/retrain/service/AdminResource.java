@@ -47,7 +47,7 @@ public class AdminResource {
         }
         Instant now = Instant.now();
         Instant cutoff = now;
-        PromotionMode promotion = coordinator.defaultPromotion();
+        PromotionMode promotion = PromotionMode.parse(config.promotion());
         if (body != null && !body.isBlank()) {
             Map<String, Object> request;
             try {

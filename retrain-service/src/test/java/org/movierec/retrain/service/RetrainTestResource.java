@@ -2,7 +2,6 @@ package org.movierec.retrain.service;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.movierec.testkit.MongoServer;
 
@@ -53,16 +54,20 @@ class RunLeaseTest {
         }
     }
 
-    MongoDatabase db() {
-        return mongo.getDatabase("lease" + (++databases));
+    final ManualClock clock = new ManualClock();
+    RunLease a;
+    RunLease b;
+
+    /** Two replicas' leases on a fresh database, sharing the test's clock. */
+    @BeforeEach
+    void replicas() {
+        MongoDatabase db = mongo.getDatabase("lease" + (++databases));
+        a = new RunLease(db, "replica-a", Duration.ofMinutes(2), clock);
+        b = new RunLease(db, "replica-b", Duration.ofMinutes(2), clock);
     }
 
     @Test
     void oneHolderAtATimeAcrossReplicas() {
-        MongoDatabase db = db();
-        ManualClock clock = new ManualClock();
-        RunLease a = new RunLease(db, "replica-a", Duration.ofMinutes(2), clock);
-        RunLease b = new RunLease(db, "replica-b", Duration.ofMinutes(2), clock);
         assertThat(a.acquire("run-1")).isEqualTo(new RunLease.Acquired(null));
         assertThat(b.acquire("run-2")).isInstanceOf(RunLease.Busy.class)
                 .extracting(x -> ((RunLease.Busy) x).runId()).isEqualTo("run-1");
@@ -76,10 +81,6 @@ class RunLeaseTest {
 
     @Test
     void heartbeatsKeepTheLeaseAndAnExpiredOneIsTakenOver() {
-        MongoDatabase db = db();
-        ManualClock clock = new ManualClock();
-        RunLease a = new RunLease(db, "replica-a", Duration.ofMinutes(2), clock);
-        RunLease b = new RunLease(db, "replica-b", Duration.ofMinutes(2), clock);
         a.acquire("run-1");
         clock.now = clock.now.plus(Duration.ofSeconds(90));
         assertThat(a.renew("run-1")).isTrue();
