@@ -21,7 +21,7 @@ public interface RouterConfig {
     @WithDefault("250ms")
     Duration upstreamTimeout();
 
-    /** Pooled HTTP/1.1 connections to the inference service, per event loop. */
+    /** Pooled HTTP/1.1 connections to the inference service, at most, per event loop. */
     @WithDefault("64")
     int upstreamConnections();
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.movierec.core.auth.BearerToken;
 import org.movierec.core.json.Json;
 import org.movierec.router.RouterConfig;
@@ -93,8 +94,7 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @HeaderParam(REQUESTED_BY) String requestedBy) {
-        authorize(authorization);
-        return json(Response.Status.CREATED, ExperimentDocuments.toJson(service.create(body, who(requestedBy))));
+        return change(authorization, Response.Status.CREATED, () -> service.create(body, who(requestedBy)));
     }
 
     @POST
@@ -103,8 +103,7 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response createCanary(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                  @HeaderParam(REQUESTED_BY) String requestedBy) {
-        authorize(authorization);
-        return json(Response.Status.CREATED, ExperimentDocuments.toJson(service.createCanary(body, who(requestedBy))));
+        return change(authorization, Response.Status.CREATED, () -> service.createCanary(body, who(requestedBy)));
     }
 
     @PUT
@@ -114,8 +113,7 @@ public class ExperimentsResource {
     public Response weights(@PathParam("id") String id, String body,
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             @HeaderParam(REQUESTED_BY) String requestedBy) {
-        authorize(authorization);
-        return json(Response.Status.OK, ExperimentDocuments.toJson(service.changeWeights(id, body, who(requestedBy))));
+        return change(authorization, Response.Status.OK, () -> service.changeWeights(id, body, who(requestedBy)));
     }
 
     @PUT
@@ -125,8 +123,7 @@ public class ExperimentsResource {
     public Response overrides(@PathParam("id") String id, String body,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @HeaderParam(REQUESTED_BY) String requestedBy) {
-        authorize(authorization);
-        return json(Response.Status.OK, ExperimentDocuments.toJson(service.changeOverrides(id, body, who(requestedBy))));
+        return change(authorization, Response.Status.OK, () -> service.changeOverrides(id, body, who(requestedBy)));
     }
 
     @POST
@@ -134,8 +131,7 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response stop(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(REQUESTED_BY) String requestedBy) {
-        authorize(authorization);
-        return json(Response.Status.OK, ExperimentDocuments.toJson(service.stop(id, who(requestedBy))));
+        return change(authorization, Response.Status.OK, () -> service.stop(id, who(requestedBy)));
     }
 
     @POST
@@ -147,6 +143,12 @@ public class ExperimentsResource {
         return json(Response.Status.OK, Map.of("action", evaluation.decision().action().name().toLowerCase(),
                 "reason", evaluation.decision().reason(),
                 "experiment", ExperimentDocuments.toJson(evaluation.experiment())));
+    }
+
+    /** Checks the token, applies {@code change} and answers the changed experiment with {@code status}. */
+    private Response change(String authorization, Response.Status status, Supplier<Experiment> change) {
+        authorize(authorization);
+        return json(status, ExperimentDocuments.toJson(change.get()));
     }
 
     private void authorize(String authorization) {

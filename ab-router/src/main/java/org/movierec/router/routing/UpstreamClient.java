@@ -15,14 +15,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.movierec.router.RouterConfig;
 import org.movierec.router.fallback.FallbackReason;
 
 /**
- * Non-blocking GETs to the inference service over a pool of keep-alive HTTP/1.1 connections (Vert.x
- * core client), each abandoned after {@code router.upstream-timeout} of silence. A call succeeds only
+ * Non-blocking GETs to the inference service over pools of keep-alive HTTP/1.1 connections (Vert.x
+ * core client), each abandoned after {@code router.upstream-timeout} of silence. Each thread (in
+ * practice each event loop) has its own client, so a request, its upstream connection and its answer
+ * stay on one event loop: no hand-over between threads per request. A call succeeds only
  * with a 200; anything else fails with an {@link UpstreamFailure} naming the reason. Every call's
  * latency is timed ({@code router.upstream}, by outcome).
  */
@@ -38,7 +42,9 @@ public class UpstreamClient {
     @Inject
     MeterRegistry registry;
 
-    private HttpClient client;
+    private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<HttpClient> client = ThreadLocal.withInitial(this::newClient);
+    private URI uri;
     private long timeoutMs;
     private String basePath;
     private Timer ok;
@@ -46,27 +52,30 @@ public class UpstreamClient {
 
     @PostConstruct
     void init() {
-        URI uri = URI.create(config.inferenceUrl());
+        uri = URI.create(config.inferenceUrl());
         if (uri.getHost() == null || !"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("router.inference-url must be an http URL, got " + config.inferenceUrl());
         }
         timeoutMs = Math.max(1, config.upstreamTimeout().toMillis());
         basePath = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath();
-        client = vertx.createHttpClient(new HttpClientOptions()
+        ok = timer("ok");
+        failed = timer("failed");
+    }
+
+    private HttpClient newClient() {
+        HttpClient created = vertx.createHttpClient(new HttpClientOptions()
                         .setDefaultHost(uri.getHost())
                         .setDefaultPort(uri.getPort() > 0 ? uri.getPort() : 80)
                         .setKeepAlive(true)
                         .setConnectTimeout((int) timeoutMs),
                 new PoolOptions().setHttp1MaxSize(config.upstreamConnections()));
-        ok = timer("ok");
-        failed = timer("failed");
+        clients.add(created);
+        return created;
     }
 
     @PreDestroy
     void close() {
-        if (client != null) {
-            client.close();
-        }
+        clients.forEach(HttpClient::close);
     }
 
     private Timer timer(String outcome) {
@@ -87,7 +96,7 @@ public class UpstreamClient {
             }
         }
         long start = System.nanoTime();
-        return client.request(options)
+        return client.get().request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().compose(body -> {
                     if (response.statusCode() != 200) {
