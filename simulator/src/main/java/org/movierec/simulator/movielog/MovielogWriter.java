@@ -2,10 +2,10 @@ package org.movierec.simulator.movielog;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -23,8 +23,10 @@ import org.movierec.simulator.SimulatorConfig;
  * Writes {@code movielog} lines to Kafka, keyed by user id (so a user's lines stay in order), with a
  * producer tuned for throughput (batches, {@code linger.ms}, lz4). Counts lines by kind
  * ({@code simulator.lines}) and failed sends ({@code simulator.send.failures}). Ready once the
- * broker has answered a metadata request for the topic.
+ * broker has answered a metadata request for the topic. Created eagerly at startup, before any
+ * other bean's startup work can write through it.
  */
+@Startup
 @ApplicationScoped
 public class MovielogWriter implements LineSink {
 
@@ -45,7 +47,8 @@ public class MovielogWriter implements LineSink {
     private volatile boolean lastSendFailed;
     private Thread connector;
 
-    void start(@Observes StartupEvent event) {
+    @PostConstruct
+    void start() {
         for (LineKind kind : LineKind.values()) {
             lines.put(kind, registry.counter("simulator.lines", "kind", kind.tag()));
         }
@@ -69,7 +72,8 @@ public class MovielogWriter implements LineSink {
         connector.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    @PreDestroy
+    void stop() {
         if (connector != null) {
             connector.interrupt();
         }
