@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,6 +41,8 @@ public class MovielogWriter implements LineSink {
 
     private final Map<LineKind, Counter> lines = new EnumMap<>(LineKind.class);
     private final LongAdder written = new LongAdder();
+    /** One callback for every send (no allocation per line). */
+    private final Callback acknowledged = this::acknowledged;
     private Counter sendFailures;
     private KafkaProducer<String, String> producer;
     private String topic;
@@ -103,18 +106,20 @@ public class MovielogWriter implements LineSink {
     @Override
     public void write(long userId, String line, LineKind kind) {
         try {
-            producer.send(new ProducerRecord<>(topic, Long.toString(userId), line), (metadata, error) -> {
-                if (error != null) {
-                    failed(error);
-                } else {
-                    lastSendFailed = false;
-                }
-            });
+            producer.send(new ProducerRecord<>(topic, Long.toString(userId), line), acknowledged);
             lines.get(kind).increment();
             written.increment();
         } catch (RuntimeException e) {
             // e.g. no metadata within max.block.ms while the broker is down: the line is lost, and counted
             failed(e);
+        }
+    }
+
+    private void acknowledged(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception error) {
+        if (error != null) {
+            failed(error);
+        } else if (lastSendFailed) {
+            lastSendFailed = false;
         }
     }
 
