@@ -209,6 +209,32 @@ class TrafficTest {
         given().get("/admin/status").then().body("traffic.enabled", equalTo(false)).body("traffic.sessionsPerSecond", equalTo(200.0f));
     }
 
+    @Test
+    @Order(6)
+    void errorAnswersAndTimeoutsAreLoggedWithTheirStatus() throws Exception {
+        router.fail(503, "no model is loaded yet\nsecond line");
+        List<RecommendationRequestEvent> refused = requests(play(10));
+        assertThat(refused).hasSize(10).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.error()).isEqualTo("no model is loaded yet");
+        });
+
+        router.answer(user -> List.of(world.movie(0).id()));
+        router.delay(1500);
+        List<RecommendationRequestEvent> late = requests(play(4));
+        assertThat(late).hasSize(4).allSatisfy(r -> {
+            assertThat(r.status()).isZero();
+            assertThat(r.error()).isEqualTo("java.net.SocketTimeoutException: Read timed out");
+            assertThat(r.latencyMs()).isGreaterThanOrEqualTo(590); // it waited for the 600 ms timeout
+        });
+        router.delay(0);
+    }
+
+    static List<RecommendationRequestEvent> requests(List<MovieEvent> events) {
+        return events.stream().filter(e -> e instanceof RecommendationRequestEvent)
+                .map(e -> (RecommendationRequestEvent) e).toList();
+    }
+
     /** Share of {@code n} sessions in which the user watched a recommended movie. */
     double watchThrough(int n) throws Exception {
         long answered = answered();
