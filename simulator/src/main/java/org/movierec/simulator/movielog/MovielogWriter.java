@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,6 +49,7 @@ public class MovielogWriter implements LineSink {
     private KafkaProducer<String, String> producer;
     private String topic;
     private volatile boolean connected;
+    private final CountDownLatch connectedLatch = new CountDownLatch(1);
     private volatile boolean lastSendFailed;
     private Thread connector;
 
@@ -91,6 +94,7 @@ public class MovielogWriter implements LineSink {
             try {
                 producer.partitionsFor(topic);
                 connected = true;
+                connectedLatch.countDown();
                 LOG.infof("writing movielog lines to topic %s at %s", topic, config.kafka().bootstrapServers());
             } catch (RuntimeException e) {
                 LOG.warnf("Kafka not reachable yet (%s); retrying", e.getMessage());
@@ -129,6 +133,16 @@ public class MovielogWriter implements LineSink {
         }
         lastSendFailed = true;
         sendFailures.increment();
+    }
+
+    /** Waits up to {@code timeout} for the broker to answer for the topic; whether it has. */
+    public boolean awaitConnected(Duration timeout) {
+        try {
+            return connectedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Blocks until every line written so far is acknowledged (or failed). */
