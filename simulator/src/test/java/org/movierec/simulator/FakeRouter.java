@@ -24,6 +24,9 @@ public final class FakeRouter implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final AtomicLong calls = new AtomicLong();
     private volatile LongFunction<List<String>> answers = user -> List.of();
+    private volatile int status = 200;
+    private volatile String errorBody = "";
+    private volatile long delayMs;
 
     private FakeRouter(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
@@ -31,9 +34,17 @@ public final class FakeRouter implements AutoCloseable {
             calls.incrementAndGet();
             String path = exchange.getRequestURI().getPath();
             long user = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
-            byte[] body = (String.join(",", answers.apply(user)) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (delayMs > 0) {
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int answer = status;
+            byte[] body = (answer == 200 ? String.join(",", answers.apply(user)) + "\n" : errorBody).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(answer, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -52,9 +63,22 @@ public final class FakeRouter implements AutoCloseable {
         }
     }
 
-    /** From now on, answers {@code answers.apply(userId)}. */
+    /** From now on, answers 200 with {@code answers.apply(userId)}, at once. */
     public void answer(LongFunction<List<String>> answers) {
         this.answers = answers;
+        this.status = 200;
+        this.delayMs = 0;
+    }
+
+    /** From now on, answers {@code status} with {@code body}. */
+    public void fail(int status, String body) {
+        this.errorBody = body;
+        this.status = status;
+    }
+
+    /** From now on, waits this long before answering. */
+    public void delay(long millis) {
+        this.delayMs = millis;
     }
 
     public long calls() {

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.movierec.simulator.SimulatorConfig;
 import org.movierec.simulator.catalog.World;
+import org.movierec.simulator.movielog.LineKind;
+import org.movierec.simulator.movielog.LineSink;
 import org.movierec.simulator.movielog.MovielogWriter;
 
 /**
@@ -27,6 +30,7 @@ import org.movierec.simulator.movielog.MovielogWriter;
 public class BootstrapService {
 
     private static final Logger LOG = Logger.getLogger(BootstrapService.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /** Where a bootstrap stands. */
     public enum State { NOT_STARTED, RUNNING, DONE, FAILED }
@@ -85,10 +89,14 @@ public class BootstrapService {
         LOG.infof("bootstrap: writing %d ratings over %d days to %s", config.bootstrap().ratings(),
                 config.bootstrap().days(), config.kafka().topic());
         try {
+            if (!writer.awaitConnected(CONNECT_TIMEOUT)) {
+                throw new IllegalStateException("Kafka at " + config.kafka().bootstrapServers() + " did not answer within "
+                        + CONNECT_TIMEOUT.toSeconds() + " s");
+            }
             long failuresBefore = writer.sendFailures();
             LocalDateTime end = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
             long start = System.nanoTime();
-            BootstrapSummary written = BootstrapHistory.write(world, end, writer);
+            BootstrapSummary written = BootstrapHistory.write(world, end, new StopOnFailure(writer, failuresBefore));
             writer.flush();
             double seconds = (System.nanoTime() - start) / 1e9;
             BootstrapSummary result = new BootstrapSummary(written.lines(), written.ratings(), written.users(),
@@ -109,6 +117,29 @@ public class BootstrapService {
         } catch (RuntimeException e) {
             fail(e.getMessage());
             throw new IllegalStateException(error, e);
+        }
+    }
+
+    /**
+     * Passes lines to the writer, and stops the bootstrap (throws) as soon as a send has failed, rather
+     * than waiting on a broker that is gone for every remaining line.
+     */
+    private static final class StopOnFailure implements LineSink {
+        private final MovielogWriter writer;
+        private final long failuresBefore;
+        private long lines;
+
+        StopOnFailure(MovielogWriter writer, long failuresBefore) {
+            this.writer = writer;
+            this.failuresBefore = failuresBefore;
+        }
+
+        @Override
+        public void write(long userId, String line, LineKind kind) {
+            writer.write(userId, line, kind);
+            if (++lines % 1024 == 0 && writer.sendFailures() > failuresBefore) {
+                throw new IllegalStateException("Kafka did not take line " + lines + " of the bootstrap; stopped");
+            }
         }
     }
 

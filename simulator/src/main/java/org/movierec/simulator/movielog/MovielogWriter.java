@@ -2,16 +2,19 @@ package org.movierec.simulator.movielog;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,8 +26,10 @@ import org.movierec.simulator.SimulatorConfig;
  * Writes {@code movielog} lines to Kafka, keyed by user id (so a user's lines stay in order), with a
  * producer tuned for throughput (batches, {@code linger.ms}, lz4). Counts lines by kind
  * ({@code simulator.lines}) and failed sends ({@code simulator.send.failures}). Ready once the
- * broker has answered a metadata request for the topic.
+ * broker has answered a metadata request for the topic. Created eagerly at startup, before any
+ * other bean's startup work can write through it.
  */
+@Startup
 @ApplicationScoped
 public class MovielogWriter implements LineSink {
 
@@ -38,14 +43,18 @@ public class MovielogWriter implements LineSink {
 
     private final Map<LineKind, Counter> lines = new EnumMap<>(LineKind.class);
     private final LongAdder written = new LongAdder();
+    /** One callback for every send (no allocation per line). */
+    private final Callback acknowledged = this::acknowledged;
     private Counter sendFailures;
     private KafkaProducer<String, String> producer;
     private String topic;
     private volatile boolean connected;
+    private final CountDownLatch connectedLatch = new CountDownLatch(1);
     private volatile boolean lastSendFailed;
     private Thread connector;
 
-    void start(@Observes StartupEvent event) {
+    @PostConstruct
+    void start() {
         for (LineKind kind : LineKind.values()) {
             lines.put(kind, registry.counter("simulator.lines", "kind", kind.tag()));
         }
@@ -69,7 +78,8 @@ public class MovielogWriter implements LineSink {
         connector.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    @PreDestroy
+    void stop() {
         if (connector != null) {
             connector.interrupt();
         }
@@ -84,6 +94,7 @@ public class MovielogWriter implements LineSink {
             try {
                 producer.partitionsFor(topic);
                 connected = true;
+                connectedLatch.countDown();
                 LOG.infof("writing movielog lines to topic %s at %s", topic, config.kafka().bootstrapServers());
             } catch (RuntimeException e) {
                 LOG.warnf("Kafka not reachable yet (%s); retrying", e.getMessage());
@@ -99,18 +110,20 @@ public class MovielogWriter implements LineSink {
     @Override
     public void write(long userId, String line, LineKind kind) {
         try {
-            producer.send(new ProducerRecord<>(topic, Long.toString(userId), line), (metadata, error) -> {
-                if (error != null) {
-                    failed(error);
-                } else {
-                    lastSendFailed = false;
-                }
-            });
+            producer.send(new ProducerRecord<>(topic, Long.toString(userId), line), acknowledged);
             lines.get(kind).increment();
             written.increment();
         } catch (RuntimeException e) {
             // e.g. no metadata within max.block.ms while the broker is down: the line is lost, and counted
             failed(e);
+        }
+    }
+
+    private void acknowledged(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception error) {
+        if (error != null) {
+            failed(error);
+        } else if (lastSendFailed) {
+            lastSendFailed = false;
         }
     }
 
@@ -120,6 +133,16 @@ public class MovielogWriter implements LineSink {
         }
         lastSendFailed = true;
         sendFailures.increment();
+    }
+
+    /** Waits up to {@code timeout} for the broker to answer for the topic; whether it has. */
+    public boolean awaitConnected(Duration timeout) {
+        try {
+            return connectedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Blocks until every line written so far is acknowledged (or failed). */

@@ -157,6 +157,7 @@ class TrafficTest {
         router.answer(user -> ranked(user, false));
         double worst = watchThrough(400);
 
+        System.out.printf("watch-through: best lists %.3f, random lists %.3f, worst lists %.3f%n", best, random, worst);
         assertThat(best).as("best %.2f, random %.2f, worst %.2f", best, random, worst).isGreaterThan(random + 0.2);
         assertThat(random).as("random %.2f, worst %.2f", random, worst).isGreaterThan(worst + 0.05);
         assertThat(best).isGreaterThan(0.6);
@@ -208,6 +209,32 @@ class TrafficTest {
         given().get("/admin/status").then().body("traffic.enabled", equalTo(false)).body("traffic.sessionsPerSecond", equalTo(200.0f));
     }
 
+    @Test
+    @Order(6)
+    void errorAnswersAndTimeoutsAreLoggedWithTheirStatus() throws Exception {
+        router.fail(503, "no model is loaded yet\nsecond line");
+        List<RecommendationRequestEvent> refused = requests(play(10));
+        assertThat(refused).hasSize(10).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.error()).isEqualTo("no model is loaded yet");
+        });
+
+        router.answer(user -> List.of(world.movie(0).id()));
+        router.delay(6000); // longer than the tests' 5 s request timeout (600 ms in production)
+        List<RecommendationRequestEvent> late = requests(play(4));
+        assertThat(late).hasSize(4).allSatisfy(r -> {
+            assertThat(r.status()).isZero();
+            assertThat(r.error()).isEqualTo("java.net.SocketTimeoutException: Read timed out");
+            assertThat(r.latencyMs()).isGreaterThanOrEqualTo(4990); // it waited for the timeout
+        });
+        router.delay(0);
+    }
+
+    static List<RecommendationRequestEvent> requests(List<MovieEvent> events) {
+        return events.stream().filter(e -> e instanceof RecommendationRequestEvent)
+                .map(e -> (RecommendationRequestEvent) e).toList();
+    }
+
     /** Share of {@code n} sessions in which the user watched a recommended movie. */
     double watchThrough(int n) throws Exception {
         long answered = answered();
@@ -247,7 +274,7 @@ class TrafficTest {
     }
 
     List<String> randomList(long userId) {
-        SplittableRandom random = new SplittableRandom(userId * 31 + System.nanoTime());
+        SplittableRandom random = new SplittableRandom(userId * 31 + 7);
         return random.ints(0, world.movieCount()).distinct().limit(20).mapToObj(m -> world.movie(m).id()).toList();
     }
 }
