@@ -107,6 +107,10 @@ public interface RouterConfig {
         /** Abort when the candidate's p99 latency exceeds control's by more than this (with enough requests). */
         @WithDefault("50ms")
         Duration maxP99Increase();
+
+        /** Hold a step (no widening) while the candidate's online RMSE is above control's by more than this. */
+        @WithDefault("0.02")
+        double maxRmseIncrease();
     }
 
     /** The sequential decision of the experiment report. */

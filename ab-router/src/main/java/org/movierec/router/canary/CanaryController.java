@@ -70,7 +70,7 @@ public class CanaryController {
     public CanaryPolicy policy() {
         RouterConfig.Canary c = config.canary();
         return new CanaryPolicy(c.minRequests(), c.minRatings(), c.minStepDuration(), c.maxP99Increase(),
-                new SequentialTest(c.tauMse(), c.alpha()), new SequentialTest(c.tauErrorRate(), c.alpha()));
+                c.maxRmseIncrease(), new SequentialTest(c.tauMse(), c.alpha()), new SequentialTest(c.tauErrorRate(), c.alpha()));
     }
 
     /**

@@ -32,15 +32,21 @@ import org.movierec.router.report.ArmTelemetry;
  * arm has at least {@code minRequests} answers and {@code minRatings} rated predictions; when the next
  * step is 100 %, <b>promote</b> instead. Otherwise <b>wait</b>.
  *
+ * <p><b>Hold</b> (wait) instead of widening while the candidate's online RMSE since the canary started is
+ * above control's by more than {@code maxRmseIncrease}: thin evidence that cannot yet prove harm must not
+ * widen a model that looks worse. The mSPRT keeps looking, so a truly worse model is aborted at its
+ * current step, and a model that only looked worse by chance widens once its estimate comes back.
+ *
  * @param minRequests answers per arm since the step started
  * @param minRatings rated predictions per arm since the step started
  * @param minStepDuration the shortest step
  * @param maxP99Increase the largest acceptable p99 latency increase
+ * @param maxRmseIncrease the largest online RMSE excess over control with which a step may widen
  * @param mseTest the sequential test on squared errors
  * @param errorRateTest the sequential test on error rates
  */
 public record CanaryPolicy(long minRequests, long minRatings, Duration minStepDuration, Duration maxP99Increase,
-        SequentialTest mseTest, SequentialTest errorRateTest) {
+        double maxRmseIncrease, SequentialTest mseTest, SequentialTest errorRateTest) {
 
     /** Metric key of the RMSE test's p-value. */
     public static final String MSE = "mse";
@@ -96,6 +102,12 @@ public record CanaryPolicy(long minRequests, long minRatings, Duration minStepDu
         }
         evidence(missing, "candidate", stepCandidate);
         evidence(missing, "control", stepControl);
+        if (candidate.ratings() > 0 && control.ratings() > 0
+                && candidate.rmse() - control.rmse() > maxRmseIncrease) {
+            missing.add(String.format(Locale.ROOT,
+                    "the candidate's online RMSE %.4f is above control's %.4f by more than %.3f (holding until the evidence decides)",
+                    candidate.rmse(), control.rmse(), maxRmseIncrease));
+        }
         if (!missing.isEmpty()) {
             return new CanaryDecision(CanaryDecision.Action.WAIT, "waiting at " + state.percent() + " %: "
                     + String.join("; ", missing), pValues);

@@ -17,7 +17,7 @@ class CanaryPolicyTest {
 
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
-    final CanaryPolicy policy = new CanaryPolicy(200, 100, Duration.ofMinutes(15), Duration.ofMillis(50),
+    final CanaryPolicy policy = new CanaryPolicy(200, 100, Duration.ofMinutes(15), Duration.ofMillis(50), 0.02,
             new SequentialTest(0.25, 0.05), new SequentialTest(0.02, 0.05));
 
     static CanaryState atStep(int step) {
@@ -67,6 +67,17 @@ class CanaryPolicyTest {
         assertThat(d.action()).isEqualTo(CanaryDecision.Action.WIDEN);
         assertThat(d.reason()).endsWith("widening to 25 %");
         assertThat(d.pValues().get(CanaryPolicy.MSE)).isGreaterThan(0.05);
+    }
+
+    @Test
+    void aModelThatLooksWorseOnThinEvidenceIsHeldNotWidened() {
+        // squared errors: candidate mean 1.2 (RMSE 1.095), control 0.8 (RMSE 0.894): 0.2 worse, but with 100
+        // ratings and this variance the mSPRT cannot reject yet (checked below), so neither abort nor widen.
+        CanaryDecision d = decide(atStep(0), arm("candidate", 300, 0, 10, 100, 1.2, 6.0),
+                arm("control", 5000, 0, 10, 5000, 0.8, 1.3), START.plus(Duration.ofHours(1)));
+        assertThat(d.pValues().get(CanaryPolicy.MSE)).isGreaterThan(0.05);
+        assertThat(d.action()).isEqualTo(CanaryDecision.Action.WAIT);
+        assertThat(d.reason()).contains("above control's 0.8944 by more than 0.020");
     }
 
     @Test
