@@ -8,14 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.movierec.core.events.ProducerSettings;
 import org.movierec.core.events.ServedEvent;
 import org.movierec.router.RouterConfig;
 
@@ -47,15 +45,8 @@ public class ServedEventSink {
         if (config.kafka().bootstrapServers().isEmpty()) {
             return;
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers().get());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "1");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "ab-router-served");
-        producer = new KafkaProducer<>(props);
+        producer = new KafkaProducer<>(ProducerSettings.fireAndForget(config.kafka().bootstrapServers().get(),
+                "ab-router-served").toProperties());
         sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 runnable -> {
                     Thread thread = new Thread(runnable, "router-served-sender");

@@ -7,15 +7,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.movierec.core.events.ProducerSettings;
 import org.movierec.core.events.ServedEvent;
 import org.movierec.inference.InferenceConfig;
 
@@ -54,18 +52,8 @@ public class ServedEventPublisher {
         }
         queue = new ArrayBlockingQueue<>(config.kafka().servedQueueCapacity());
         registry.gauge("recsys.served.queue", queue, BlockingQueue::size);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers().get());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "1");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "inference-served");
-        producer = new KafkaProducer<>(props);
+        producer = new KafkaProducer<>(ProducerSettings.fireAndForget(config.kafka().bootstrapServers().get(),
+                "inference-served").toProperties());
         running = true;
         sender = new Thread(this::sendLoop, "served-event-sender");
         sender.setDaemon(true);

@@ -10,16 +10,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.movierec.core.events.ProducerSettings;
 import org.movierec.simulator.SimulatorConfig;
 
 /**
@@ -60,19 +58,14 @@ public class MovielogWriter implements LineSink {
         }
         sendFailures = registry.counter("simulator.send.failures");
         topic = config.kafka().topic();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024));
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "simulator");
-        producer = new KafkaProducer<>(props);
+        // Durable, tuned for the bootstrap's bulk: bigger batches, more buffer, a shorter block.
+        producer = new KafkaProducer<>(ProducerSettings.durable(config.kafka().bootstrapServers(), "simulator",
+                        ProducerSettings.STRING_SERIALIZER)
+                .with("linger.ms", "20")
+                .with("batch.size", Integer.toString(256 * 1024))
+                .with("buffer.memory", Long.toString(64L * 1024 * 1024))
+                .with("max.block.ms", "5000")
+                .toProperties());
         connector = new Thread(this::connect, "simulator-kafka-connect");
         connector.setDaemon(true);
         connector.start();

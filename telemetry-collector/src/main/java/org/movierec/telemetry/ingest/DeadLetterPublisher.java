@@ -9,15 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.movierec.core.events.ProducerSettings;
 import org.movierec.telemetry.TelemetryConfig;
 
 /**
@@ -46,19 +44,9 @@ public class DeadLetterPublisher {
 
     @PostConstruct
     void init() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "telemetry-dlq");
-        producer = new KafkaProducer<>(props);
+        // A dead letter is sent before its batch commits: give up after 20 s so the batch retries, not waits.
+        producer = new KafkaProducer<>(ProducerSettings.durable(config.kafka().bootstrapServers(), "telemetry-dlq",
+                ProducerSettings.BYTES_SERIALIZER).with("delivery.timeout.ms", "20000").toProperties());
     }
 
     void stop(@Observes ShutdownEvent event) {
