@@ -69,21 +69,26 @@ public final class Main {
         String r = "http://127.0.0.1:" + router;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%nMovieRec is up (%.0f s). Point curl at the router on port %d:%n%n", seconds, router));
-        s.append("  curl ").append(r).append("/recommend/42                       # 20 movie ids, best first\n");
-        s.append("  curl -H 'Accept: application/json' ").append(r).append("/recommend/42\n");
-        s.append("  curl ").append(r).append("/experiments                        # A/B experiments and canaries\n");
-        s.append("  curl http://127.0.0.1:").append(stack.settings().ports().of(Service.RETRAIN))
-                .append("/runs                            # retrain runs; /models/<version>/lineage\n");
-        s.append("  curl http://127.0.0.1:").append(stack.settings().ports().of(Service.SIMULATOR))
-                .append("/admin/status                    # simulated traffic\n");
-        s.append("  curl http://127.0.0.1:").append(stack.settings().ports().of(Service.TELEMETRY))
-                .append("/q/metrics                       # any service: /q/metrics, /q/health/ready\n\n");
+        int retrain = stack.settings().ports().of(Service.RETRAIN);
+        int simulator = stack.settings().ports().of(Service.SIMULATOR);
+        int telemetry = stack.settings().ports().of(Service.TELEMETRY);
+        command(s, "curl " + r + "/recommend/42", "20 movie ids, best first");
+        command(s, "curl -H 'Accept: application/json' " + r + "/recommend/42", "with scores and the model version");
+        command(s, "curl " + r + "/experiments", "A/B experiments and canaries");
+        command(s, "curl http://127.0.0.1:" + retrain + "/runs", "retrain runs; /models/<version>/lineage");
+        command(s, "curl http://127.0.0.1:" + simulator + "/admin/status", "simulated traffic");
+        command(s, "curl http://127.0.0.1:" + telemetry + "/q/metrics", "any service: /q/metrics, /q/health/ready");
+        s.append('\n');
         s.append("Admin tokens: . ").append(stack.tokens().file()).append("   (then e.g.\n");
         s.append("  curl -X POST -H \"Authorization: Bearer $RETRAIN_ADMIN_TOKEN\" http://127.0.0.1:")
                 .append(stack.settings().ports().of(Service.RETRAIN)).append("/admin/retrain )\n");
         s.append("Logs: ").append(stack.settings().home().resolve("logs")).append(". Ctrl-C stops everything; data stays in ")
                 .append(stack.settings().home()).append(".\n");
         return s.toString();
+    }
+
+    private static void command(StringBuilder s, String command, String comment) {
+        s.append(String.format(Locale.ROOT, "  %-64s # %s%n", command, comment));
     }
 
     private static String value(String[] args, int i, String option) {
