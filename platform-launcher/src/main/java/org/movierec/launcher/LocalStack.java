@@ -156,6 +156,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startOptionalTools() {
+        if (!settings.monitoring()) {
+            return;
+        }
         for (OptionalTool tool : OptionalTool.forStack(settings, services)) {
             if (tool.installed()) {
                 progress.step("starting " + tool.name() + " on " + tool.url());

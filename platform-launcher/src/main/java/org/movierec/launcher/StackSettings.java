@@ -16,9 +16,11 @@ import java.util.Map;
  * @param reloadInterval how often inference checks the registry for new versions
  * @param slackWebhook the Slack incoming webhook for notices, or {@code null} (from the environment only)
  * @param extraEnvironment more environment variables per service (tests tune canary thresholds with it)
+ * @param monitoring whether to start Prometheus and Alertmanager (on their fixed ports 9090, 9093) when installed
  */
 public record StackSettings(Path root, Path home, Ports ports, World world, double sessionsPerSecond,
-        Duration reloadInterval, String slackWebhook, Map<Service, Map<String, String>> extraEnvironment) {
+        Duration reloadInterval, String slackWebhook, Map<Service, Map<String, String>> extraEnvironment,
+        boolean monitoring) {
 
     /**
      * The simulated world.
@@ -51,33 +53,43 @@ public record StackSettings(Path root, Path home, Ports ports, World world, doub
     /** The defaults of {@code bin/start}: documented ports, 5 sessions a second, reloads every 5 s. */
     public static StackSettings defaults(Path root, Path home) {
         return new StackSettings(root, home, Ports.defaults(), World.defaults(), 5, Duration.ofSeconds(5),
-                System.getenv("SLACK_WEBHOOK_URL"), Map.of());
+                System.getenv("SLACK_WEBHOOK_URL"), Map.of(), true);
     }
 
     public StackSettings withPorts(Ports value) {
         return new StackSettings(root, home, value, world, sessionsPerSecond, reloadInterval, slackWebhook,
-                extraEnvironment);
+                extraEnvironment, monitoring);
     }
 
     public StackSettings withWorld(World value) {
         return new StackSettings(root, home, ports, value, sessionsPerSecond, reloadInterval, slackWebhook,
-                extraEnvironment);
+                extraEnvironment, monitoring);
     }
 
     public StackSettings withSessionsPerSecond(double value) {
-        return new StackSettings(root, home, ports, world, value, reloadInterval, slackWebhook, extraEnvironment);
+        return new StackSettings(root, home, ports, world, value, reloadInterval, slackWebhook, extraEnvironment,
+                monitoring);
     }
 
     public StackSettings withReloadInterval(Duration value) {
-        return new StackSettings(root, home, ports, world, sessionsPerSecond, value, slackWebhook, extraEnvironment);
+        return new StackSettings(root, home, ports, world, sessionsPerSecond, value, slackWebhook, extraEnvironment,
+                monitoring);
     }
 
     public StackSettings withSlackWebhook(String value) {
-        return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, value, extraEnvironment);
+        return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, value, extraEnvironment,
+                monitoring);
     }
 
     public StackSettings withExtraEnvironment(Map<Service, Map<String, String>> value) {
-        return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, slackWebhook, value);
+        return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, slackWebhook, value,
+                monitoring);
+    }
+
+    /** Without Prometheus and Alertmanager (tests: their ports are fixed, a developer's stack may hold them). */
+    public StackSettings withoutMonitoring() {
+        return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, slackWebhook,
+                extraEnvironment, false);
     }
 
     /** Extra environment of one service (empty when none). */

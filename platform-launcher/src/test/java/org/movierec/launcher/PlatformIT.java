@@ -50,6 +50,7 @@ class PlatformIT {
         slack = SlackReceiver.start();
         StackSettings settings = StackSettings.defaults(root, home)
                 .withPorts(Ports.free())
+                .withoutMonitoring()
                 .withWorld(new StackSettings.World(USERS, 1500, 7, 40_000, 14))
                 .withSessionsPerSecond(20)
                 .withReloadInterval(Duration.ofSeconds(1))
