@@ -103,7 +103,7 @@ public class UpstreamClient {
                         FallbackReason reason = response.statusCode() >= 500 ? FallbackReason.UPSTREAM_ERROR
                                 : FallbackReason.UPSTREAM_REJECTED;
                         return Future.failedFuture(new UpstreamFailure(reason, "inference answered "
-                                + response.statusCode() + ": " + body.toString().trim()));
+                                + response.statusCode() + ": " + body.toString().trim(), response.statusCode()));
                     }
                     return Future.succeededFuture(new UpstreamResponse(response.getHeader("Content-Type"),
                             response.getHeader("X-Model-Version"), body));

@@ -6,10 +6,17 @@ import org.movierec.router.fallback.FallbackReason;
 public final class UpstreamFailure extends RuntimeException {
 
     private final FallbackReason reason;
+    private final int upstreamStatus;
 
     public UpstreamFailure(FallbackReason reason, String message) {
+        this(reason, message, 0);
+    }
+
+    /** A failure on an upstream answer with {@code upstreamStatus} (0 when there was no answer). */
+    public UpstreamFailure(FallbackReason reason, String message, int upstreamStatus) {
         super(message, null, false, false);
         this.reason = reason;
+        this.upstreamStatus = upstreamStatus;
     }
 
     /** The reason, as counted. */
@@ -17,8 +24,16 @@ public final class UpstreamFailure extends RuntimeException {
         return reason;
     }
 
-    /** 504 for a timeout, 502 otherwise (the gateway statuses a proxy reports). */
+    /**
+     * 504 for a timeout; the upstream's own 4xx when it rejected the call (404: the arm's version is not loaded
+     * yet, as right after an experiment starts, which is not the arm's failure and not counted as an error);
+     * 502 otherwise (the gateway statuses a proxy reports).
+     */
     public int status() {
-        return reason == FallbackReason.TIMEOUT ? 504 : 502;
+        if (reason == FallbackReason.TIMEOUT) {
+            return 504;
+        }
+        return reason == FallbackReason.UPSTREAM_REJECTED && upstreamStatus >= 400 && upstreamStatus < 500
+                ? upstreamStatus : 502;
     }
 }
