@@ -6,9 +6,11 @@ import java.util.SplittableRandom;
 import org.movierec.core.model.SvdModel;
 
 /**
- * A deliberately bad release for the A/B and canary tests: the production model with its movies' biases and
- * factor rows shuffled among the movies (a seeded permutation). It loads, validates and serves like any model,
- * but its scores have nothing to do with the movies, so its online RMSE and watch-through are clearly worse.
+ * A deliberately bad release for the A/B and canary tests: the production model with its movies' factor rows
+ * shuffled among the movies (a seeded permutation) and their biases shuffled and negated, so well-liked movies
+ * get low predictions. It loads, validates and serves like any model, but its lists have nothing to do with the
+ * users' tastes and its predictions miss the ratings users give, so its online RMSE and watch-through are clearly
+ * worse.
  */
 final class DegradedModel {
 
@@ -32,11 +34,11 @@ final class DegradedModel {
         float[] bias = new float[items];
         float[] factors = new float[items * k];
         for (int i = 0; i < items; i++) {
-            bias[i] = good.itemBias()[permutation[i]];
+            bias[i] = -good.itemBias()[permutation[i]];
             System.arraycopy(good.itemFactors(), permutation[i] * k, factors, i * k, k);
         }
         Map<String, String> metadata = new LinkedHashMap<>(good.metadata());
-        metadata.put("degraded", "movie factors shuffled, seed " + seed);
+        metadata.put("degraded", "movie factors shuffled, biases shuffled and negated, seed " + seed);
         return new SvdModel(good.users(), good.items(), k, good.globalMean(), good.userBias().clone(), bias,
                 good.userFactors().clone(), factors, good.scale(), good.hyperparameters(), metadata,
                 good.ratedItems(), good.popularItems().clone());
