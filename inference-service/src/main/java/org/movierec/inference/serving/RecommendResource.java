@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.movierec.core.events.ServedEvent;
+import org.movierec.core.ids.RequestIds;
 import org.movierec.core.ids.UserIds;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.recommend.Recommendation;
@@ -110,7 +110,7 @@ public class RecommendResource {
             registry.counter("recsys.fallbacks", "reason", "unknown_user").increment();
         }
         if (publisher.enabled()) {
-            publisher.publish(new ServedEvent(Instant.now(), requestId != null ? requestId : newRequestId(),
+            publisher.publish(new ServedEvent(Instant.now(), requestId != null ? requestId : RequestIds.newId(),
                     UserIds.parse(userId), experiment, arm, model.version(), r.movieIds(model.model().items()),
                     nanos / 1e6, 200, r.fallback()));
         }
@@ -147,14 +147,6 @@ public class RecommendResource {
             items.add(new RecommendationJson.Item(model.items().idAt(item), r.items().scores()[j], because));
         }
         return new RecommendationJson(userId, loaded.version(), items, r.fallback());
-    }
-
-    /** A random (version 4) UUID without SecureRandom, which is slow and shared by all threads. */
-    private static String newRequestId() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 
     private Timer timer(String version, boolean fallback) {

@@ -3,7 +3,6 @@ package org.movierec.telemetry.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -58,6 +57,7 @@ class TelemetrySchemaTest {
     void migrationsAreOnTheClassPathUnderTheDocumentedLocation() {
         assertThat(TelemetrySchema.class.getClassLoader().getResource(TelemetrySchema.LOCATION + "/V1__tables.sql"))
                 .isNotNull();
-        assertThat(Path.of(TelemetrySchema.LOCATION)).hasToString("db/telemetry");
+        assertThat(TelemetrySchema.class.getClassLoader().getResource(TelemetrySchema.LOCATION + "/V2__time_series.sql"))
+                .isNotNull();
     }
 }
