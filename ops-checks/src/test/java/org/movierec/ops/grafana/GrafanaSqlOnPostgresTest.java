@@ -75,11 +75,11 @@ class GrafanaSqlOnPostgresTest {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 columns.add(meta.getColumnLabel(i));
             }
-            int rows = 0;
+            List<String> first = new ArrayList<>();
             while (rs.next()) {
-                rows++;
+                first.add(String.valueOf(rs.getObject(1)));
             }
-            return new PanelSql.Result(columns, rows, null);
+            return new PanelSql.Result(columns, first.size(), first, null);
         } catch (SQLException e) {
             return PanelSql.Result.failed(e.getMessage());
         }

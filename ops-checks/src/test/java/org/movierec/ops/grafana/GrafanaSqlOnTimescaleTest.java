@@ -56,7 +56,8 @@ class GrafanaSqlOnTimescaleTest {
         return IntStream.range(0, queries.size()).mapToObj(i -> DynamicTest.dynamicTest(queries.get(i).where(), () -> {
             PgliteRunner.StatementResult r = run.results().get(i + 1);
             PanelSql.assertUsable(queries.get(i), r.ok()
-                    ? new PanelSql.Result(r.columns(), r.rows().size(), null)
+                    ? new PanelSql.Result(r.columns(), r.rows().size(),
+                            r.rows().stream().map(row -> String.valueOf(row.get(0))).toList(), null)
                     : PanelSql.Result.failed(r.error() + "\n" + expanded.get(i)));
         }));
     }

@@ -30,10 +30,10 @@ final class PanelSql {
     static final Duration RANGE = Duration.ofDays(7);
     static final Duration INTERVAL = Duration.ofMinutes(5);
 
-    /** What a query returned. */
-    record Result(List<String> columns, int rows, String error) {
+    /** What a query returned: its columns, its number of rows, the values of its first column (as text). */
+    record Result(List<String> columns, int rows, List<String> firstColumn, String error) {
         static Result failed(String error) {
-            return new Result(List.of(), 0, error);
+            return new Result(List.of(), 0, List.of(), error);
         }
     }
 
@@ -78,8 +78,14 @@ final class PanelSql {
         for (String name : namedByOverrides(query)) {
             assertThat(columns).as("%s: a field override names column %s", query.where(), name).contains(name);
         }
-        if (query.where().startsWith("alert ")) {
-            assertThat(columns).as(query.where()).contains("online_to_offline");
+        if (query.where().startsWith("alert ProductionRmseAboveOffline")) {
+            assertThat(columns).as(query.where()).containsExactly("version", "online_to_offline");
+            assertThat(result.firstColumn()).as("%s: one series, the production version", query.where())
+                    .containsExactly("v2");
+        }
+        if (query.where().startsWith("alert ArmRmseAboveOffline")) {
+            assertThat(columns).as(query.where()).containsExactly("experiment", "arm", "version", "online_to_offline");
+            assertThat(result.firstColumn()).as("%s: one series per arm", query.where()).containsExactly("exp-1", "exp-1");
         }
     }
 
