@@ -206,6 +206,81 @@ class RetrainRunnerTest {
     }
 
     @Test
+    void everyRunIsCopiedIntoTheDashboardTablesOfTheTelemetryDatabase() throws Exception {
+        RunOutcome first = goodRun("tables-1");
+        ModelVersion registered = registry.get(first.version()).orElseThrow();
+        Map<String, Object> version = row("SELECT * FROM model_versions WHERE version = ?", first.version());
+        assertThat(version.get("run_id")).isEqualTo("tables-1");
+        assertThat(version.get("state")).isEqualTo("production");
+        assertThat(version.get("production")).isEqualTo(true);
+        assertThat((double) version.get("offline_rmse")).isEqualTo(registered.metrics().get("rmse"));
+        assertThat((double) version.get("offline_ndcg")).isEqualTo(registered.metrics().get("ndcg@10"));
+        assertThat(version.get("offline_k")).isEqualTo(10);
+        assertThat(version.get("data_rows")).isEqualTo(20_000L);
+        assertThat(version.get("fairness_passed")).isEqualTo(true);
+        assertThat(version.get("max_rmse_disparity")).isNotNull();
+        assertThat(((java.sql.Timestamp) version.get("created_at")).toInstant()).isEqualTo(registered.createdAt());
+        assertThat(row("SELECT count(*) AS n FROM model_fairness WHERE version = ?", first.version()).get("n"))
+                .isEqualTo(6L); // gender, age_band, occupation × rmse, precision
+
+        Map<String, Object> run = row("SELECT * FROM retrain_runs WHERE run_id = ?", "tables-1");
+        assertThat(run.get("status")).isEqualTo("succeeded");
+        assertThat(run.get("promotion_mode")).isEqualTo("direct");
+        assertThat(run.get("rows_read")).isEqualTo(20_003L);
+        assertThat(run.get("rows_kept")).isEqualTo(20_000L);
+        assertThat(run.get("rows_dropped")).isEqualTo(3L);
+        assertThat(row("SELECT string_agg(reason || '=' || count, ',' ORDER BY reason) AS r FROM retrain_snapshot_drops"
+                + " WHERE run_id = ?", "tables-1").get("r"))
+                .isEqualTo("rating_out_of_range=1,unknown_movie=1,unknown_user=1");
+        assertThat(row("SELECT count(*) AS n FROM retrain_stage_durations WHERE run_id = ?", "tables-1").get("n"))
+                .isEqualTo(7L);
+
+        // a worse candidate: rejected, production unchanged
+        RetrainParams worse = RetrainParams.ofDefaults().with("train.factors", 2).with("train.epochs", 1)
+                .with("train.lr", 0.001).with("train.validationFraction", 0);
+        RunOutcome bad = run("tables-worse", worse, PromotionMode.DIRECT, RunListener.NONE);
+        assertThat(bad.status()).isEqualTo(RunStatus.REJECTED);
+        assertThat(row("SELECT state, production FROM model_versions WHERE version = ?", bad.version()))
+                .containsEntry("state", "rejected").containsEntry("production", false);
+        assertThat(row("SELECT status FROM retrain_runs WHERE run_id = ?", "tables-worse").get("status"))
+                .isEqualTo("rejected");
+
+        // a better one replaces production: the first is retired, one production row
+        RunOutcome second = goodRun("tables-2");
+        assertThat(row("SELECT state, production FROM model_versions WHERE version = ?", first.version()))
+                .containsEntry("state", "retired").containsEntry("production", false);
+        assertThat(row("SELECT version FROM model_versions WHERE production", new Object[0]).get("version"))
+                .isEqualTo(second.version());
+
+        // a run that fails before registering: a failed run row, no version
+        RunOutcome crashed = run("tables-crash", RetrainParams.ofDefaults(), PromotionMode.DIRECT, crashAt(Stage.TRAIN));
+        Map<String, Object> failed = row("SELECT * FROM retrain_runs WHERE run_id = ?", "tables-crash");
+        assertThat(failed).containsEntry("status", "failed").containsEntry("stage", "train").containsEntry("version", null);
+        assertThat((String) failed.get("error")).contains("simulated crash");
+        assertThat(failed.get("rows_kept")).isEqualTo(20_000L);
+        assertThat(crashed.version()).isNull();
+    }
+
+    /** The one row {@code sql} returns, by column name. */
+    private static Map<String, Object> row(String sql, Object... args) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+             var st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).as("a row of %s", sql).isTrue();
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    m.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                assertThat(rs.next()).as("one row of %s", sql).isFalse();
+                return m;
+            }
+        }
+    }
+
+    @Test
     void fairnessViolationBlocksPromotionAndNotifies() throws Exception {
         RetrainParams strict = RetrainParams.ofDefaults().with("fairness.max_rmse_disparity", 0.0001);
         RunOutcome o = run("unfair", strict, PromotionMode.DIRECT, RunListener.NONE);

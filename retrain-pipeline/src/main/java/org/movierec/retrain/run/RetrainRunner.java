@@ -22,6 +22,8 @@ import org.movierec.retrain.params.ParamsYaml;
 import org.movierec.retrain.params.RetrainParams;
 import org.movierec.retrain.promote.PromoteStage;
 import org.movierec.retrain.promote.Promotion;
+import org.movierec.retrain.record.RunFacts;
+import org.movierec.retrain.record.RunTables;
 import org.movierec.retrain.register.Lineage;
 import org.movierec.retrain.register.RegisterStage;
 import org.movierec.retrain.snapshot.Directory;
@@ -61,6 +63,7 @@ public final class RetrainRunner {
     public RunOutcome run(RunRequest request, RunListener listener) {
         Execution e = new Execution(request, listener);
         RunOutcome outcome = e.execute();
+        e.recordTables(outcome);
         // wait for the notice (bounded: the notifier times out by itself), so a command-line run that exits
         // right after still delivers it
         config.slack().send(Notices.of(outcome)).completeOnTimeout(false, NOTICE_WAIT_SECONDS, TimeUnit.SECONDS).join();
@@ -76,6 +79,10 @@ public final class RetrainRunner {
         private Stage stage;
         private String version;
         private Map<String, Object> metrics = Map.of();
+        private Map<String, Object> quality;
+        private Instant versionCreatedAt;
+        private Evaluation evaluation;
+        private FairnessReport fairness;
 
         Execution(RunRequest request, RunListener listener) {
             this.request = request;
@@ -98,6 +105,7 @@ public final class RetrainRunner {
                     throw new IllegalStateException("no ratings at or before " + request.cutoff());
                 }
                 SnapshotStage.write(snapshot, layout);
+                quality = snapshot.quality();
                 end(provenance);
 
                 begin(Stage.SPLIT);
@@ -111,13 +119,13 @@ public final class RetrainRunner {
                 end(provenance);
 
                 begin(Stage.EVALUATE);
-                Evaluation evaluation = EvaluateStage.evaluate(model, split, new RegistryProduction(config.registry()), params);
+                evaluation = EvaluateStage.evaluate(model, split, new RegistryProduction(config.registry()), params);
                 EvaluateStage.write(evaluation, layout);
                 metrics = evaluation.toMap();
                 end(provenance);
 
                 begin(Stage.FAIRNESS);
-                FairnessReport fairness = FairnessStage.audit(model, split, directory, params);
+                fairness = FairnessStage.audit(model, split, directory, params);
                 FairnessStage.write(fairness, layout);
                 end(provenance);
 
@@ -126,6 +134,7 @@ public final class RetrainRunner {
                 ModelVersion registered = RegisterStage.register(config.registry(), layout, model.hyperparameters(),
                         evaluation.candidate().toMetrics(), lineage);
                 version = registered.version();
+                versionCreatedAt = registered.createdAt();
                 RegisterStage.write(registered, layout);
                 end(provenance);
 
@@ -151,6 +160,21 @@ public final class RetrainRunner {
                 rejectOwnVersion(error);
                 return new RunOutcome(request.runId(), RunStatus.FAILED, stage, error, version, false, "none", null,
                         List.of(), metrics, stageSeconds, startedAt, clock.instant());
+            }
+        }
+
+        /**
+         * Copies the run into the telemetry database's dashboard tables ({@link RunTables}). Best effort, like the
+         * lineage's duration: the run is complete without it, and the next run re-synchronises production.
+         */
+        void recordTables(RunOutcome outcome) {
+            try {
+                String production = config.registry().productionVersion().orElse(null);
+                RunTables.write(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
+                        new RunFacts(outcome, quality, versionCreatedAt, evaluation, fairness, production));
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "could not record run " + request.runId()
+                        + " in the telemetry database's dashboard tables: " + describe(e), e);
             }
         }
 

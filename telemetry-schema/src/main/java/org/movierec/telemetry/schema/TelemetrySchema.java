@@ -8,7 +8,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * The telemetry database schema: the Flyway migrations in {@value #LOCATION} of this jar.
  *
  * <p>The telemetry collector owns the schema and migrates it at start-up through Quarkus Flyway
- * ({@code quarkus.flyway.locations=db/telemetry}); the retrain service and the A/B router only read it.
+ * ({@code quarkus.flyway.locations=db/telemetry}); the A/B router only reads it; the retrain service reads the
+ * telemetry and writes only the dashboard copies of its runs and versions ({@code V3}: {@code model_versions},
+ * {@code retrain_runs} and their detail tables), which Grafana reads.
  * This class migrates a database where Quarkus Flyway does not run: other services' tests and the local
  * launcher.
  */

@@ -34,7 +34,7 @@ class TelemetrySchemaTest {
         int first = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
         int second = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
 
-        assertThat(first).isEqualTo(2);
+        assertThat(first).isEqualTo(3);
         assertThat(second).isZero();
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
              ResultSet rs = c.createStatement().executeQuery(
@@ -44,7 +44,8 @@ class TelemetrySchemaTest {
                 relations.add(rs.getString(1));
             }
             assertThat(relations).contains("ratings", "served_recommendations", "online_predictions",
-                    "online_error_5m", "online_rmse", "watch_through");
+                    "online_error_5m", "online_rmse", "watch_through", "model_versions", "model_fairness",
+                    "retrain_runs", "retrain_snapshot_drops", "retrain_stage_durations");
         }
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
              ResultSet rs = c.createStatement().executeQuery("SELECT flavour FROM storage_flavour")) {
@@ -59,5 +60,7 @@ class TelemetrySchemaTest {
                 .isNotNull();
         assertThat(TelemetrySchema.class.getClassLoader().getResource(TelemetrySchema.LOCATION + "/V2__time_series.sql"))
                 .isNotNull();
+        assertThat(TelemetrySchema.class.getClassLoader()
+                .getResource(TelemetrySchema.LOCATION + "/V3__model_versions_and_runs.sql")).isNotNull();
     }
 }
