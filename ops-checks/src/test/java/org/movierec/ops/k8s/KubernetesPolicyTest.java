@@ -46,6 +46,7 @@ class KubernetesPolicyTest {
         for (Manifest deployment : deployments(dir)) {
             Map<String, Object> pod = deployment.map("spec", "template", "spec");
             assertThat(pod.get("automountServiceAccountToken")).as("%s: no API token", deployment.id()).isEqualTo(false);
+            assertThat(pod.get("enableServiceLinks")).as("%s: no service link variables", deployment.id()).isEqualTo(false);
             assertThat(Manifest.at(pod, "securityContext", "runAsNonRoot")).as(deployment.id()).isEqualTo(true);
             assertThat(Manifest.at(pod, "securityContext", "runAsUser")).as(deployment.id()).isEqualTo((int) IMAGE_USER);
             assertThat(Manifest.at(pod, "securityContext", "seccompProfile", "type")).as(deployment.id())
