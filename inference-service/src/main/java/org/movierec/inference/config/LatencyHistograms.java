@@ -18,7 +18,7 @@ import java.util.Set;
 @Singleton
 public class LatencyHistograms {
 
-    /** The timers that get buckets: Quarkus' HTTP server timer and this service's own request timers. */
+    /** The timers with buckets: Quarkus' HTTP server timer, and the service's own request timer where it has one. */
     static final Set<String> TIMERS = Set.of("http.server.requests", "recsys.recommend");
 
     /** Bucket upper bounds, the same in every service (the recording rules rely on them). */
@@ -31,7 +31,8 @@ public class LatencyHistograms {
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = BOUNDS_SECONDS[i] * 1e9;
         }
-        DistributionStatisticConfig buckets = DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build();
+        DistributionStatisticConfig buckets = DistributionStatisticConfig.builder()
+                .serviceLevelObjectives(nanos).build();
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
