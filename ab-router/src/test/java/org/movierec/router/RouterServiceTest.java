@@ -272,6 +272,11 @@ class RouterServiceTest {
         assertThat(metrics).containsPattern("router_fallbacks_total\\{[^}]*arm=\"treatment\"[^}]*experiment=\""
                 + experimentId + "\"[^}]*reason=\"timeout\"[^}]*} [1-9]");
         assertThat(metrics).contains("router_upstream_seconds_count{outcome=\"failed\"");
+        // latency histograms with the fixed buckets the alert rules compare against (250 ms is one of them)
+        assertThat(metrics.lines()).anyMatch(l -> l.startsWith("router_upstream_seconds_bucket{")
+                && l.contains("le=\"0.25\"") && l.contains("outcome=\"failed\""));
+        assertThat(metrics.lines()).anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
+                && l.contains("le=\"0.25\"") && l.contains("uri=\"/recommend/{userId}\""));
     }
 
     @Test
@@ -391,6 +396,10 @@ class RouterServiceTest {
         assertThat(db.getCollection(ExperimentStore.AUDIT).find(new Document("experimentId", id))
                 .map(d -> d.getString("action")).into(new ArrayList<>()))
                 .containsExactly("create", "canary-look", "canary-widen", "canary-widen", "canary-promote");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("router_canary_decisions_total{decision=\"held\"} 1.0",
+                "router_canary_decisions_total{decision=\"widened\"} 2.0",
+                "router_canary_decisions_total{decision=\"promoted\"} 1.0");
     }
 
     @Test
@@ -410,6 +419,8 @@ class RouterServiceTest {
         String notice = SlackTestResource.receiver.awaitPost(p -> p.contains("aborted"), Duration.ofSeconds(30));
         assertThat(notice).contains(id).contains(v3).contains("at 5 % of users");
         admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(409);
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .contains("router_canary_decisions_total{decision=\"aborted\"} 1.0");
     }
 
     /** A user the running experiment puts in arm treatment. */

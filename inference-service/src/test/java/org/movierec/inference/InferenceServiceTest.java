@@ -207,9 +207,14 @@ class InferenceServiceTest {
 
         given().get("/recommend/7").then().statusCode(200).header("X-Model-Version", v2.version());
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("recsys_reload_failures_total{reason=\"checksum\""));
+                .body(containsString("recsys_reload_failures_total{reason=\"checksum\""))
+                .body(containsString("recsys_model_production_loaded 0.0"));
         registry.promote(v2.version());
         reload();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("recsys_model_production_loaded 1.0"))
+                .body(containsString("recsys_recommend_seconds_bucket{"))
+                .body(containsString("http_server_requests_seconds_bucket{"));
     }
 
     @Test

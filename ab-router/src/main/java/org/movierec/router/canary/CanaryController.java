@@ -1,8 +1,10 @@
 package org.movierec.router.canary;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +58,16 @@ public class CanaryController {
     @Inject
     MeterRegistry meters;
 
+    /**
+     * Registers every decision's counter at 0 when the router starts (this bean itself is created on first use):
+     * the first abort after a start is then an increase that alerts can see.
+     */
+    static void registerDecisionCounters(@Observes StartupEvent event, MeterRegistry meters) {
+        for (CanaryDecision.Action action : CanaryDecision.Action.values()) {
+            meters.counter("router.canary.decisions", "decision", decisionTag(action));
+        }
+    }
+
     @Scheduled(every = "${router.canary.interval}", delayed = "${router.canary.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
@@ -105,9 +117,19 @@ public class CanaryController {
             case PROMOTE -> promote(e, next, decision, now);
             case ABORT -> abort(e, next, decision, now);
         };
-        meters.counter("router.canary.evaluations", "action", decision.action().name().toLowerCase()).increment();
+        meters.counter("router.canary.decisions", "decision", decisionTag(decision.action())).increment();
         LOG.infof("canary %s: %s (%s)", e.id(), decision.action(), decision.reason());
         return new Evaluation(decision, after);
+    }
+
+    /** The {@code decision} tag of {@code router_canary_decisions_total}, one per evaluation (alerts fire on aborted). */
+    static String decisionTag(CanaryDecision.Action action) {
+        return switch (action) {
+            case WAIT -> "held";
+            case WIDEN -> "widened";
+            case PROMOTE -> "promoted";
+            case ABORT -> "aborted";
+        };
     }
 
     private Experiment promote(Experiment e, CanaryState next, CanaryDecision decision, Instant now) {

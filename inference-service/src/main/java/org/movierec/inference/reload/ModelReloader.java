@@ -55,6 +55,19 @@ public class ModelReloader {
     public record Outcome(List<String> loaded, List<String> dropped, String production, Map<String, Failure> failed) {
     }
 
+    /**
+     * Registers {@code recsys_model_production_loaded}: 1 while the version the source names production is
+     * loaded here, 0 while none is named or it could not be loaded (another version answers meanwhile).
+     * The per-version gauges cannot say this: they list what is loaded, not what should be.
+     */
+    @jakarta.annotation.PostConstruct
+    void registerProductionGauge() {
+        Gauge.builder("recsys.model.production.loaded", store, s -> {
+            ServingSnapshot current = s.current();
+            return current.production() != null && current.models().containsKey(current.production()) ? 1 : 0;
+        }).description("1 while the production version is loaded on this replica, else 0").register(registry);
+    }
+
     /** Loads the first models right after start-up, in the background: readiness turns up when they are in. */
     void loadAtStartup(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         Thread initial = new Thread(() -> check(false), "initial-model-load");

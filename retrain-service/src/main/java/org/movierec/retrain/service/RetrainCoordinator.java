@@ -4,8 +4,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ import org.movierec.retrain.snapshot.UserApiClient;
 /**
  * Starts runs (from the schedule or the admin API), one at a time across replicas: takes the
  * {@link RunLease}, records the run, runs the pipeline on a worker thread with heartbeats, records the
- * outcome and releases the lease. Metrics: {@code retrain_runs_total{outcome}},
+ * outcome and releases the lease. Metrics: {@code retrain_runs_total{outcome}} (promoted, canary, rejected, failed),
  * {@code retrain_stage_seconds{stage}}, {@code retrain_last_success_timestamp_seconds},
  * {@code retrain_running}.
  */
@@ -89,6 +91,16 @@ public class RetrainCoordinator {
         this.runner = new RetrainRunner(runConfig, clock);
         meters.gauge("retrain_last_success_timestamp_seconds", lastSuccess, AtomicLong::doubleValue);
         meters.gauge("retrain_running", running, AtomicInteger::doubleValue);
+    }
+
+    /**
+     * Registers {@code retrain_runs_total} for every outcome at 0 when the service starts (this bean itself is
+     * created on first use): the first failure after a start is then an increase that alerts can see.
+     */
+    static void registerRunCounters(@Observes StartupEvent event, MeterRegistry meters) {
+        for (String outcome : new String[] {"promoted", "canary", "rejected", "failed"}) {
+            meters.counter("retrain_runs", "outcome", outcome);
+        }
     }
 
     /** The registry (for lineage). */
@@ -163,7 +175,7 @@ public class RetrainCoordinator {
                     records.stageDone(runId, stage, seconds);
                 }
             });
-            meters.counter("retrain_runs", "outcome", outcome.status().wireName()).increment();
+            meters.counter("retrain_runs", "outcome", outcomeTag(outcome)).increment();
             if (outcome.status() == RunStatus.SUCCEEDED) {
                 lastSuccess.set(outcome.finishedAt().getEpochSecond());
             }
@@ -181,6 +193,19 @@ public class RetrainCoordinator {
                 LOG.warnf("retrain run %s: could not release the lease (it expires by itself): %s", request.runId(), e);
             }
         }
+    }
+
+    /**
+     * The {@code outcome} tag of {@code retrain_runs_total}: {@code promoted} (straight to production),
+     * {@code canary} (a canary experiment started), {@code rejected} (a gate failed) or {@code failed}; the
+     * alerts and dashboards tell a promotion from a canary start by it.
+     */
+    static String outcomeTag(RunOutcome outcome) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> "canary".equals(outcome.promotionMode()) ? "canary" : "promoted";
+            case REJECTED -> "rejected";
+            case FAILED, RUNNING -> "failed";
+        };
     }
 
     @PreDestroy

@@ -118,7 +118,8 @@ class RetrainServiceTest {
 
         given().get("/runs").then().statusCode(200).body("[0].runId", equalTo(runId));
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("retrain_runs_total{outcome=\"succeeded\"}"))
+                .body(containsString("retrain_runs_total{outcome=\"promoted\"} 1.0"))
+                .body(containsString("http_server_requests_seconds_bucket{"))
                 .body(containsString("retrain_stage_seconds_count{stage=\"train\"}"))
                 .body(containsString("retrain_last_success_timestamp_seconds"));
 

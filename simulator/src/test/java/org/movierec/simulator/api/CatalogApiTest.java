@@ -118,7 +118,11 @@ class CatalogApiTest {
     void readyAndMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("simulator"));
         given().get("/q/health/live").then().statusCode(200);
+        given().get("/user/1").then().statusCode(200);
+        // request latency as a histogram with the fixed buckets the alert rules use (250 ms is one)
         given().get("/q/metrics").then().statusCode(200).body(containsString("simulator_lines_total"))
-                .body(containsString("simulator_sessions_total"));
+                .body(containsString("simulator_sessions_total"))
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("le=\"0.25\""));
     }
 }
