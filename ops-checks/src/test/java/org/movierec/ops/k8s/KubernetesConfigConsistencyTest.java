@@ -94,11 +94,12 @@ class KubernetesConfigConsistencyTest {
     void everyServiceReachesItsDeploymentsHttpPort(Path dir) {
         List<Manifest> objects = Manifest.of(Kustomize.render(dir));
         for (Manifest service : ofKind(objects, "Service")) {
-            Manifest deployment = find(objects, "Deployment", service.name()).orElseThrow(
-                    () -> new AssertionError(service.id() + " has no Deployment of the same name in " + dir));
+            String module = service.name().replaceFirst("-headless$", ""); // the per-pod DNS twin of a Service
+            Manifest deployment = find(objects, "Deployment", module).orElseThrow(
+                    () -> new AssertionError(service.id() + " has no Deployment of its module's name in " + dir));
             assertThat(deployment.map("spec", "template", "metadata", "labels"))
                     .as("%s selects its pods", service.id()).containsAllEntriesOf(service.map("spec", "selector"));
-            int port = ServiceConfiguration.of(service.name()).httpPort();
+            int port = ServiceConfiguration.of(module).httpPort();
             assertThat(service.list("spec", "ports")).as("%s ports", service.id()).singleElement().satisfies(p -> {
                 assertThat(p.get("name")).isEqualTo("http");
                 assertThat(p.get("port")).isEqualTo(port);

@@ -1,6 +1,7 @@
 package org.movierec.ops.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.movierec.ops.k8s.KubernetesConfigConsistencyTest.find;
 import static org.movierec.ops.k8s.KubernetesConfigConsistencyTest.ofKind;
 
 import java.io.IOException;
@@ -68,10 +69,43 @@ class MonitoringSourcesTest {
             assertThat(endpoint.get("port")).isEqualTo("http");
             assertThat(endpoint.get("path")).isEqualTo("/q/metrics");
         });
-        assertThat(ofKind(objects, "Service")).isNotEmpty().allSatisfy(service -> {
+        List<Manifest> services = ofKind(objects, "Service");
+        List<Manifest> clusterIp = services.stream().filter(s -> !"None".equals(s.get("spec", "clusterIP"))).toList();
+        assertThat(clusterIp).isNotEmpty().allSatisfy(service -> {
             assertThat(service.map("metadata", "labels")).as(service.id()).containsAllEntriesOf(selector);
             assertThat(service.list("spec", "ports")).extracting(port -> port.get("name")).contains("http");
         });
+        assertThat(services).filteredOn(s -> "None".equals(s.get("spec", "clusterIP"))).allSatisfy(headless ->
+                assertThat(headless.map("metadata", "labels")).as("%s is not scraped twice", headless.id())
+                        .doesNotContainKeys(selector.keySet().toArray(String[]::new)));
+    }
+
+    /**
+     * prometheus/prometheus.yml discovers every replica through the SRV records of "<job>-headless" Services in the
+     * namespace "movierec" (production): each job it scrapes has such a Service in the production overlay, with
+     * a port named http and not-ready pods kept listed (so a crashed replica shows up == 0).
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void everyJobOfTheProductionScrapeConfigHasItsHeadlessService() throws IOException {
+        Map<String, Object> config = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(Repository.root().resolve("prometheus/prometheus.yml")));
+        List<Manifest> objects = Manifest.of(Kustomize.render(Repository.root().resolve("k8s/overlays/production")));
+        for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
+            String name = (String) job.get("job_name");
+            if (name.equals("simulator")) {
+                continue; // staging only: production's users are real
+            }
+            Manifest headless = find(objects, "Service", name + "-headless")
+                    .orElseThrow(() -> new AssertionError("no Service " + name + "-headless for job " + name));
+            assertThat(headless.get("metadata", "namespace")).isEqualTo("movierec");
+            assertThat(headless.get("spec", "clusterIP")).isEqualTo("None");
+            assertThat(headless.get("spec", "publishNotReadyAddresses")).isEqualTo(true);
+            assertThat(headless.list("spec", "ports")).extracting(port -> port.get("name")).contains("http");
+            List<Map<String, Object>> sd = (List<Map<String, Object>>) job.get("dns_sd_configs");
+            assertThat(sd).singleElement().satisfies(c -> assertThat((List<String>) c.get("names"))
+                    .containsExactly("_http._tcp." + name + "-headless.movierec.svc"));
+        }
     }
 
     @SuppressWarnings("unchecked")
