@@ -38,6 +38,8 @@ public final class Charts {
     static final double SMALLEST_P_VALUE = 1e-12;
 
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOURS_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAYS_HOURS = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -64,14 +66,49 @@ public final class Charts {
         if (!from.isBefore(to)) {
             to = from.plus(Duration.ofMinutes(1));
         }
-        ChartView.Frame frame = new ChartView.Frame(LEFT, TOP, WIDTH - RIGHT, TIME_HEIGHT - BOTTOM);
+        ChartView.Frame frame = timeFrame();
         Scale x = new Scale.Linear(from.toEpochMilli(), to.toEpochMilli(), frame.left(), frame.right());
-        Scale y = valueScale(series, axis, reference, frame);
         List<ChartView.Tick> xTicks = new ArrayList<>();
-        boolean longRun = Duration.between(from, to).compareTo(Duration.ofDays(1)) > 0;
+        DateTimeFormatter format = Duration.between(from, to).compareTo(Duration.ofDays(1)) > 0 ? DAYS_HOURS : HOURS;
         for (Instant t : Ticks.time(from, to, MAX_TICKS)) {
-            xTicks.add(new ChartView.Tick(x.map(t.toEpochMilli()), (longRun ? DAYS_HOURS : HOURS).format(t)));
+            xTicks.add(new ChartView.Tick(x.map(t.toEpochMilli()), format.format(t)));
         }
+        return plot(frame, series, (i, v) -> x.map(v.at().toEpochMilli()), (i, v) -> " at " + format.format(v.at())
+                + " UTC", xTicks, "time (UTC)", axis, yTitle, reference, referenceLabel);
+    }
+
+    /**
+     * A chart of {@code series} over their looks, the n-th value of each series at look n (the p-values of
+     * a sequential test: what matters is how they move from look to look, and looks come in bursts in
+     * time, so a time axis would crowd them); whole-number ticks; otherwise as {@link #overTime}.
+     */
+    public static ChartView overLooks(List<TimeSeries> series, ValueAxis axis, String yTitle, double reference,
+            String referenceLabel) {
+        int looks = Math.max(1, series.stream().mapToInt(s -> s.values().size()).max().orElse(1));
+        ChartView.Frame frame = timeFrame();
+        Scale x = new Scale.Linear(0.5, looks + 0.5, frame.left(), frame.right());
+        double step = looks < 2 ? 1 : Math.max(1, Ticks.niceStep(1, looks, MAX_TICKS));
+        List<ChartView.Tick> xTicks = new ArrayList<>();
+        for (double look : Ticks.multiples(1, looks, step)) {
+            xTicks.add(new ChartView.Tick(x.map(look), Long.toString(Math.round(look))));
+        }
+        return plot(frame, series, (i, v) -> x.map(i + 1), (i, v) -> ", look " + (i + 1) + " (" + HOURS_SECONDS.format(
+                v.at()) + " UTC)", xTicks, "look", axis, yTitle, reference, referenceLabel);
+    }
+
+    /** Where a value goes horizontally, and what its marker says about when: by its index and value. */
+    private interface ByIndex<T> {
+        T of(int index, TimedValue value);
+    }
+
+    private static ChartView.Frame timeFrame() {
+        return new ChartView.Frame(LEFT, TOP, WIDTH - RIGHT, TIME_HEIGHT - BOTTOM);
+    }
+
+    private static ChartView plot(ChartView.Frame frame, List<TimeSeries> series, ByIndex<Double> x,
+            ByIndex<String> when, List<ChartView.Tick> xTicks, String xTitle, ValueAxis axis, String yTitle,
+            double reference, String referenceLabel) {
+        Scale y = valueScale(series, axis, reference, frame);
         List<ChartView.Tick> yTicks = new ArrayList<>();
         List<Double> yValues = axis == ValueAxis.P_VALUE ? Ticks.powersOfTen(y.domainMin(), y.domainMax())
                 : Ticks.niceDomain(y.domainMin(), y.domainMax(), MAX_TICKS).ticks();
@@ -84,14 +121,15 @@ public final class Charts {
             List<Point> lowers = new ArrayList<>();
             List<Point> uppers = new ArrayList<>();
             List<ChartView.Marker> markers = new ArrayList<>();
-            for (TimedValue v : s.values()) {
-                double px = x.map(v.at().toEpochMilli());
+            for (int i = 0; i < s.values().size(); i++) {
+                TimedValue v = s.values().get(i);
+                double px = x.of(i, v);
                 Point point = new Point(px, mapClipped(y, v.value()));
                 values.add(point);
                 lowers.add(new Point(px, mapClipped(y, v.lower())));
                 uppers.add(new Point(px, mapClipped(y, v.upper())));
                 if (point.finite()) {
-                    markers.add(new ChartView.Marker(point, markerLabel(s.name(), v, axis, longRun)));
+                    markers.add(new ChartView.Marker(point, s.name() + when.of(i, v) + ": " + markerValue(v, axis)));
                 }
             }
             plotted.add(new ChartView.PlottedSeries(s.name(), s.colour(), s.dashed(), SvgPaths.line(values),
@@ -99,7 +137,7 @@ public final class Charts {
         }
         ChartView.Reference line = Double.isFinite(reference)
                 ? new ChartView.Reference(y.map(reference), referenceLabel) : null;
-        return new ChartView(WIDTH, TIME_HEIGHT, frame, xTicks, yTicks, "time (UTC)", yTitle, plotted, List.of(), line);
+        return new ChartView(WIDTH, TIME_HEIGHT, frame, xTicks, yTicks, xTitle, yTitle, plotted, List.of(), line);
     }
 
     /**
@@ -244,11 +282,10 @@ public final class Charts {
         return s.startsWith("-") && s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
 
-    private static String markerLabel(String arm, TimedValue v, ValueAxis axis, boolean longRun) {
-        String when = (longRun ? DAYS_HOURS : HOURS).format(v.at());
+    private static String markerValue(TimedValue v, ValueAxis axis) {
         String value = switch (axis) {
             case PERCENT -> decimals(v.value() * 100, 1) + " %";
-            case P_VALUE -> String.format(Locale.ROOT, "%.3g", v.value());
+            case P_VALUE -> "p = " + String.format(Locale.ROOT, "%.3g", v.value());
             case LINEAR -> decimals(v.value(), 3);
         };
         String interval = Double.isFinite(v.lower()) && Double.isFinite(v.upper())
@@ -256,6 +293,6 @@ public final class Charts {
                         ? " [" + decimals(v.lower() * 100, 1) + ", " + decimals(v.upper() * 100, 1) + "] %"
                         : " [" + decimals(v.lower(), 3) + ", " + decimals(v.upper(), 3) + "]"
                 : "";
-        return arm + " at " + when + " UTC: " + value + interval;
+        return value + interval;
     }
 }

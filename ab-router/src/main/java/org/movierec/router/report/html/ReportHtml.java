@@ -39,8 +39,6 @@ public final class ReportHtml {
     /** The view of {@code page}. */
     public static ReportView view(ReportPage page) {
         ExperimentReport report = page.report();
-        Map<String, ArmComparison> comparisons = new HashMap<>();
-        report.comparisons().forEach(c -> comparisons.put(c.arm(), c));
         long srmTotal = 0;
         for (long users : report.srmUsers()) {
             srmTotal += users;
@@ -49,22 +47,25 @@ public final class ReportHtml {
         for (int i = 0; i < report.arms().size(); i++) {
             ArmReport a = report.arms().get(i);
             ArmTelemetry t = a.telemetry();
-            ArmComparison c = comparisons.get(a.arm());
             arms.add(new ReportView.ArmLine(a.arm(), colour(i), a.modelVersion(), a.weight() + " %", count(t.users()),
                     count(t.answered()), count(t.ratings()), decimals(t.rmse(), 3), interval(a.rmseInterval(), false),
                     percent(t.watchThroughRate()), interval(a.watchThroughInterval(), true), millis(t.latencyP50Ms()),
                     millis(t.latencyP99Ms()), percent(t.errorRate()), percent(t.fallbackRate()),
-                    srmTotal == 0 ? "–" : percent((double) report.srmUsers()[i] / srmTotal),
-                    c == null ? "baseline" : "RMSE: " + c.rmseDecision() + "; watch-through: " + c.watchThroughDecision()));
+                    srmTotal == 0 ? "–" : percent((double) report.srmUsers()[i] / srmTotal)));
         }
         List<ReportView.ComparisonLine> lines = new ArrayList<>();
         for (ArmComparison c : report.comparisons()) {
-            lines.add(new ReportView.ComparisonLine(c.arm(), c.baseline(), signed(c.rmseDifference(), 4),
-                    c.squaredErrors() == null ? "–" : pValue(c.squaredErrors().pValue()),
-                    c.squaredErrors() == null ? "–" : interval(c.squaredErrors().confidenceInterval(), false),
-                    c.sequentialMse() == null ? "–" : pValue(c.sequentialMse().pValue()), c.rmseDecision(),
-                    c.watchThrough() == null ? "–" : signedPercent(c.watchThrough().difference()),
-                    c.watchThrough() == null ? "–" : pValue(c.watchThrough().pValue()),
+            var welch = c.squaredErrors();
+            var proportions = c.watchThrough();
+            lines.add(new ReportView.ComparisonLine(c.arm(), c.baseline(), "Online RMSE", signed(c.rmseDifference(), 4),
+                    welch == null ? "–" : "MSE " + signed(welch.difference(), 4) + " " + interval(welch.confidenceInterval(),
+                            false),
+                    welch == null ? "–" : pValue(welch.pValue()),
+                    c.sequentialMse() == null ? "–" : pValue(c.sequentialMse().pValue()), c.rmseDecision()));
+            lines.add(new ReportView.ComparisonLine(c.arm(), c.baseline(), "Watch-through",
+                    proportions == null ? "–" : signedPercent(proportions.difference()),
+                    proportions == null ? "–" : interval(proportions.confidenceInterval(), true),
+                    proportions == null ? "–" : pValue(proportions.pValue()),
                     c.sequentialWatchThrough() == null ? "–" : pValue(c.sequentialWatchThrough().pValue()),
                     c.watchThroughDecision()));
         }
@@ -152,7 +153,6 @@ public final class ReportHtml {
     static ReportView.Figure pValues(ReportPage page) {
         ExperimentReport report = page.report();
         List<TimeSeries> series = new ArrayList<>();
-        Instant last = page.timeline().to();
         List<String> names = armNames(report);
         StringBuilder summary = new StringBuilder();
         for (ArmComparison c : report.comparisons()) {
@@ -161,25 +161,19 @@ public final class ReportHtml {
             List<StoredLook> watch = page.watchThroughLooks().getOrDefault(c.arm(), List.of());
             series.add(new TimeSeries(c.arm() + " · RMSE", colour, false, looks(mse)));
             series.add(new TimeSeries(c.arm() + " · watch-through", colour, true, looks(watch)));
-            for (List<StoredLook> l : List.of(mse, watch)) {
-                if (!l.isEmpty() && l.get(l.size() - 1).at().isAfter(last)) {
-                    last = l.get(l.size() - 1).at();
-                }
-            }
             summary.append(c.arm()).append(": RMSE p ")
                     .append(c.sequentialMse() == null ? "–" : pValue(c.sequentialMse().pValue())).append(" after ")
                     .append(mse.size()).append(" looks, watch-through p ")
                     .append(c.sequentialWatchThrough() == null ? "–" : pValue(c.sequentialWatchThrough().pValue()))
                     .append(" after ").append(watch.size()).append(" looks; ");
         }
-        double alpha = page.alpha();
-        ChartView chart = Charts.overTime(page.timeline().from(), last, series, Charts.ValueAxis.P_VALUE,
-                "always-valid p-value", alpha, "α = " + decimals(alpha, 2));
+        ChartView chart = Charts.overLooks(series, Charts.ValueAxis.P_VALUE, "always-valid p-value", page.alpha(),
+                "α = " + decimals(page.alpha(), 2));
         return new ReportView.Figure("p-values", "Always-valid p-value over the looks",
-                "The mSPRT's always-valid p-value after each stored look at this report (log scale; solid: RMSE, "
-                        + "the difference of mean squared errors; dashed: watch-through). It never rises; once it is "
-                        + "below α (the red line) the decision may stop the experiment at that look without inflating "
-                        + "false positives.",
+                "The mSPRT's always-valid p-value after each stored look at this report, oldest first (log scale; "
+                        + "solid: RMSE, the difference of mean squared errors; dashed: watch-through). It never rises; "
+                        + "once it is below α (the red line) the decision may stop the experiment at that look "
+                        + "without inflating false positives. Every view of this page or of the JSON report is a look.",
                 trimmed(summary), chart, legend(series), "No look with enough data yet.");
     }
 
@@ -313,7 +307,7 @@ public final class ReportHtml {
     }
 
     static String signedPercent(double share) {
-        return Double.isFinite(share) ? (share > 0 ? "+" : "") + Charts.decimals(share * 100, 2) + " points" : "–";
+        return Double.isFinite(share) ? (share > 0 ? "+" : "") + Charts.decimals(share * 100, 2) + " % points" : "–";
     }
 
     static String millis(double ms) {

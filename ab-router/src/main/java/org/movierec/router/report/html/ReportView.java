@@ -49,32 +49,27 @@ public record ReportView(String experimentId, String name, String type, String s
      * @param p99 latency p99
      * @param errorRate failed attempts over attempts
      * @param fallbackRate fallbacks over answers
-     * @param split the actual share of users since the weights changed
-     * @param decision the sequential decisions against control, or "baseline"
+     * @param split the actual share of users since the weights changed (the SRM check's counts)
      */
     public record ArmLine(String arm, int colour, String modelVersion, String weight, String users, String requests,
             String ratings, String rmse, String rmseInterval, String watchThrough, String watchThroughInterval,
-            String p50, String p99, String errorRate, String fallbackRate, String split, String decision) {
+            String p50, String p99, String errorRate, String fallbackRate, String split) {
     }
 
     /**
-     * One arm against control.
+     * One metric of one arm against control: a row of the comparison table.
      *
      * @param arm the arm
      * @param baseline control
-     * @param rmseDifference RMSE(arm) − RMSE(control)
-     * @param welchP Welch's t-test p-value on the squared errors (fixed horizon)
-     * @param mseInterval 95 % interval of the MSE difference
-     * @param sequentialMseP the always-valid p-value on the MSE difference
-     * @param rmseDecision its decision
-     * @param watchThroughDifference watch-through(arm) − watch-through(control)
-     * @param proportionP the two-proportion z-test p-value (fixed horizon)
-     * @param sequentialWatchThroughP the always-valid p-value on the watch-through difference
-     * @param watchThroughDecision its decision
+     * @param metric "Online RMSE" or "Watch-through"
+     * @param difference the difference arm − control
+     * @param tested what the tests compare, with its 95 % interval (the MSE difference for RMSE)
+     * @param fixedHorizonP the fixed-horizon p-value (Welch's t-test; two-proportion z-test)
+     * @param sequentialP the always-valid p-value of the mSPRT
+     * @param decision the sequential decision
      */
-    public record ComparisonLine(String arm, String baseline, String rmseDifference, String welchP, String mseInterval,
-            String sequentialMseP, String rmseDecision, String watchThroughDifference, String proportionP,
-            String sequentialWatchThroughP, String watchThroughDecision) {
+    public record ComparisonLine(String arm, String baseline, String metric, String difference, String tested,
+            String fixedHorizonP, String sequentialP, String decision) {
     }
 
     /**

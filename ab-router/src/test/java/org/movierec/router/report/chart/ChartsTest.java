@@ -53,6 +53,23 @@ class ChartsTest {
     }
 
     @Test
+    void looksAreNumberedOneByOneWhateverTheirTimes() {
+        // four looks within a second: on a time axis they would sit on top of each other
+        TimeSeries looks = new TimeSeries("treatment · RMSE", 1, false, List.of(TimedValue.of(FROM, 1.0),
+                TimedValue.of(FROM.plusMillis(10), 0.5), TimedValue.of(FROM.plusMillis(20), 0.1),
+                TimedValue.of(FROM.plusMillis(30), 0.01)));
+        ChartView chart = Charts.overLooks(List.of(looks), Charts.ValueAxis.P_VALUE, "p", 0.05, "α = 0.05");
+        // x: 0.5..4.5 over 64..704, 160 px a look: 144, 304, 464, 624
+        assertThat(chart.xTicks()).extracting(ChartView.Tick::label).containsExactly("1", "2", "3", "4");
+        assertThat(chart.xTicks()).extracting(ChartView.Tick::position).containsExactly(144.0, 304.0, 464.0, 624.0);
+        // y: 0.01 and α/10 → floor 0.001, 1e-3 … 1: 1 → 16, 0.5 → 38.1, 0.1 → 89.3, 0.01 → 162.7
+        assertThat(chart.series().get(0).line()).isEqualTo("M144.0 16.0 L304.0 38.1 L464.0 89.3 L624.0 162.7");
+        assertThat(chart.series().get(0).markers().get(1).label())
+                .isEqualTo("treatment · RMSE, look 2 (10:00:00 UTC): p = 0.500");
+        assertThat(chart.xTitle()).isEqualTo("look");
+    }
+
+    @Test
     void aPValueBelowTheFloorSitsOnIt() {
         TimeSeries looks = new TimeSeries("t", 0, false, List.of(TimedValue.of(FROM, 1e-30)));
         ChartView chart = Charts.overTime(FROM, TO, List.of(looks), Charts.ValueAxis.P_VALUE, "p", 0.05, "α");
