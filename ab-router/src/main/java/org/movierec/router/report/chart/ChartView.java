@@ -60,14 +60,6 @@ public record ChartView(int width, int height, Frame frame, List<Tick> xTicks, L
             return SvgPaths.number(bottom);
         }
 
-        public String svgWidth() {
-            return SvgPaths.number(right - left);
-        }
-
-        public String svgHeight() {
-            return SvgPaths.number(bottom - top);
-        }
-
         /** The horizontal centre (the x axis' title). */
         public String svgCentreX() {
             return SvgPaths.number((left + right) / 2);
