@@ -44,8 +44,14 @@ public final class TelemetryRows {
      */
     public static void insert(String experiment, String arm, String version, long firstUser, int requests,
             int watchEvery, double latencyMs, int ratings, double errorSd, long seed) throws SQLException {
+        insertAt(Instant.now(), experiment, arm, version, firstUser, requests, watchEvery, latencyMs, ratings, errorSd,
+                seed);
+    }
+
+    /** {@link #insert}, every row at time {@code now} (watches a minute later). */
+    public static void insertAt(Instant now, String experiment, String arm, String version, long firstUser,
+            int requests, int watchEvery, double latencyMs, int ratings, double errorSd, long seed) throws SQLException {
         Random random = new Random(seed);
-        Instant now = Instant.now();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement served = c.prepareStatement("""

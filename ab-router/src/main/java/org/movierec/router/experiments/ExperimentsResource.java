@@ -23,6 +23,8 @@ import org.movierec.router.canary.CanaryController;
 import org.movierec.router.report.ExperimentReport;
 import org.movierec.router.report.ReportFormat;
 import org.movierec.router.report.ReportService;
+import org.movierec.router.report.html.ReportHtml;
+import org.movierec.router.report.html.ReportTemplates;
 
 /**
  * The experiments admin API. Reads are open; changes need {@code Authorization: Bearer
@@ -34,6 +36,10 @@ import org.movierec.router.report.ReportService;
 public class ExperimentsResource {
 
     private static final String REQUESTED_BY = "X-Requested-By";
+
+    /** The HTML report may use its inline styles and nothing else. */
+    static final String REPORT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'";
 
     @Inject
     ExperimentService service;
@@ -87,6 +93,25 @@ public class ExperimentsResource {
             return Response.ok(ReportFormat.toCsv(report), "text/csv; charset=utf-8").build();
         }
         return json(Response.Status.OK, ReportFormat.toJson(report, reports.mseTest(), reports.watchThroughTest()));
+    }
+
+    /**
+     * The report as a self-contained HTML page with its charts drawn server-side as inline SVG (no script,
+     * no external stylesheet, image or font, so it works offline and can be saved or mailed as one file).
+     * It is the same {@link ReportService#report} as the JSON answer (and a look of the sequential tests
+     * like it), plus the time-bucketed telemetry and the stored looks its charts need. The
+     * Content-Security-Policy allows nothing but inline styles: a stray external reference would be
+     * blocked rather than fetched. {@code no-store}: every view is a new look.
+     */
+    @GET
+    @Path("/{id}/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    public Response reportPage(@PathParam("id") String id) {
+        String html = ReportTemplates.page(ReportHtml.view(reports.page(service.get(id)))).render();
+        return Response.ok(html, "text/html; charset=utf-8")
+                .header("Content-Security-Policy", REPORT_PAGE_POLICY)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @POST

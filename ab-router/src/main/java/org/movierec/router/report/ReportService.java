@@ -2,6 +2,7 @@ package org.movierec.router.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +49,35 @@ public class ReportService {
                 (arm, metric) -> looks.previous(experiment.id(), arm, metric), Instant.now());
         for (ArmComparison c : report.comparisons()) {
             if (c.sequentialMse() != null) {
-                looks.record(experiment.id(), c.arm(), ReportCalculator.MSE, c.sequentialMse().pValue());
+                looks.record(experiment.id(), c.arm(), ReportCalculator.MSE, c.sequentialMse().pValue(),
+                        report.generatedAt());
             }
             if (c.sequentialWatchThrough() != null) {
                 looks.record(experiment.id(), c.arm(), ReportCalculator.WATCH_THROUGH,
-                        c.sequentialWatchThrough().pValue());
+                        c.sequentialWatchThrough().pValue(), report.generatedAt());
             }
         }
         return report;
+    }
+
+    /**
+     * The report of {@code experiment} now with what its charts add: the telemetry in time buckets since it
+     * started and the stored looks of each comparison. The report itself is {@link #report} (one
+     * computation, one recorded look), exactly what the JSON answer holds.
+     */
+    public ReportPage page(Experiment experiment) {
+        ExperimentReport report = report(experiment);
+        Instant to = experiment.endedAt() != null ? experiment.endedAt() : report.generatedAt();
+        Duration width = ReportTimeline.bucketWidth(experiment.createdAt(), to);
+        List<String> arms = experiment.arms().stream().map(ArmSpec::name).toList();
+        ReportTimeline timeline = new ReportTimeline(experiment.createdAt(), to, width,
+                telemetry.buckets(experiment.id(), arms, experiment.createdAt(), width));
+        Map<String, List<SequentialLooks.StoredLook>> mseLooks = new LinkedHashMap<>();
+        Map<String, List<SequentialLooks.StoredLook>> watchThroughLooks = new LinkedHashMap<>();
+        for (ArmComparison c : report.comparisons()) {
+            mseLooks.put(c.arm(), looks.history(experiment.id(), c.arm(), ReportCalculator.MSE));
+            watchThroughLooks.put(c.arm(), looks.history(experiment.id(), c.arm(), ReportCalculator.WATCH_THROUGH));
+        }
+        return new ReportPage(report, timeline, mseLooks, watchThroughLooks, config.report().alpha());
     }
 }

@@ -3,10 +3,15 @@ package org.movierec.router.report;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.movierec.core.stats.SequentialTest;
 import org.movierec.router.experiments.ExperimentStore;
@@ -15,12 +20,30 @@ import org.movierec.router.experiments.ExperimentStore;
  * The always-valid p-values of the report's sequential tests between looks, in collection
  * {@value #COLLECTION}: one document per experiment, arm and metric, lowered with {@code $min} at every
  * look (the mSPRT p-value is the minimum over all looks; see {@link SequentialTest}).
+ *
+ * <pre>{@code { _id: "<experiment>/<arm>/<metric>", pValue, looks, history: [{at, pValue}, ...] }}</pre>
+ *
+ * <p>{@code history} keeps each look's time and always-valid p-value (the last {@value #HISTORY_SIZE}
+ * looks, {@code $push} with {@code $slice}) so the HTML report can draw the p-value over the looks; the
+ * decision only ever needs {@code pValue}.
  */
 @ApplicationScoped
 public class SequentialLooks {
 
     /** The collection. */
     public static final String COLLECTION = "experiment_looks";
+
+    /** Looks kept in a document's history: a look a minute for 8 hours, or one a day for years. */
+    public static final int HISTORY_SIZE = 500;
+
+    /**
+     * One stored look.
+     *
+     * @param at when the report looked
+     * @param pValue the always-valid p-value after that look
+     */
+    public record StoredLook(Instant at, double pValue) {
+    }
 
     @Inject
     ExperimentStore store;
@@ -31,11 +54,25 @@ public class SequentialLooks {
         return d == null ? SequentialTest.INITIAL_P_VALUE : ((Number) d.get("pValue")).doubleValue();
     }
 
-    /** Records a look: the stored p-value becomes the minimum of it and {@code pValue}. */
-    public void record(String experiment, String arm, String metric, double pValue) {
+    /** Records a look at {@code at}: the stored p-value becomes the minimum of it and {@code pValue}. */
+    public void record(String experiment, String arm, String metric, double pValue, Instant at) {
         looks().updateOne(eq("_id", key(experiment, arm, metric)),
-                Updates.combine(Updates.min("pValue", pValue), Updates.inc("looks", 1)),
+                Updates.combine(Updates.min("pValue", pValue), Updates.inc("looks", 1),
+                        Updates.pushEach("history", List.of(new Document("at", Date.from(at)).append("pValue", pValue)),
+                                new PushOptions().slice(-HISTORY_SIZE))),
                 new UpdateOptions().upsert(true));
+    }
+
+    /** The stored looks of a metric of an arm, oldest first; empty before the first look. */
+    public List<StoredLook> history(String experiment, String arm, String metric) {
+        Document d = looks().find(eq("_id", key(experiment, arm, metric))).first();
+        List<StoredLook> history = new ArrayList<>();
+        if (d != null && d.get("history") != null) {
+            for (Document look : d.getList("history", Document.class)) {
+                history.add(new StoredLook(look.getDate("at").toInstant(), ((Number) look.get("pValue")).doubleValue()));
+            }
+        }
+        return history;
     }
 
     private static String key(String experiment, String arm, String metric) {

@@ -8,16 +8,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.movierec.core.stats.SampleSummary;
 
 /**
  * Read-only queries on the telemetry tables ({@code served_recommendations}, {@code online_predictions})
  * per arm of an experiment, since a given time. The database does the aggregation (counts, percentiles,
- * mean and sample variance of the squared errors), so a report reads one row per arm.
+ * mean and sample variance of the squared errors), so a report reads one row per arm (or one per arm and
+ * time bucket for the charts of the HTML report).
  */
 @ApplicationScoped
 public class TelemetryQueries {
@@ -43,6 +50,29 @@ public class TelemetryQueries {
                   FROM online_predictions
                   WHERE experiment = ? AND time >= ? AND predicted IS NOT NULL AND arm IS NOT NULL) AS errors
             GROUP BY arm
+            """;
+
+    /** Per arm and time bucket (width in seconds, the first parameter): answers and watches. */
+    private static final String SERVED_BUCKETS = """
+            SELECT arm,
+                   floor(extract(epoch FROM served_at) / ?)::bigint            AS bucket,
+                   count(*) FILTER (WHERE status = 200)                       AS answered,
+                   count(watched_at) FILTER (WHERE status = 200)              AS watched
+            FROM served_recommendations
+            WHERE experiment = ? AND served_at >= ? AND arm IS NOT NULL
+            GROUP BY arm, bucket
+            ORDER BY bucket, arm
+            """;
+
+    /** Per arm and time bucket (width in seconds, the first parameter): the squared errors' moments. */
+    private static final String ERROR_BUCKETS = """
+            SELECT arm, bucket, count(*) AS n, avg(e2) AS mean, var_samp(e2) AS variance
+            FROM (SELECT arm, floor(extract(epoch FROM time) / ?)::bigint AS bucket,
+                         ((predicted - rating)::double precision) ^ 2 AS e2
+                  FROM online_predictions
+                  WHERE experiment = ? AND time >= ? AND predicted IS NOT NULL AND arm IS NOT NULL) AS errors
+            GROUP BY arm, bucket
+            ORDER BY bucket, arm
             """;
 
     @Inject
@@ -80,6 +110,66 @@ public class TelemetryQueries {
                     : new ArmTelemetry(arm, n[0], n[1], n[2], n[3], n[4], n[5], l[0], l[1], e));
         }
         return result;
+    }
+
+    /**
+     * The telemetry of {@code arms} since {@code since} in buckets of {@code width} (aligned to multiples of
+     * it since the epoch, as Grafana's {@code $__timeGroup} does), oldest first; buckets without data are
+     * absent. Rows of arms not in {@code arms} (none in practice) are left out.
+     */
+    public List<ArmBucket> buckets(String experiment, List<String> arms, Instant since, Duration width) {
+        long seconds = width.toSeconds();
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("bucket width must be at least a second, got " + width);
+        }
+        Map<String, long[]> served = new TreeMap<>();
+        Map<String, SampleSummary> errors = new TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            try (PreparedStatement s = prepareBuckets(c, SERVED_BUCKETS, seconds, experiment, since);
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    served.put(key(r.getLong("bucket"), r.getString("arm")),
+                            new long[] {r.getLong("answered"), r.getLong("watched")});
+                }
+            }
+            try (PreparedStatement s = prepareBuckets(c, ERROR_BUCKETS, seconds, experiment, since);
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    errors.put(key(r.getLong("bucket"), r.getString("arm")),
+                            SampleSummary.fromMoments(r.getLong("n"), r.getDouble("mean"), number(r, "variance")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new TelemetryUnavailableException("telemetry database: " + e.getMessage(), e);
+        }
+        Set<String> keys = new TreeSet<>(served.keySet());
+        keys.addAll(errors.keySet());
+        List<ArmBucket> result = new ArrayList<>();
+        for (String k : keys) {
+            int slash = k.indexOf('/');
+            String arm = k.substring(slash + 1);
+            if (arms.contains(arm)) {
+                long[] n = served.getOrDefault(k, new long[2]);
+                result.add(new ArmBucket(arm, Instant.ofEpochSecond(Long.parseLong(k.substring(0, slash)) * seconds),
+                        n[0], n[1], errors.getOrDefault(k, SampleSummary.EMPTY)));
+            }
+        }
+        return result;
+    }
+
+    /** A sortable key: the bucket number zero-padded (buckets since 1970 are positive), then the arm. */
+    private static String key(long bucket, String arm) {
+        return String.format(Locale.ROOT, "%019d/%s", bucket, arm);
+    }
+
+    private static PreparedStatement prepareBuckets(Connection c, String sql, long seconds, String experiment,
+            Instant since) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        s.setLong(1, seconds);
+        s.setString(2, experiment);
+        s.setTimestamp(3, Timestamp.from(since));
+        return s;
     }
 
     private static PreparedStatement prepare(Connection c, String sql, String experiment, Instant since)
