@@ -29,7 +29,9 @@ import org.movierec.testkit.ServiceProcess;
  * <p>{@link #start} brings it up and, on a first start (no production model in the registry yet), seeds it:
  * the simulator writes weeks of history to {@code movielog}, the collector stores it, the retrain service
  * trains, registers and promotes the first model, inference loads it and the router serves it. Then the
- * simulator's live traffic begins. {@link #close()} stops everything in reverse order.
+ * simulator's live traffic begins. A {@link Supervisor} restarts a service that exits unexpectedly.
+ * Prometheus, Alertmanager and Grafana join when installed ({@link MonitoringTools}). {@link #close()} stops
+ * everything in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -45,12 +47,14 @@ public final class LocalStack implements AutoCloseable {
     private final MongoServer mongo;
     private final KafkaBroker kafka;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
-    private final List<OptionalTool> tools = new ArrayList<>();
+    private final Supervisor supervisor;
+    private MonitoringTools monitoring;
     private MongoClient mongoClient;
 
     private LocalStack(StackSettings settings, Progress progress) {
         this.settings = settings;
         this.progress = progress;
+        this.supervisor = new Supervisor(progress, Supervisor.Policy.defaults());
         Path home = settings.home();
         this.tokens = AdminTokens.loadOrCreate(home);
         this.postgres = PostgresServer.builder().dataDir(home.resolve("postgres")).port(settings.ports().postgres())
@@ -115,8 +119,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        progress.step("starting " + services.size() + " services (logs in " + settings.home().resolve("logs") + ")");
-        services.values().forEach(ServiceProcess::start);
+        progress.step("starting " + services.size() + " services (logs in " + settings.home().resolve("logs")
+                + "); restarted when they exit unexpectedly");
+        services.values().forEach(p -> supervisor.start(supervised(p)));
+        supervisor.watchHoldFiles(controlDirectory(settings.home()), Duration.ofSeconds(1));
         List<CompletableFuture<Void>> live = new ArrayList<>();
         for (ServiceProcess p : services.values()) {
             live.add(CompletableFuture.runAsync(() -> {
@@ -156,18 +162,63 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startOptionalTools() {
-        if (!settings.monitoring()) {
+        if (!settings.monitoring().enabled()) {
             return;
         }
-        for (OptionalTool tool : OptionalTool.forStack(settings, services)) {
-            if (tool.installed()) {
-                progress.step("starting " + tool.name() + " on " + tool.url());
-                tool.start();
-                tools.add(tool);
-            } else {
-                progress.detail(tool.name() + " is not installed: skipped (apt-get install " + tool.debianPackage() + ")");
+        monitoring = new MonitoringTools(settings, progress);
+        monitoring.start(services);
+    }
+
+    /** A service as the supervisor runs it: ready is {@code /q/health/ready} answering 200. */
+    private static Supervisor.Child supervised(ServiceProcess process) {
+        return new Supervisor.Child() {
+            @Override
+            public String name() {
+                return process.name();
             }
-        }
+
+            @Override
+            public CompletableFuture<Integer> start() {
+                return process.start().onExit();
+            }
+
+            @Override
+            public void stop() {
+                process.stop();
+            }
+
+            @Override
+            public String logTail(int lines) {
+                return process.tail(lines);
+            }
+
+            @Override
+            public void awaitReady() {
+                process.awaitHttp("/q/health/ready", 200, SERVICE_START);
+            }
+        };
+    }
+
+    /**
+     * {@code <home>/control}: a file {@code <module>.hold} there keeps that service stopped until it is removed
+     * ({@code bin/drill} takes a service down this way, see {@link Supervisor#watchHoldFiles}).
+     */
+    public static Path controlDirectory(Path home) {
+        return home.resolve("control");
+    }
+
+    /**
+     * Stops a service on purpose: the supervisor leaves it stopped until {@link #release}.
+     *
+     * @param reason shown on the console
+     */
+    public void hold(Service s, String reason) {
+        supervisor.hold(s.module(), reason);
+    }
+
+    /** Starts a held service again (returns at once; the console says when it is ready). */
+    public void release(Service s) {
+        supervisor.release(s.module());
     }
 
     private Map<String, String> environment(Service s) {
@@ -223,6 +274,12 @@ public final class LocalStack implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + settings.ports().postgres() + "/" + DATABASE;
     }
 
+    /** The monitoring tools that run ("Prometheus http://127.0.0.1:9090", ...); empty when none. */
+    public List<String> monitoringTools() {
+        return monitoring == null ? List.of()
+                : monitoring.started().stream().map(t -> t.name() + " " + t.url()).toList();
+    }
+
     /** A registry client on the stack's MongoDB. */
     public ModelRegistry registry() {
         return new ModelRegistry(mongoClient.getDatabase(DATABASE));
@@ -268,10 +325,16 @@ public final class LocalStack implements AutoCloseable {
         return JsonReader.readObject(json).get(name);
     }
 
-    /** Stops the tools, the services (simulator first), Kafka, MongoDB and PostgreSQL; data stays in the home. */
+    /**
+     * Stops supervising, then the tools, the services (simulator first), Kafka, MongoDB and PostgreSQL; data stays in
+     * the home.
+     */
     @Override
     public void close() {
-        tools.forEach(OptionalTool::stop);
+        supervisor.close();
+        if (monitoring != null) {
+            monitoring.stop();
+        }
         List<Service> order = List.of(Service.SIMULATOR, Service.ROUTER, Service.RETRAIN, Service.INFERENCE,
                 Service.TELEMETRY);
         List<CompletableFuture<Void>> stops = new ArrayList<>();

@@ -10,8 +10,12 @@ import org.movierec.testkit.FreePorts;
 /**
  * The loopback ports of a local stack: the documented defaults ({@link #defaults()}: router 8082 as clients
  * expect) or free ones for tests ({@link #free()}).
+ *
+ * <p>The monitoring tools' ports ({@code prometheus}, {@code alertmanager}, {@code grafana}) are not part of
+ * {@link #taken()}: a tool whose port is busy is skipped with a note, the stack still starts.
  */
-public record Ports(int kafka, int kafkaController, int postgres, int mongo, Map<Service, Integer> services) {
+public record Ports(int kafka, int kafkaController, int postgres, int mongo, Map<Service, Integer> services,
+        int prometheus, int alertmanager, int grafana) {
 
     public Ports {
         services = Map.copyOf(services);
@@ -22,7 +26,10 @@ public record Ports(int kafka, int kafkaController, int postgres, int mongo, Map
         }
     }
 
-    /** Kafka 9092 (controller 9095: 9093 and 9094 are Alertmanager's), PostgreSQL 5432, MongoDB 27017, services 8081..8085. */
+    /**
+     * Kafka 9092 (controller 9095: 9093 and 9094 are Alertmanager's), PostgreSQL 5432, MongoDB 27017, services
+     * 8081..8085, Prometheus 9090, Alertmanager 9093, Grafana 3000.
+     */
     public static Ports defaults() {
         Map<Service, Integer> services = new EnumMap<>(Service.class);
         services.put(Service.INFERENCE, 8081);
@@ -30,7 +37,7 @@ public record Ports(int kafka, int kafkaController, int postgres, int mongo, Map
         services.put(Service.TELEMETRY, 8083);
         services.put(Service.RETRAIN, 8084);
         services.put(Service.SIMULATOR, 8085);
-        return new Ports(9092, 9095, 5432, 27017, services);
+        return new Ports(9092, 9095, 5432, 27017, services, 9090, 9093, 3000);
     }
 
     /** Free ports for everything (tests next to a running local stack). */
@@ -39,7 +46,8 @@ public record Ports(int kafka, int kafkaController, int postgres, int mongo, Map
         for (Service s : Service.values()) {
             services.put(s, FreePorts.find());
         }
-        return new Ports(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), services);
+        return new Ports(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), services, FreePorts.find(),
+                FreePorts.find(), FreePorts.find());
     }
 
     public int of(Service service) {
