@@ -91,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         LocalStack stack = new LocalStack(settings, progress);
+        settings.ports().write(portsFile(settings.home()));
         try {
             stack.startInfrastructure();
             stack.startServices();
@@ -197,6 +198,11 @@ public final class LocalStack implements AutoCloseable {
                 process.awaitHttp("/q/health/ready", 200, SERVICE_START);
             }
         };
+    }
+
+    /** {@code <home>/ports.properties}: the running stack's ports, for {@code bin/drill} ({@link Ports#read}). */
+    public static Path portsFile(Path home) {
+        return home.resolve("ports.properties");
     }
 
     /**

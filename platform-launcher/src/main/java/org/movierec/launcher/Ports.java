@@ -1,10 +1,15 @@
 package org.movierec.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.movierec.testkit.FreePorts;
 
 /**
@@ -48,6 +53,59 @@ public record Ports(int kafka, int kafkaController, int postgres, int mongo, Map
         }
         return new Ports(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), services, FreePorts.find(),
                 FreePorts.find(), FreePorts.find());
+    }
+
+    /**
+     * Writes the ports to {@code file} (Java properties), so that tools run beside the stack ({@code bin/drill}) find
+     * it: {@code kafka=9092}, {@code inference-service=8081}, ..., {@code prometheus=9090}.
+     */
+    public void write(Path file) {
+        Properties p = new Properties();
+        p.setProperty("kafka", Integer.toString(kafka));
+        p.setProperty("kafka-controller", Integer.toString(kafkaController));
+        p.setProperty("postgres", Integer.toString(postgres));
+        p.setProperty("mongo", Integer.toString(mongo));
+        services.forEach((s, port) -> p.setProperty(s.module(), Integer.toString(port)));
+        p.setProperty("prometheus", Integer.toString(prometheus));
+        p.setProperty("alertmanager", Integer.toString(alertmanager));
+        p.setProperty("grafana", Integer.toString(grafana));
+        try {
+            Files.createDirectories(file.getParent());
+            try (var out = Files.newBufferedWriter(file)) {
+                p.store(out, "Ports of the running MovieRec stack (written by bin/start)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote.
+     *
+     * @throws IllegalStateException if the file is missing or incomplete
+     */
+    public static Ports read(Path file) {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + " (has bin/start run with this home?)", e);
+        }
+        Map<Service, Integer> services = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            services.put(s, port(p, s.module(), file));
+        }
+        return new Ports(port(p, "kafka", file), port(p, "kafka-controller", file), port(p, "postgres", file),
+                port(p, "mongo", file), services, port(p, "prometheus", file), port(p, "alertmanager", file),
+                port(p, "grafana", file));
+    }
+
+    private static int port(Properties p, String key, Path file) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(file + " has no " + key + " port");
+        }
+        return Integer.parseInt(value.trim());
     }
 
     public int of(Service service) {
