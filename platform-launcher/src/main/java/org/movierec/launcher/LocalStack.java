@@ -127,7 +127,7 @@ public final class LocalStack implements AutoCloseable {
         List<CompletableFuture<Void>> live = new ArrayList<>();
         for (ServiceProcess p : services.values()) {
             live.add(CompletableFuture.runAsync(() -> {
-                p.awaitHttp("/q/health/live", 200, SERVICE_START);
+                awaitServing(p, "/q/health/live", SERVICE_START);
                 progress.detail(String.format(Locale.ROOT, "%-20s live at %s", p.name(), p.baseUrl()));
             }));
         }
@@ -145,8 +145,34 @@ public final class LocalStack implements AutoCloseable {
             seeding.trainFirstModel(SEEDING);
         }
         progress.step("waiting for inference to load the production model and the router to serve it");
-        service(Service.INFERENCE).awaitHttp("/q/health/ready", 200, SEEDING);
-        service(Service.ROUTER).awaitHttp("/recommend/1", 200, SEEDING);
+        awaitServing(service(Service.INFERENCE), "/q/health/ready", SEEDING);
+        awaitServing(service(Service.ROUTER), "/recommend/1", SEEDING);
+    }
+
+    /**
+     * Waits until {@code GET path} answers 200. A service that exits meanwhile is restarted by the supervisor (a
+     * first start on a loaded machine can time out on its database connection), so an exit alone does not fail the
+     * start; a crash loop does, with the log's tail, and so does the timeout.
+     */
+    private void awaitServing(ServiceProcess p, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (p.status(path) == 200) {
+                return;
+            }
+            if (supervisor.crashLooping(p.name())) {
+                throw new IllegalStateException(p.name() + " is crashing repeatedly; last lines of " + p.log() + ":\n"
+                        + p.tail(30));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException(p.name() + ": GET " + path + " did not answer 200 within " + timeout
+                + "; last lines of " + p.log() + ":\n" + p.tail(30));
     }
 
     private void startTraffic() {

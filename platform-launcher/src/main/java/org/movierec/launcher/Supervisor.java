@@ -166,6 +166,13 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** Whether {@code name} exited {@link Policy#repeatedExits()} times or more within the window. */
+    synchronized boolean crashLooping(String name) {
+        Entry entry = entry(name);
+        pruneExits(entry, System.nanoTime());
+        return entry.exitNanos.size() >= policy.repeatedExits();
+    }
+
     /** Whether {@code name} is held stopped. */
     synchronized boolean held(String name) {
         return entry(name).held;
@@ -254,9 +261,7 @@ final class Supervisor implements AutoCloseable {
         String name = entry.child.name();
         long now = System.nanoTime();
         entry.exitNanos.addLast(now);
-        while (now - entry.exitNanos.peekFirst() > policy.window().toNanos()) {
-            entry.exitNanos.removeFirst();
-        }
+        pruneExits(entry, now);
         int recent = entry.exitNanos.size();
         console.step(name + " exited unexpectedly (exit code " + code + "); last lines of its log:");
         for (String line : entry.child.logTail(TAIL_LINES).split("\n", -1)) {
@@ -269,6 +274,12 @@ final class Supervisor implements AutoCloseable {
         Duration delay = policy.delayAfter(recent);
         console.detail("restarting " + name + " in " + human(delay));
         scheduler.schedule(() -> restart(entry, generation), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pruneExits(Entry entry, long now) {
+        while (!entry.exitNanos.isEmpty() && now - entry.exitNanos.peekFirst() > policy.window().toNanos()) {
+            entry.exitNanos.removeFirst();
+        }
     }
 
     private synchronized void restart(Entry entry, long generation) {

@@ -54,6 +54,7 @@ class SupervisorTest {
                 .contains("| log line 03", "| log line 12").doesNotContain("log line 02")
                 .contains("restarting crasher in 50 ms")
                 .doesNotContain("crashing repeatedly");
+        assertThat(supervisor.crashLooping("crasher")).isFalse();
     }
 
     @Test
@@ -62,6 +63,7 @@ class SupervisorTest {
         supervisor().start(child);
 
         await().atMost(WAIT).until(() -> child.starts() >= 5);
+        assertThat(supervisor.crashLooping("looper")).isTrue();
         supervisor.close();
         String out = console();
         assertThat(out).contains("looper exited unexpectedly (exit code 1)", "| cannot start");
