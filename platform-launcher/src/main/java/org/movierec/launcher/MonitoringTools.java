@@ -27,8 +27,10 @@ import org.movierec.testkit.ServiceProcess;
  *       alerts to the local Alertmanager.</li>
  *   <li><b>Alertmanager</b> (Debian {@code prometheus-alertmanager}): with {@code SLACK_WEBHOOK_URL} set, the
  *       repository's {@code alertmanager/} folder is copied into {@code <home>/alertmanager/} and the webhook written
- *       to {@code secrets/slack-webhook-url} (mode 600) beside it, where its {@code slack_api_url_file} reads it;
- *       Kubernetes mounts the secret at the same place. Without a webhook the launcher writes its own configuration
+ *       to {@code secrets/slack-webhook-url} (mode 600) beside it, where its {@code slack_api_url_file} reads it.
+ *       Alertmanager runs with that folder as its working directory: it resolves a relative
+ *       {@code slack_api_url_file} against its working directory, not against the configuration file's folder
+ *       (prometheus/alertmanager#2500; seen with 0.25: "open secrets/slack-webhook-url: no such file or directory"). Without a webhook the launcher writes its own configuration
  *       with a receiver that sends nothing: alerts still group, inhibit and show in Alertmanager's UI, and the
  *       console says Slack is not configured.</li>
  *   <li><b>Grafana</b> (not a Debian package: Grafana's own APT repository or tarball, {@code grafana} /
@@ -68,12 +70,12 @@ final class MonitoringTools {
                 ports.alertmanager(), List.of("--config.file=" + alertmanagerDir.resolve("alertmanager.yml"),
                 "--storage.path=" + alertmanagerDir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + ports.alertmanager(), "--cluster.listen-address="),
-                Map.of(), home.resolve("logs/alertmanager.log"));
+                Map.of(), home.resolve("logs/alertmanager.log"), alertmanagerDir);
         this.prometheus = new OptionalTool("Prometheus", OptionalTool.onPath("prometheus"), ports.prometheus(),
                 List.of("--config.file=" + prometheusDir.resolve("prometheus.yml"),
                         "--storage.tsdb.path=" + prometheusDir.resolve("data"),
                         "--web.listen-address=127.0.0.1:" + ports.prometheus()),
-                Map.of(), home.resolve("logs/prometheus.log"));
+                Map.of(), home.resolve("logs/prometheus.log"), prometheusDir);
         this.grafana = grafanaTool(settings);
     }
 
@@ -117,7 +119,7 @@ final class MonitoringTools {
             case "Prometheus" -> "apt-get install prometheus";
             case "Alertmanager" -> "apt-get install prometheus-alertmanager";
             default -> "install it from Grafana's APT repository or set GRAFANA_HOME to an unpacked release, or run"
-                    + " the grafana/grafana container: see README, \"Grafana\"";
+                    + " the grafana/grafana container: see docs/OPERATIONS.md, \"Running it\"";
         };
     }
 
@@ -202,7 +204,7 @@ final class MonitoringTools {
         }
         executable.ifPresent(e -> args.add("--homepath=" + grafanaHomepath(e)));
         return new OptionalTool("Grafana", executable, settings.ports().grafana(), args, grafanaEnvironment(settings),
-                settings.home().resolve("logs/grafana.log"));
+                settings.home().resolve("logs/grafana.log"), settings.home().resolve("grafana"));
     }
 
     /** {@code $GRAFANA_HOME/bin/grafana[-server]}, else {@code grafana} or {@code grafana-server} on the PATH. */

@@ -25,10 +25,16 @@ final class OptionalTool {
     private final List<String> arguments;
     private final Map<String, String> environment;
     private final Path log;
+    private final Path workingDirectory;
     private Process process;
 
+    /**
+     * @param workingDirectory where it runs: relative paths in its configuration that the tool does not resolve
+     *        against the configuration file's folder are resolved against this one
+     */
     OptionalTool(String name, Optional<Path> executable, int port, List<String> arguments, Map<String, String> environment,
-            Path log) {
+            Path log, Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
         this.name = name;
         this.executable = executable;
         this.port = port;
@@ -77,7 +83,8 @@ final class OptionalTool {
         cmd.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+            Files.createDirectories(workingDirectory);
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(workingDirectory.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
