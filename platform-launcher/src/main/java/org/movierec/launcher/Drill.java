@@ -263,10 +263,11 @@ public final class Drill {
 
     /** Says what should arrive in Slack and when. */
     private void expectFiring(String name, AlertRules.Alert alert, Map<String, String> labels) {
-        Map<String, Object> shown = new LinkedHashMap<>(labels);
+        Map<String, Object> shown = new LinkedHashMap<>();
         if (alert != null) {
             shown.putAll(alert.labels());
         }
+        shown.putAll(labels);
         Duration pending = alert == null ? Duration.ZERO : alert.pending();
         out.printf(Locale.ROOT, "    expect in Slack: %s FIRING %s in %s to %s (for: %s, scrape %s, evaluation %s,"
                         + " group_wait %s)%n", name, shown, human(timing.earliestFiring(pending)),
@@ -278,7 +279,7 @@ public final class Drill {
             Object summary = alert.annotations().get("summary");
             Object runbook = alert.annotations().get("runbook_url");
             if (summary != null) {
-                out.println("    summary: " + summary);
+                out.println("    summary: " + withLabels(String.valueOf(summary), labels));
             }
             if (runbook != null) {
                 out.println("    runbook: " + runbook);
@@ -288,6 +289,13 @@ public final class Drill {
             out.println("    Slack is not configured for this stack (SLACK_WEBHOOK_URL was not set for bin/start): watch"
                     + " Alertmanager at http://127.0.0.1:" + ports.alertmanager() + " instead");
         }
+    }
+
+    /** {@code {{ $labels.job }} is down} with the drill's service for {@code job} and {@code service}. */
+    static String withLabels(String template, Map<String, String> labels) {
+        String service = labels.get("service");
+        return service == null ? template
+                : template.replaceAll("\\{\\{\\s*\\$labels\\.(job|service)\\s*}}", service);
     }
 
     /** Waits until Prometheus reports the alert firing and Alertmanager's group_wait has passed, printing states. */
@@ -356,7 +364,7 @@ public final class Drill {
     }
 
     private void step(String what) {
-        out.printf(Locale.ROOT, "==> [%s] %s%n", LocalDateTime.now().withNano(0).toLocalTime(), what);
+        out.printf(Locale.ROOT, "==> [%s] %s%n", LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), what);
         out.flush();
     }
 

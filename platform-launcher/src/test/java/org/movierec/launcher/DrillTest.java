@@ -48,6 +48,13 @@ class DrillTest {
     }
 
     @Test
+    void summariesShowTheDrillsService() {
+        assertThat(Drill.withLabels("{{ $labels.job }} is down ({{$labels.service}}, {{ $value }})",
+                java.util.Map.of("service", "inference-service")))
+                .isEqualTo("inference-service is down (inference-service, {{ $value }})");
+    }
+
+    @Test
     void durationsInPrometheusSyntax() {
         assertThat(AlertRules.duration("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(AlertRules.duration("500ms")).isEqualTo(Duration.ofMillis(500));
