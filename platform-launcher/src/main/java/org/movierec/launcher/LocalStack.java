@@ -29,7 +29,9 @@ import org.movierec.testkit.ServiceProcess;
  * <p>{@link #start} brings it up and, on a first start (no production model in the registry yet), seeds it:
  * the simulator writes weeks of history to {@code movielog}, the collector stores it, the retrain service
  * trains, registers and promotes the first model, inference loads it and the router serves it. Then the
- * simulator's live traffic begins. {@link #close()} stops everything in reverse order.
+ * simulator's live traffic begins. A {@link Supervisor} restarts a service that exits unexpectedly.
+ * Prometheus, Alertmanager and Grafana join when installed ({@link MonitoringTools}). {@link #close()} stops
+ * everything in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -45,12 +47,14 @@ public final class LocalStack implements AutoCloseable {
     private final MongoServer mongo;
     private final KafkaBroker kafka;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
-    private final List<OptionalTool> tools = new ArrayList<>();
+    private final Supervisor supervisor;
+    private MonitoringTools monitoring;
     private MongoClient mongoClient;
 
     private LocalStack(StackSettings settings, Progress progress) {
         this.settings = settings;
         this.progress = progress;
+        this.supervisor = new Supervisor(progress, Supervisor.Policy.defaults());
         Path home = settings.home();
         this.tokens = AdminTokens.loadOrCreate(home);
         this.postgres = PostgresServer.builder().dataDir(home.resolve("postgres")).port(settings.ports().postgres())
@@ -87,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         LocalStack stack = new LocalStack(settings, progress);
+        settings.ports().write(portsFile(settings.home()));
         try {
             stack.startInfrastructure();
             stack.startServices();
@@ -115,12 +120,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        progress.step("starting " + services.size() + " services (logs in " + settings.home().resolve("logs") + ")");
-        services.values().forEach(ServiceProcess::start);
+        progress.step("starting " + services.size() + " services (logs in " + settings.home().resolve("logs")
+                + "); restarted when they exit unexpectedly");
+        services.values().forEach(p -> supervisor.start(supervised(p)));
+        supervisor.watchHoldFiles(controlDirectory(settings.home()), Duration.ofSeconds(1));
         List<CompletableFuture<Void>> live = new ArrayList<>();
         for (ServiceProcess p : services.values()) {
             live.add(CompletableFuture.runAsync(() -> {
-                p.awaitHttp("/q/health/live", 200, SERVICE_START);
+                awaitServing(p, "/q/health/live", SERVICE_START);
                 progress.detail(String.format(Locale.ROOT, "%-20s live at %s", p.name(), p.baseUrl()));
             }));
         }
@@ -138,8 +145,34 @@ public final class LocalStack implements AutoCloseable {
             seeding.trainFirstModel(SEEDING);
         }
         progress.step("waiting for inference to load the production model and the router to serve it");
-        service(Service.INFERENCE).awaitHttp("/q/health/ready", 200, SEEDING);
-        service(Service.ROUTER).awaitHttp("/recommend/1", 200, SEEDING);
+        awaitServing(service(Service.INFERENCE), "/q/health/ready", SEEDING);
+        awaitServing(service(Service.ROUTER), "/recommend/1", SEEDING);
+    }
+
+    /**
+     * Waits until {@code GET path} answers 200. A service that exits meanwhile is restarted by the supervisor (a
+     * first start on a loaded machine can time out on its database connection), so an exit alone does not fail the
+     * start; a crash loop does, with the log's tail, and so does the timeout.
+     */
+    private void awaitServing(ServiceProcess p, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (p.status(path) == 200) {
+                return;
+            }
+            if (supervisor.crashLooping(p.name())) {
+                throw new IllegalStateException(p.name() + " is crashing repeatedly; last lines of " + p.log() + ":\n"
+                        + p.tail(30));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException(p.name() + ": GET " + path + " did not answer 200 within " + timeout
+                + "; last lines of " + p.log() + ":\n" + p.tail(30));
     }
 
     private void startTraffic() {
@@ -156,18 +189,68 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startOptionalTools() {
-        if (!settings.monitoring()) {
+        if (!settings.monitoring().enabled()) {
             return;
         }
-        for (OptionalTool tool : OptionalTool.forStack(settings, services)) {
-            if (tool.installed()) {
-                progress.step("starting " + tool.name() + " on " + tool.url());
-                tool.start();
-                tools.add(tool);
-            } else {
-                progress.detail(tool.name() + " is not installed: skipped (apt-get install " + tool.debianPackage() + ")");
+        monitoring = new MonitoringTools(settings, progress);
+        monitoring.start(services);
+    }
+
+    /** A service as the supervisor runs it: ready is {@code /q/health/ready} answering 200. */
+    private static Supervisor.Child supervised(ServiceProcess process) {
+        return new Supervisor.Child() {
+            @Override
+            public String name() {
+                return process.name();
             }
-        }
+
+            @Override
+            public CompletableFuture<Integer> start() {
+                return process.start().onExit();
+            }
+
+            @Override
+            public void stop() {
+                process.stop();
+            }
+
+            @Override
+            public String logTail(int lines) {
+                return process.tail(lines);
+            }
+
+            @Override
+            public void awaitReady() {
+                process.awaitHttp("/q/health/ready", 200, SERVICE_START);
+            }
+        };
+    }
+
+    /** {@code <home>/ports.properties}: the running stack's ports, for {@code bin/drill} ({@link Ports#read}). */
+    public static Path portsFile(Path home) {
+        return home.resolve("ports.properties");
+    }
+
+    /**
+     * {@code <home>/control}: a file {@code <module>.hold} there keeps that service stopped until it is removed
+     * ({@code bin/drill} takes a service down this way, see {@link Supervisor#watchHoldFiles}).
+     */
+    public static Path controlDirectory(Path home) {
+        return home.resolve("control");
+    }
+
+    /**
+     * Stops a service on purpose: the supervisor leaves it stopped until {@link #release}.
+     *
+     * @param reason shown on the console
+     */
+    public void hold(Service s, String reason) {
+        supervisor.hold(s.module(), reason);
+    }
+
+    /** Starts a held service again (returns at once; the console says when it is ready). */
+    public void release(Service s) {
+        supervisor.release(s.module());
     }
 
     private Map<String, String> environment(Service s) {
@@ -223,6 +306,12 @@ public final class LocalStack implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + settings.ports().postgres() + "/" + DATABASE;
     }
 
+    /** The monitoring tools that run ("Prometheus http://127.0.0.1:9090", ...); empty when none. */
+    public List<String> monitoringTools() {
+        return monitoring == null ? List.of()
+                : monitoring.started().stream().map(t -> t.name() + " " + t.url()).toList();
+    }
+
     /** A registry client on the stack's MongoDB. */
     public ModelRegistry registry() {
         return new ModelRegistry(mongoClient.getDatabase(DATABASE));
@@ -268,10 +357,16 @@ public final class LocalStack implements AutoCloseable {
         return JsonReader.readObject(json).get(name);
     }
 
-    /** Stops the tools, the services (simulator first), Kafka, MongoDB and PostgreSQL; data stays in the home. */
+    /**
+     * Stops supervising, then the tools, the services (simulator first), Kafka, MongoDB and PostgreSQL; data stays in
+     * the home.
+     */
     @Override
     public void close() {
-        tools.forEach(OptionalTool::stop);
+        supervisor.close();
+        if (monitoring != null) {
+            monitoring.stop();
+        }
         List<Service> order = List.of(Service.SIMULATOR, Service.ROUTER, Service.RETRAIN, Service.INFERENCE,
                 Service.TELEMETRY);
         List<CompletableFuture<Void>> stops = new ArrayList<>();

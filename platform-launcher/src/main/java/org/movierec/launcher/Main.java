@@ -79,6 +79,10 @@ public final class Main {
         command(s, "curl http://127.0.0.1:" + simulator + "/admin/status", "simulated traffic");
         command(s, "curl http://127.0.0.1:" + telemetry + "/q/metrics", "any service: /q/metrics, /q/health/ready");
         s.append('\n');
+        for (String tool : stack.monitoringTools()) {
+            s.append("  ").append(tool).append('\n');
+        }
+        s.append("Services that exit unexpectedly are restarted (said here). bin/drill --list: alerts to try end to end.\n");
         s.append("Admin tokens: . ").append(stack.tokens().file()).append("   (then e.g.\n");
         s.append("  curl -X POST -H \"Authorization: Bearer $RETRAIN_ADMIN_TOKEN\" http://127.0.0.1:")
                 .append(stack.settings().ports().of(Service.RETRAIN)).append("/admin/retrain )\n");

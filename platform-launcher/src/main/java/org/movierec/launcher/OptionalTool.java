@@ -8,136 +8,98 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.movierec.testkit.ServiceProcess;
+import org.movierec.testkit.FreePorts;
 
 /**
- * Prometheus and Alertmanager from the Debian packages, when installed: Prometheus scrapes every service's
- * {@code /q/metrics} (and loads the repository's rules under {@code prometheus/rules} when present) and sends
- * alerts to Alertmanager. Skipped, with a hint, when the binary is not on the PATH.
+ * A monitoring tool the stack runs when it is installed (Prometheus, Alertmanager, Grafana): an executable found
+ * on the PATH (or at a fixed place), started with its arguments and environment on a loopback port, its output
+ * appended to a log. {@link MonitoringTools} decides the arguments and writes the tools' files.
  */
 final class OptionalTool {
 
     private final String name;
-    private final String binary;
-    private final String debianPackage;
+    private final Optional<Path> executable;
     private final int port;
     private final List<String> arguments;
+    private final Map<String, String> environment;
     private final Path log;
+    private final Path workingDirectory;
     private Process process;
 
-    private OptionalTool(String name, String binary, String debianPackage, int port, List<String> arguments, Path log) {
+    /**
+     * @param workingDirectory where it runs: relative paths in its configuration that the tool does not resolve
+     *        against the configuration file's folder are resolved against this one
+     */
+    OptionalTool(String name, Optional<Path> executable, int port, List<String> arguments, Map<String, String> environment,
+            Path log, Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
         this.name = name;
-        this.binary = binary;
-        this.debianPackage = debianPackage;
+        this.executable = executable;
         this.port = port;
-        this.arguments = arguments;
+        this.arguments = List.copyOf(arguments);
+        this.environment = Map.copyOf(environment);
         this.log = log;
     }
 
-    static List<OptionalTool> forStack(StackSettings settings, Map<Service, ServiceProcess> services) {
-        Path home = settings.home();
-        Path prometheusDir = home.resolve("prometheus");
-        Path alertmanagerDir = home.resolve("alertmanager");
-        OptionalTool alertmanager = new OptionalTool("Alertmanager", "prometheus-alertmanager", "prometheus-alertmanager",
-                9093, List.of("--config.file=" + alertmanagerDir.resolve("alertmanager.yml"),
-                "--storage.path=" + alertmanagerDir.resolve("data"), "--web.listen-address=127.0.0.1:9093",
-                "--cluster.listen-address="), home.resolve("logs/alertmanager.log"));
-        OptionalTool prometheus = new OptionalTool("Prometheus", "prometheus", "prometheus", 9090,
-                List.of("--config.file=" + prometheusDir.resolve("prometheus.yml"),
-                        "--storage.tsdb.path=" + prometheusDir.resolve("data"),
-                        "--web.listen-address=127.0.0.1:9090"), home.resolve("logs/prometheus.log"));
-        if (prometheus.installed()) {
-            writePrometheusConfig(settings, services, prometheusDir);
+    /** The first of {@code names} that is an executable file in a directory of the PATH. */
+    static Optional<Path> onPath(String... names) {
+        for (String binary : names) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                Path candidate = Path.of(dir.isEmpty() ? "." : dir, binary);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate.toAbsolutePath());
+                }
+            }
         }
-        if (alertmanager.installed()) {
-            writeAlertmanagerConfig(settings, alertmanagerDir);
-        }
-        return List.of(alertmanager, prometheus);
-    }
-
-    private static void writePrometheusConfig(StackSettings settings, Map<Service, ServiceProcess> services, Path dir) {
-        StringBuilder yml = new StringBuilder("""
-                # Written by the MovieRec launcher on every start.
-                global:
-                  scrape_interval: 5s
-                  evaluation_interval: 5s
-                alerting:
-                  alertmanagers:
-                    - static_configs:
-                        - targets: ['127.0.0.1:9093']
-                rule_files:
-                  - '%s/*.yml'
-                scrape_configs:
-                """.formatted(settings.root().resolve("prometheus/rules")));
-        for (ServiceProcess s : services.values()) {
-            yml.append("  - job_name: '").append(s.name()).append("'\n")
-                    .append("    metrics_path: /q/metrics\n")
-                    .append("    static_configs:\n")
-                    .append("      - targets: ['127.0.0.1:").append(s.port()).append("']\n");
-        }
-        write(dir.resolve("prometheus.yml"), yml.toString());
-    }
-
-    private static void writeAlertmanagerConfig(StackSettings settings, Path dir) {
-        String webhook = settings.slackWebhook();
-        String receiver = webhook == null || webhook.isBlank()
-                ? "receivers:\n  - name: on-call\n"
-                : "receivers:\n  - name: on-call\n    slack_configs:\n      - api_url_file: '" + dir.resolve("slack-webhook")
-                + "'\n        send_resolved: true\n";
-        if (webhook != null && !webhook.isBlank()) {
-            write(dir.resolve("slack-webhook"), webhook);
-        }
-        write(dir.resolve("alertmanager.yml"), "# Written by the MovieRec launcher on every start.\n"
-                + "route:\n  receiver: on-call\n  group_by: [alertname]\n" + receiver);
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        return Optional.empty();
     }
 
     String name() {
         return name;
     }
 
-    String debianPackage() {
-        return debianPackage;
-    }
-
     String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    boolean installed() {
-        return executable() != null;
+    int port() {
+        return port;
     }
 
-    private Path executable() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, binary);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+    boolean installed() {
+        return executable.isPresent();
+    }
+
+    /** Whether its port is already taken (another Prometheus, a developer's Grafana): then it is not started. */
+    boolean portBusy() {
+        return FreePorts.inUse(port);
     }
 
     void start() {
         List<String> cmd = new ArrayList<>();
-        cmd.add(executable().toString());
+        cmd.add(executable.orElseThrow(() -> new IllegalStateException(name + " is not installed")).toString());
         cmd.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Files.createDirectories(workingDirectory);
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** Whether the process started by {@link #start()} is still running. */
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    Path log() {
+        return log;
     }
 
     void stop() {

@@ -16,11 +16,11 @@ import java.util.Map;
  * @param reloadInterval how often inference checks the registry for new versions
  * @param slackWebhook the Slack incoming webhook for notices, or {@code null} (from the environment only)
  * @param extraEnvironment more environment variables per service (tests tune canary thresholds with it)
- * @param monitoring whether to start Prometheus and Alertmanager (on their fixed ports 9090, 9093) when installed
+ * @param monitoring Prometheus, Alertmanager and Grafana: whether to start them when installed, and their files
  */
 public record StackSettings(Path root, Path home, Ports ports, World world, double sessionsPerSecond,
         Duration reloadInterval, String slackWebhook, Map<Service, Map<String, String>> extraEnvironment,
-        boolean monitoring) {
+        Monitoring monitoring) {
 
     /**
      * The simulated world.
@@ -39,6 +39,41 @@ public record StackSettings(Path root, Path home, Ports ports, World world, doub
         }
     }
 
+    /**
+     * What the monitoring tools run with.
+     *
+     * @param enabled whether to start Prometheus, Alertmanager and Grafana (each only when installed)
+     * @param rules the Prometheus rule files ({@code *.yml}) to load: the repository's {@code prometheus/rules}
+     * @param alertmanager the Alertmanager folder copied into the home: the repository's {@code alertmanager}
+     *        ({@code alertmanager.yml} reading the webhook from {@code secrets/slack-webhook-url}, templates)
+     * @param grafana the Grafana folder: the repository's {@code grafana} ({@code provisioning/}, {@code dashboards/})
+     * @param interval Prometheus's scrape and rule evaluation interval
+     */
+    public record Monitoring(boolean enabled, Path rules, Path alertmanager, Path grafana, Duration interval) {
+
+        /** The repository's files, 5 s intervals. */
+        public static Monitoring of(Path root) {
+            return new Monitoring(true, root.resolve("prometheus/rules"), root.resolve("alertmanager"),
+                    root.resolve("grafana"), Duration.ofSeconds(5));
+        }
+
+        public Monitoring withRules(Path value) {
+            return new Monitoring(enabled, value, alertmanager, grafana, interval);
+        }
+
+        public Monitoring withAlertmanager(Path value) {
+            return new Monitoring(enabled, rules, value, grafana, interval);
+        }
+
+        public Monitoring withInterval(Duration value) {
+            return new Monitoring(enabled, rules, alertmanager, grafana, value);
+        }
+
+        public Monitoring disabled() {
+            return new Monitoring(false, rules, alertmanager, grafana, interval);
+        }
+    }
+
     public StackSettings {
         root = root.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();
@@ -53,7 +88,7 @@ public record StackSettings(Path root, Path home, Ports ports, World world, doub
     /** The defaults of {@code bin/start}: documented ports, 5 sessions a second, reloads every 5 s. */
     public static StackSettings defaults(Path root, Path home) {
         return new StackSettings(root, home, Ports.defaults(), World.defaults(), 5, Duration.ofSeconds(5),
-                System.getenv("SLACK_WEBHOOK_URL"), Map.of(), true);
+                System.getenv("SLACK_WEBHOOK_URL"), Map.of(), Monitoring.of(root));
     }
 
     public StackSettings withPorts(Ports value) {
@@ -86,10 +121,19 @@ public record StackSettings(Path root, Path home, Ports ports, World world, doub
                 monitoring);
     }
 
-    /** Without Prometheus and Alertmanager (tests: their ports are fixed, a developer's stack may hold them). */
-    public StackSettings withoutMonitoring() {
+    public StackSettings withMonitoring(Monitoring value) {
         return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, slackWebhook,
-                extraEnvironment, false);
+                extraEnvironment, value);
+    }
+
+    /** Without Prometheus, Alertmanager and Grafana. */
+    public StackSettings withoutMonitoring() {
+        return withMonitoring(monitoring.disabled());
+    }
+
+    /** The Slack webhook, when one is set (not blank). */
+    public boolean slackConfigured() {
+        return slackWebhook != null && !slackWebhook.isBlank();
     }
 
     /** Extra environment of one service (empty when none). */

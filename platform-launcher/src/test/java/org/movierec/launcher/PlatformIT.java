@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +28,9 @@ import org.movierec.testkit.SlackReceiver;
  * promoting, the router running experiments and canaries. Then the fault drills of docs/OPERATIONS.md.
  *
  * <p>One stack for the whole class (starting it is the expensive part); the steps run in order and each leaves
- * the stack serving.
+ * the stack serving. Prometheus and Alertmanager run too, on free ports, with the repository's rules (every
+ * {@code for:} shortened to {@value #ALERT_FOR}) and Alertmanager folder (its waits shortened), sending to a local
+ * Slack receiver; they come from bin/setup, and the test fails naming it when they are missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,6 +39,7 @@ class PlatformIT {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final int USERS = 2000;
+    private static final String ALERT_FOR = "5s";
 
     private LocalStack stack;
     private SlackReceiver slack;
@@ -42,11 +48,15 @@ class PlatformIT {
     private String degraded;
     private String previousProduction;
     private String retrain;
+    private Path root;
+    private final ConsoleCapture console = new ConsoleCapture();
 
     @BeforeAll
     void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("movierec.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("movierec.root", "..")).toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("movierec-e2e");
+        Path rules = ShortAlerts.rules(root.resolve("prometheus/rules"), home.resolve("test-rules"), ALERT_FOR);
+        Path alertmanager = ShortAlerts.alertmanager(root.resolve("alertmanager"), home.resolve("test-alertmanager"));
         slack = SlackReceiver.start();
         // Consecutive retrains here see nearly the same data, so their offline NDCG differs by noise of about
         // 0.01: wider promotion margins than production's keep the good-canary step about the canary.
@@ -54,7 +64,8 @@ class PlatformIT {
         Files.writeString(params, "promote:\n  max_rmse_increase: 0.02\n  max_ndcg_decrease: 0.05\n");
         StackSettings settings = StackSettings.defaults(root, home)
                 .withPorts(Ports.free())
-                .withoutMonitoring()
+                .withMonitoring(StackSettings.Monitoring.of(root).withRules(rules).withAlertmanager(alertmanager)
+                        .withInterval(Duration.ofSeconds(1)))
                 .withWorld(new StackSettings.World(USERS, 1500, 7, 40_000, 14))
                 .withSessionsPerSecond(20)
                 .withReloadInterval(Duration.ofSeconds(1))
@@ -69,7 +80,10 @@ class PlatformIT {
                                 "ROUTER_POPULAR_REFRESH_INTERVAL", "5s"),
                         Service.SIMULATOR, Map.of("SIMULATOR_FAULTS_GARBAGE_RATE", "0.002",
                                 "SIMULATOR_FAULTS_DUPLICATE_RATE", "0.002")));
-        stack = LocalStack.start(settings, new Progress(System.out));
+        stack = LocalStack.start(settings, new Progress(console.printStream()));
+        assertThat(stack.monitoringTools()).as("Prometheus and Alertmanager must run (install them with bin/setup)")
+                .anySatisfy(t -> assertThat(t).startsWith("Prometheus"))
+                .anySatisfy(t -> assertThat(t).startsWith("Alertmanager"));
         telemetry = new Telemetry(stack.jdbcUrl());
         router = stack.service(Service.ROUTER).baseUrl();
         retrain = stack.service(Service.RETRAIN).baseUrl();
@@ -208,7 +222,23 @@ class PlatformIT {
 
     @Test
     @Order(5)
-    void killedCollectorRestartsWithNoLostOrDoubledEvent() throws Exception {
+    void everyMetricTheRulesAndDashboardsUseIsExportedByARunningService() {
+        Set<String> exported = new TreeSet<>();
+        for (Service s : Service.values()) {
+            Set<String> names = ExportedMetrics.names(stack.service(s).get("/q/metrics"));
+            assertThat(names).as("%s exports metrics", s.module()).isNotEmpty();
+            exported.addAll(names);
+        }
+        MonitoredExpressions used = MonitoredExpressions.read(root.resolve("prometheus/rules"),
+                root.resolve("grafana/dashboards"));
+        assertThat(used.expressions()).isNotEmpty();
+        assertThat(used.missing(exported)).as("metric names used by a rule or dashboard (with where) that no service"
+                + " exports").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void killedCollectorIsRestartedBySupervisionWithNoLostOrDoubledEvent() throws Exception {
         long firstUser = 900_000_001L;
         int count = 30_000;
         var collector = stack.service(Service.TELEMETRY);
@@ -223,10 +253,17 @@ class PlatformIT {
         Waits.until("the collector is storing the marked batch", MINUTE,
                 () -> telemetry.number("SELECT count(*) FROM rating_history WHERE user_id >= ?", firstUser) > 0,
                 () -> "none stored yet");
-        collector.kill();
+        long killed = collector.pid();
+        int before = console.text().length();
+        assertThat(collector.kill()).isEqualTo(137); // SIGKILL, as kill -9: nobody restarts it but the supervisor
         writer.join();
-        collector.start();
-        collector.awaitHttp("/q/health/ready", 200, Duration.ofMinutes(2));
+        Waits.until("the console says the collector is back and ready", Duration.ofMinutes(3),
+                () -> console.text().substring(before).contains("telemetry-collector is back and ready"),
+                () -> tail(console.text()));
+        assertThat(console.text().substring(before)).contains("telemetry-collector exited unexpectedly (exit code 137)",
+                "restarting telemetry-collector in ");
+        assertThat(collector.pid()).isNotEqualTo(killed);
+        assertThat(collector.status("/q/health/ready")).isEqualTo(200);
         awaitCaughtUp();
         assertThat(telemetry.number("SELECT count(*) FROM rating_history WHERE user_id >= ?", firstUser))
                 .isEqualTo(count);
@@ -234,7 +271,37 @@ class PlatformIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void inferenceStoppedFiresServiceDownInSlackWithItsRunbookAndTheResolvedNoticeFollows() throws Exception {
+        String service = Service.INFERENCE.module();
+        stack.hold(Service.INFERENCE, "end-to-end alert drill");
+        String firing;
+        try {
+            firing = slack.awaitPost(p -> p.contains("ServiceDown") && p.contains(service) && !resolved(p),
+                    Duration.ofMinutes(3));
+        } finally {
+            stack.release(Service.INFERENCE);
+        }
+        assertThat(firing).contains("https://github.com/movierec/movierec/blob/main/docs/OPERATIONS.md#servicedown");
+        Waits.until("inference is ready again", Duration.ofMinutes(3),
+                () -> stack.service(Service.INFERENCE).status("/q/health/ready") == 200, () -> "not ready");
+        String resolved = slack.awaitPost(p -> p.contains("ServiceDown") && p.contains(service) && resolved(p),
+                Duration.ofMinutes(3));
+        assertThat(resolved).contains(service);
+        assertThat(console.text()).contains(service + " stopped on purpose (end-to-end alert drill)")
+                .doesNotContain(service + " exited unexpectedly");
+    }
+
+    private static boolean resolved(String slackPost) {
+        return slackPost.toLowerCase(Locale.ROOT).contains("resolved");
+    }
+
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 3000));
+    }
+
+    @Test
+    @Order(8)
     void postgresDownForThirtySecondsLosesNothing() throws Exception {
         long firstUser = 910_000_001L;
         int count = 5_000;
@@ -250,7 +317,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void brokerRestartIsRecoveredWithoutManualAction() {
         stack.kafka().stop();
         HttpCalls.Answer duringOutage = HttpCalls.get(router + "/recommend/8");
@@ -268,7 +335,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void mongoDownKeepsInferenceServingAndTheRouterItsExperiment() throws Exception {
         String production = stack.registry().productionVersion().orElseThrow();
         HttpCalls.Answer created = routerAdmin("/experiments", """

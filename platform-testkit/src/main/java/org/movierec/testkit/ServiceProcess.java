@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -155,6 +156,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /**
+     * Completes with the exit code when the process started last exits (a supervisor restarts crashed services
+     * with it); already completed with -1 before the first start.
+     */
+    public synchronized CompletableFuture<Integer> onExit() {
+        return process == null ? CompletableFuture.completedFuture(-1) : process.onExit().thenApply(Process::exitValue);
     }
 
     /** The process id, or -1 before the first start. */
