@@ -35,6 +35,7 @@ import org.movierec.testkit.ServiceProcess;
  *       console says Slack is not configured.</li>
  *   <li><b>Grafana</b> (not a Debian package: Grafana's own APT repository or tarball, {@code grafana} /
  *       {@code grafana-server} on the PATH or {@code GRAFANA_HOME}): the repository's {@code grafana/provisioning}
+ *       copied into {@code <home>/grafana/provisioning} and fitted to this machine ({@link #fitGrafanaProvisioning}),
  *       with the datasources' addresses and credentials in the environment ({@link #grafanaEnvironment}).</li>
  * </ul>
  */
@@ -87,6 +88,8 @@ final class MonitoringTools {
         if (prometheus.installed()) {
             writePrometheusConfig(settings, services, settings.home().resolve("prometheus"));
         }
+        // Written whether Grafana is installed or not: a Grafana container started by hand mounts it (OPERATIONS.md).
+        prepareGrafana(settings, settings.home().resolve("grafana/provisioning"));
         for (OptionalTool tool : List.of(alertmanager, prometheus, grafana)) {
             if (!tool.installed()) {
                 progress.detail(tool.name() + " is not installed: skipped (" + installHint(tool) + ")");
@@ -195,6 +198,50 @@ final class MonitoringTools {
         }
     }
 
+    /** Where the repository's dashboard provider expects the dashboards (the container and Kubernetes layout). */
+    static final String PROVISIONED_DASHBOARDS_PATH = "path: /var/lib/grafana/dashboards/movierec";
+
+    /**
+     * Fills {@code dir} (Grafana's provisioning directory in the home) with the repository's
+     * {@code grafana/provisioning}, fitted to this machine by {@link #fitGrafanaProvisioning}.
+     */
+    static void prepareGrafana(StackSettings settings, Path dir) {
+        Path source = settings.monitoring().grafana().resolve("provisioning");
+        try {
+            copyTree(source, dir);
+            fitGrafanaProvisioning(dir, settings.monitoring().grafana().resolve("dashboards"), settings.slackConfigured());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Grafana's provisioning in " + dir, e);
+        }
+    }
+
+    /**
+     * Three differences between this machine and a deployment, each one line or one file: the dashboard provider
+     * reads the repository's {@code grafana/dashboards} instead of the container path; the telemetry datasource has
+     * {@code timescaledb: false}, since the local PostgreSQL has no TimescaleDB (with it on, Grafana expands
+     * {@code $__timeGroup} to {@code time_bucket}, which plain PostgreSQL lacks); and without a Slack webhook the
+     * contact point and its policy are left out (Grafana refuses a Slack contact point without a URL), so the
+     * Grafana-evaluated alerts show in its UI only.
+     *
+     * @throws IllegalStateException when a line to fit is no longer in the repository's files
+     */
+    static void fitGrafanaProvisioning(Path dir, Path dashboards, boolean slack) throws IOException {
+        replaceLine(dir.resolve("dashboards/movierec.yml"), PROVISIONED_DASHBOARDS_PATH, "path: " + dashboards);
+        replaceLine(dir.resolve("datasources/movierec.yml"), "timescaledb: true", "timescaledb: false");
+        if (!slack) {
+            Files.deleteIfExists(dir.resolve("alerting/contact-points.yml"));
+            Files.deleteIfExists(dir.resolve("alerting/policies.yml"));
+        }
+    }
+
+    private static void replaceLine(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        if (!text.contains(from)) {
+            throw new IllegalStateException(file + " no longer has \"" + from + "\": update MonitoringTools");
+        }
+        Files.writeString(file, text.replace(from, to));
+    }
+
     private OptionalTool grafanaTool(StackSettings settings) {
         Optional<Path> executable = grafanaExecutable();
         boolean newCli = executable.map(p -> p.getFileName().toString().equals("grafana")).orElse(false);
@@ -234,19 +281,18 @@ final class MonitoringTools {
 
     /**
      * Grafana's environment: its paths and port ({@code GF_*}, Grafana's own override convention) and the variables
-     * the repository's provisioning files read: {@code PROMETHEUS_URL}, {@code GRAFANA_POSTGRES_HOST} (host:port),
-     * {@code GRAFANA_POSTGRES_DB}, {@code GRAFANA_POSTGRES_USER}, {@code GRAFANA_POSTGRES_PASSWORD},
-     * {@code GRAFANA_DASHBOARDS_DIR} and {@code SLACK_WEBHOOK_URL} (when set). Anonymous viewers are let in: the
-     * stack is on loopback, on-call should not need a login to look.
+     * the repository's provisioning files read: {@code PROMETHEUS_URL}, {@code TELEMETRY_DB_HOST} (host:port),
+     * {@code TELEMETRY_DB_NAME}, {@code TELEMETRY_DB_USER}, {@code TELEMETRY_DB_PASSWORD}, {@code TELEMETRY_DB_SSLMODE}
+     * and {@code SLACK_WEBHOOK_URL} (when set). Anonymous viewers are let in: the stack is on loopback, on-call should
+     * not need a login to look.
      */
     static Map<String, String> grafanaEnvironment(StackSettings settings) {
         Path home = settings.home();
-        Path grafana = settings.monitoring().grafana();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GF_PATHS_DATA", home.resolve("grafana/data").toString());
         env.put("GF_PATHS_LOGS", home.resolve("logs/grafana").toString());
         env.put("GF_PATHS_PLUGINS", home.resolve("grafana/plugins").toString());
-        env.put("GF_PATHS_PROVISIONING", grafana.resolve("provisioning").toString());
+        env.put("GF_PATHS_PROVISIONING", home.resolve("grafana/provisioning").toString());
         env.put("GF_SERVER_HTTP_ADDR", "127.0.0.1");
         env.put("GF_SERVER_HTTP_PORT", Integer.toString(settings.ports().grafana()));
         env.put("GF_AUTH_ANONYMOUS_ENABLED", "true");
@@ -254,11 +300,11 @@ final class MonitoringTools {
         env.put("GF_ANALYTICS_REPORTING_ENABLED", "false");
         env.put("GF_ANALYTICS_CHECK_FOR_UPDATES", "false");
         env.put("PROMETHEUS_URL", "http://127.0.0.1:" + settings.ports().prometheus());
-        env.put("GRAFANA_POSTGRES_HOST", "127.0.0.1:" + settings.ports().postgres());
-        env.put("GRAFANA_POSTGRES_DB", LocalStack.DATABASE);
-        env.put("GRAFANA_POSTGRES_USER", PostgresServer.USER);
-        env.put("GRAFANA_POSTGRES_PASSWORD", PostgresServer.PASSWORD);
-        env.put("GRAFANA_DASHBOARDS_DIR", grafana.resolve("dashboards").toString());
+        env.put("TELEMETRY_DB_HOST", "127.0.0.1:" + settings.ports().postgres());
+        env.put("TELEMETRY_DB_NAME", LocalStack.DATABASE);
+        env.put("TELEMETRY_DB_USER", PostgresServer.USER);
+        env.put("TELEMETRY_DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("TELEMETRY_DB_SSLMODE", "disable");
         if (settings.slackConfigured()) {
             env.put("SLACK_WEBHOOK_URL", settings.slackWebhook());
         }

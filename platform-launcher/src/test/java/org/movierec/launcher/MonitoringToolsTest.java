@@ -11,6 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,14 +123,52 @@ class MonitoringToolsTest {
         Map<String, String> env = MonitoringTools.grafanaEnvironment(settings);
 
         assertThat(env).containsEntry("PROMETHEUS_URL", "http://127.0.0.1:" + settings.ports().prometheus())
-                .containsEntry("GRAFANA_POSTGRES_HOST", "127.0.0.1:" + settings.ports().postgres())
-                .containsEntry("GRAFANA_POSTGRES_DB", "movierec")
-                .containsKeys("GRAFANA_POSTGRES_USER", "GRAFANA_POSTGRES_PASSWORD", "GRAFANA_DASHBOARDS_DIR")
+                .containsEntry("TELEMETRY_DB_HOST", "127.0.0.1:" + settings.ports().postgres())
+                .containsEntry("TELEMETRY_DB_NAME", "movierec")
+                .containsKeys("TELEMETRY_DB_USER", "TELEMETRY_DB_PASSWORD", "TELEMETRY_DB_SSLMODE")
                 .containsEntry("GF_SERVER_HTTP_PORT", Integer.toString(settings.ports().grafana()))
                 .containsEntry("SLACK_WEBHOOK_URL", "https://hooks.slack.example/x");
         assertThat(MonitoringTools.dashboardUrls(grafana, "http://127.0.0.1:3000")).containsExactly(
                 "http://127.0.0.1:3000/d/movierec-experiments   Experiments",
                 "http://127.0.0.1:3000/d/movierec-platform   Platform");
+    }
+
+    @Test
+    void everyVariableTheRepositorysGrafanaProvisioningReadsIsSet() throws IOException {
+        Path repository = Path.of("").toAbsolutePath().getParent().resolve("grafana/provisioning");
+        Set<String> read = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(repository)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                String settings = Files.readAllLines(file).stream().filter(l -> !l.strip().startsWith("#"))
+                        .collect(Collectors.joining("\n")); // comments explain the syntax with placeholders
+                Matcher m = Pattern.compile("\\$__env\\{(\\w+)}|\\$\\{(\\w+)}").matcher(settings);
+                while (m.find()) {
+                    read.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        Map<String, String> env = MonitoringTools.grafanaEnvironment(settings(dir.resolve("home"), "https://hooks.slack.example/x"));
+
+        assertThat(read).isNotEmpty();
+        assertThat(env).containsKeys(read.toArray(String[]::new));
+    }
+
+    @Test
+    void theRepositorysProvisioningIsFittedToThisMachine() throws IOException {
+        Path repository = Path.of("").toAbsolutePath().getParent().resolve("grafana");
+        StackSettings settings = StackSettings.defaults(repository.getParent(), dir.resolve("home"))
+                .withPorts(Ports.free()).withSlackWebhook(null);
+        Path provisioning = dir.resolve("home/grafana/provisioning");
+
+        MonitoringTools.prepareGrafana(settings, provisioning);
+
+        assertThat(Files.readString(provisioning.resolve("dashboards/movierec.yml")))
+                .contains("path: " + repository.resolve("dashboards"))
+                .doesNotContain(MonitoringTools.PROVISIONED_DASHBOARDS_PATH);
+        assertThat(Files.readString(provisioning.resolve("datasources/movierec.yml")))
+                .contains("timescaledb: false").doesNotContain("timescaledb: true");
+        assertThat(provisioning.resolve("alerting/contact-points.yml")).doesNotExist();
+        assertThat(provisioning.resolve("alerting/rules.yml")).exists();
     }
 
     private StackSettings settings(Path home, String webhook) {
