@@ -60,8 +60,13 @@ public class ModelReloader {
      * loaded here, 0 while none is named or it could not be loaded (another version answers meanwhile).
      * The per-version gauges cannot say this: they list what is loaded, not what should be.
      */
+    /** Every reason {@link #reasonOf} gives, registered at 0 so the first failure is an increase an alert sees. */
+    static final List<String> FAILURE_REASONS = List.of("out_of_memory", "validation", "not_found", "checksum", "format",
+            "registry_unavailable", "io", "error");
+
     @jakarta.annotation.PostConstruct
     void registerProductionGauge() {
+        FAILURE_REASONS.forEach(reason -> registry.counter("recsys.reload.failures", "reason", reason));
         Gauge.builder("recsys.model.production.loaded", store, s -> {
             ServingSnapshot current = s.current();
             return current.production() != null && current.models().containsKey(current.production()) ? 1 : 0;
