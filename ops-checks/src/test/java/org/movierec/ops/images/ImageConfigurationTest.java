@@ -73,16 +73,21 @@ class ImageConfigurationTest {
     }
 
     @Test
-    void everyImageListensOnAllInterfacesOnTheOnePortItExposes() throws IOException {
+    void everyImageListensOnAllInterfacesOnTheOnePortItExposes() throws Exception {
         Map<String, String> environment = children(jib, "configuration/container/environment");
         assertThat(environment).containsEntry("HTTP_HOST", "0.0.0.0");
-        assertThat(text(jib, "configuration/container/ports/port")).containsExactly(environment.get("QUARKUS_HTTP_PORT"));
+        assertThat(environment).doesNotContainKey("QUARKUS_HTTP_PORT");
+        assertThat(text(jib, "configuration/container/ports/port")).containsExactly("${image.port}");
         for (String service : SERVICES) {
             Properties properties = new Properties();
             try (Reader in = Files.newBufferedReader(
                     ROOT.resolve(service).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
                 properties.load(in);
             }
+            Document pom = pom(ROOT.resolve(service));
+            // The exposed port is the one the service listens on (the Kubernetes Services and probes use it too).
+            assertThat(text(pom, "/project/properties/image.port")).as(service + " image.port")
+                    .containsExactly(properties.getProperty("quarkus.http.port"));
             // Otherwise the service binds the container's loopback and no probe or peer reaches it.
             assertThat(properties.getProperty("quarkus.http.host")).as(service + " quarkus.http.host")
                     .startsWith("${HTTP_HOST:");
