@@ -31,15 +31,15 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class Yaml12 {
 
-    private static final Pattern BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
-    private static final Pattern INT = Pattern.compile(
+    private static final Pattern CORE_BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+    private static final Pattern CORE_INT = Pattern.compile(
             "^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$");
-    private static final Pattern FLOAT = Pattern.compile("^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    private static final Pattern CORE_FLOAT = Pattern.compile("^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
             + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
             + "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
             + "|[-+]?\\.(?:inf|Inf|INF)"
             + "|\\.(?:nan|NaN|NAN))$");
-    private static final Pattern NULL = Pattern.compile("^(?:~|null|Null|NULL|)$");
+    private static final Pattern CORE_NULL = Pattern.compile("^(?:~|null|Null|NULL|)$");
 
     private Yaml12() {
     }
@@ -57,14 +57,18 @@ public final class Yaml12 {
                 new CoreResolver());
     }
 
-    /** The YAML 1.2 core schema's implicit types, as ruamel.yaml resolves them. */
+    /**
+     * The YAML 1.2 core schema's implicit types, as ruamel.yaml resolves them. (The patterns are named
+     * {@code CORE_*}: SnakeYAML's {@link Resolver} has YAML 1.1 constants named {@code BOOL}, {@code INT}, ... that
+     * would shadow same-named ones here.)
+     */
     static final class CoreResolver extends Resolver {
         @Override
         protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.BOOL, BOOL, "tTfF");
-            addImplicitResolver(Tag.INT, INT, "-+0123456789");
-            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.BOOL, CORE_BOOL, "tTfF");
+            addImplicitResolver(Tag.INT, CORE_INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, CORE_FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.NULL, CORE_NULL, "~nN\0");
             addImplicitResolver(Tag.NULL, Pattern.compile("^$"), null);
             addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP, "0123456789");
         }
