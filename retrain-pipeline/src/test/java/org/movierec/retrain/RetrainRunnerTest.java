@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.movierec.core.dvc.DvcCache;
 import org.movierec.core.dvc.DvcHash;
+import org.movierec.core.dvc.DvcIgnore;
+import org.movierec.core.dvc.DvcOutput;
+import org.movierec.core.dvc.Yaml12;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
@@ -35,6 +41,7 @@ import org.movierec.core.notify.SlackNotifier;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelStatus;
 import org.movierec.registry.ModelVersion;
+import org.movierec.retrain.params.ParamsFile;
 import org.movierec.retrain.params.RetrainParams;
 import org.movierec.retrain.promote.CanaryClient;
 import org.movierec.retrain.promote.PromotionMode;
@@ -121,7 +128,11 @@ class RetrainRunnerTest {
     }
 
     RetrainRunner runner(RetrainParams params) {
-        RunConfig config = new RunConfig(work, params, postgres.jdbcUrl(), postgres.user(), postgres.password(),
+        return runner(params, work);
+    }
+
+    RetrainRunner runner(RetrainParams params, Path workDir) {
+        RunConfig config = new RunConfig(workDir, params, postgres.jdbcUrl(), postgres.user(), postgres.password(),
                 new UserApiClient(userApi.url(), Duration.ofSeconds(10))::fetch, registry,
                 new CanaryClient(router.url(), ROUTER_TOKEN, Duration.ofSeconds(10)),
                 SlackNotifier.of(slack.webhookUrl(), Duration.ofSeconds(5)));
@@ -347,6 +358,131 @@ class RetrainRunnerTest {
         assertThat(registry.productionVersion()).contains(first.version());
     }
 
+    /**
+     * The README's steps in a clone, checked the way {@code dvc pull} and {@code dvc status} check them (DVC
+     * itself is not installed here): the service runs with its default work directory ({@code .movierec/retrain}
+     * under the clone); the clone has the repository's dvc.yaml, params.yaml, .dvcignore and .dvc/config and the
+     * run's dvc.lock. "Pull": every output the lock names is fetched from the remote the committed .dvc/config
+     * names (directories through their .dir manifest), and every object there is read-only for all (0444).
+     * "Status": for each stage of dvc.yaml the lock has the same cmd, deps, outs and param keys; each hash,
+     * size and file count equals what DVC computes from the pulled workspace; each param value equals
+     * params.yaml's (read by YAML 1.2). The lock lists deps and outs by path and params by key, as DVC writes it.
+     * {@code dvc metrics show} reads the pulled metrics files.
+     */
+    @Test
+    void aRunsLockAndCachePullIntoACloneThatDvcFindsUpToDate() throws Exception {
+        Path clone = Files.createDirectories(work.resolve("clone"));
+        for (String f : List.of("dvc.yaml", "params.yaml", ".dvcignore", ".dvc/config", ".dvc/.gitignore")) {
+            Files.createDirectories(clone.resolve(f).getParent());
+            Files.copy(RepositoryFilesTest.ROOT.resolve(f), clone.resolve(f));
+        }
+        RunOutcome o = runner(RetrainParams.ofDefaults(), clone.resolve(".movierec/retrain"))
+                .run(new RunRequest("pulled", Instant.now(), PromotionMode.DIRECT), RunListener.NONE);
+        assertThat(o.status()).as("%s", o).isEqualTo(RunStatus.SUCCEEDED);
+        Path run = clone.resolve(".movierec/retrain/runs/pulled");
+        Files.copy(run.resolve("dvc.lock"), clone.resolve("dvc.lock"));
+        assertThat(Files.readString(run.resolve("params.yaml"))).isEqualTo(Files.readString(clone.resolve("params.yaml")));
+
+        // dvc pull, from the remote .dvc/config names (a url relative to .dvc/)
+        String url = Files.readAllLines(clone.resolve(".dvc/config")).stream().map(String::strip)
+                .filter(l -> l.startsWith("url = ")).findFirst().orElseThrow().substring("url = ".length());
+        DvcCache remote = new DvcCache(clone.resolve(".dvc").resolve(url).normalize());
+        Map<String, Object> lock = Yaml12.loader().load(Files.readString(clone.resolve("dvc.lock")));
+        Map<String, Map<String, Object>> lockStages = castMap(lock.get("stages"));
+        Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r--r--r--");
+        for (Map<String, Object> stage : lockStages.values()) {
+            for (Map<String, Object> out : castList(stage.get("outs"))) {
+                String md5 = (String) out.get("md5");
+                Path target = clone.resolve((String) out.get("path"));
+                assertThat(remote.contains(md5)).as("%s in the remote", out.get("path")).isTrue();
+                assertThat(Files.getPosixFilePermissions(remote.pathOf(md5))).isEqualTo(readOnly);
+                if (md5.endsWith(".dir")) {
+                    List<Map<String, Object>> manifest = castList(Yaml12.loader().load(Files.readString(remote.pathOf(md5))));
+                    for (Map<String, Object> entry : manifest) {
+                        Path object = remote.pathOf((String) entry.get("md5"));
+                        assertThat(Files.getPosixFilePermissions(object)).isEqualTo(readOnly);
+                        Files.createDirectories(target.resolve((String) entry.get("relpath")).getParent());
+                        Files.copy(object, target.resolve((String) entry.get("relpath")));
+                    }
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(remote.pathOf(md5), target);
+                }
+            }
+        }
+
+        // dvc status
+        Map<String, Object> pipeline = Yaml12.loader().load(Files.readString(clone.resolve("dvc.yaml")));
+        Map<String, Map<String, Object>> stages = castMap(pipeline.get("stages"));
+        assertThat(lockStages.keySet()).containsExactlyElementsOf(stages.keySet());
+        Map<String, Object> paramValues = ParamsFile.load(clone.resolve("params.yaml"));
+        DvcIgnore ignore = DvcIgnore.of(clone);
+        for (Map.Entry<String, Map<String, Object>> e : stages.entrySet()) {
+            Map<String, Object> declared = e.getValue();
+            Map<String, Object> recorded = lockStages.get(e.getKey());
+            assertThat(recorded.get("cmd")).isEqualTo(declared.get("cmd"));
+            List<String> declaredOuts = new java.util.ArrayList<>(stringList(declared.get("outs")));
+            declaredOuts.addAll(stringList(declared.get("metrics")));
+            declaredOuts.sort(String::compareTo);
+            for (String key : List.of("deps", "outs")) {
+                List<Map<String, Object>> entries = castList(recorded.get(key));
+                List<String> paths = entries.stream().map(m -> (String) m.get("path")).toList();
+                assertThat(paths).as("%s %s", e.getKey(), key)
+                        .containsExactlyElementsOf(key.equals("deps") ? stringList(declared.get("deps")) : declaredOuts);
+                assertThat(paths).as("sorted by path").isSorted();
+                for (Map<String, Object> entry : entries) {
+                    assertThat(entry.keySet()).startsWith("path", "hash", "md5", "size");
+                    assertThat(entry.get("hash")).isEqualTo("md5");
+                    DvcOutput now = DvcHash.of(clone.resolve((String) entry.get("path")), (String) entry.get("path"), ignore);
+                    assertThat(entry.get("md5")).as("%s %s", e.getKey(), entry.get("path")).isEqualTo(now.md5());
+                    assertThat(((Number) entry.get("size")).longValue()).isEqualTo(now.size());
+                    assertThat(entry.get("nfiles")).isEqualTo(now.nfiles());
+                }
+            }
+            List<String> keys = stringList(declared.get("params"));
+            Map<String, Map<String, Object>> params = castMap(recorded.getOrDefault("params", Map.of()));
+            Map<String, Object> recordedParams = params.getOrDefault("params.yaml", Map.of());
+            assertThat(new java.util.ArrayList<>(recordedParams.keySet())).as("%s params", e.getKey())
+                    .containsExactlyElementsOf(keys).isSorted();
+            keys.forEach(k -> assertThat(recordedParams.get(k)).as(k).isEqualTo(paramValues.get(k)));
+        }
+
+        // dvc metrics show reads these from the workspace
+        for (String metrics : List.of(RunLayout.QUALITY, RunLayout.METRICS, RunLayout.FAIRNESS)) {
+            assertThat(JsonReader.readObject(Files.readString(clone.resolve(metrics)))).as(metrics).isNotEmpty();
+        }
+        assertThat(stages.get("register")).containsEntry("frozen", true).doesNotContainKey("always_changed");
+        assertThat(stages.get("promote")).containsEntry("frozen", true).doesNotContainKey("always_changed");
+    }
+
+    /** Outside the service, register and promote run only when asked to (RETRAIN_REGISTRY_WRITES or the option). */
+    @Test
+    void registerAndPromoteRefuseToWriteTheRegistryUnlessAsked() throws Exception {
+        for (String stage : List.of("register", "promote")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = cliWithErr(err, stage, "--dir", work.toString());
+            assertThat(code).as(stage).isEqualTo(1);
+            assertThat(err.toString()).contains(stage + " writes to the model registry")
+                    .contains("--registry-writes yes").contains("RETRAIN_REGISTRY_WRITES=yes");
+        }
+        assertThat(cliWithErr(new ByteArrayOutputStream(), "register", "--registry-writes", "maybe")).isEqualTo(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> castMap(Object o) {
+        return (Map<String, V>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> castList(Object o) {
+        return o == null ? List.of() : (List<Map<String, Object>>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> stringList(Object o) {
+        return o == null ? List.of() : (List<String>) o;
+    }
+
     @Test
     void stagesRunByHandFromTheFilesReproduceTheRun() throws Exception {
         goodRun("repro");
@@ -431,6 +567,13 @@ class RetrainRunnerTest {
                 }
             }
         };
+    }
+
+    static int cliWithErr(ByteArrayOutputStream err, String... args) throws Exception {
+        Class<?> cli = Class.forName("org.movierec.retrain.cli.RetrainCli");
+        var method = cli.getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class);
+        method.setAccessible(true);
+        return (int) method.invoke(null, args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
     }
 
     static int cli(String... args) throws Exception {

@@ -6,8 +6,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A content-addressed store in DVC 3.x's cache layout: the object with md5 {@code abcdef...} lives at
@@ -17,8 +20,21 @@ import java.util.Objects;
  *
  * <p>Objects are written to a temporary file and moved into place, so a reader never sees half an
  * object; an object already present is not written again.
+ *
+ * <h2>Read-only objects, as DVC leaves them</h2>
+ * <p>Every object and {@code .dir} manifest is made {@code r--r--r--} ({@link #OBJECT_MODE}) before it is
+ * moved into place: dvc-data's {@code LocalHashFileDB.protect} chmods cache files to its
+ * {@code CACHE_MODE = 0o444} (dvc-data, {@code src/dvc_data/hashfile/db/local.py}), and its {@code check}
+ * trusts an object whose mode is exactly 0444 without rehashing it. A temporary file starts 0600
+ * ({@link Files#createTempFile}), which left objects unreadable for anyone but the service's user: a
+ * {@code dvc pull} from this directory by another user failed with "Permission denied". Directories get the
+ * process's default (DVC: {@code 0o777 & ~umask}). On a file system without POSIX permissions the mode is
+ * left as it is (DVC, too, treats a failed protect as not fatal).
  */
 public final class DvcCache {
+
+    /** The mode of every object and manifest: {@code r--r--r--}, dvc-data's {@code CACHE_MODE = 0o444}. */
+    public static final Set<PosixFilePermission> OBJECT_MODE = PosixFilePermissions.fromString("r--r--r--");
 
     private final Path root;
 
@@ -49,8 +65,16 @@ public final class DvcCache {
      * {@code path}.
      */
     public DvcOutput store(Path target, String path) throws IOException {
+        return store(target, path, null);
+    }
+
+    /**
+     * Hashes {@code target} (a file or a directory, leaving out what {@code ignore} ignores; {@code null}: nothing),
+     * stores it and returns its record under the name {@code path}.
+     */
+    public DvcOutput store(Path target, String path, DvcIgnore ignore) throws IOException {
         if (Files.isDirectory(target)) {
-            List<TreeEntry> entries = DvcHash.tree(target);
+            List<TreeEntry> entries = DvcHash.tree(target, ignore);
             for (TreeEntry e : entries) {
                 put(target.resolve(e.relpath()), e.md5());
             }
@@ -60,6 +84,8 @@ public final class DvcCache {
                 Path tmp = temp(md5);
                 Files.writeString(tmp, manifest, StandardCharsets.UTF_8);
                 publish(tmp, pathOf(md5));
+            } else {
+                heal(pathOf(md5));
             }
             long size = entries.stream().mapToLong(TreeEntry::size).sum();
             return new DvcOutput(path, md5, size, entries.size());
@@ -71,6 +97,7 @@ public final class DvcCache {
 
     private void put(Path file, String md5) throws IOException {
         if (contains(md5)) {
+            heal(pathOf(md5));
             return;
         }
         Path tmp = temp(md5);
@@ -85,10 +112,33 @@ public final class DvcCache {
     }
 
     private static void publish(Path tmp, Path target) throws IOException {
+        protect(tmp);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Makes an object an earlier version left 0600 read-only for all; one another user owns stays as it is
+     * (it is that user's to change, and DVC reads it either way once it is readable).
+     */
+    private static void heal(Path object) {
+        try {
+            if (!Files.getPosixFilePermissions(object).equals(OBJECT_MODE)) {
+                Files.setPosixFilePermissions(object, OBJECT_MODE);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not ours, or no POSIX permissions: leave it
+        }
+    }
+
+    private static void protect(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, OBJECT_MODE);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to protect with
         }
     }
 }

@@ -13,7 +13,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.movierec.core.json.Json;
 
 /**
@@ -55,8 +57,18 @@ public final class DvcHash {
      * @throws IOException if it does not exist or cannot be read
      */
     public static DvcOutput of(Path target, String path) throws IOException {
+        return of(target, path, null);
+    }
+
+    /**
+     * The hash of {@code target} under the name {@code path}, leaving out of a directory what {@code ignore}
+     * (the project's {@code .dvcignore}) ignores, as DVC does; {@code null}: nothing ignored.
+     *
+     * @throws IOException if it does not exist or cannot be read, or a directory holds a nested {@code .dvcignore}
+     */
+    public static DvcOutput of(Path target, String path, DvcIgnore ignore) throws IOException {
         if (Files.isDirectory(target)) {
-            List<TreeEntry> entries = tree(target);
+            List<TreeEntry> entries = tree(target, ignore);
             long size = entries.stream().mapToLong(TreeEntry::size).sum();
             return new DvcOutput(path, treeMd5(entries) + DIR_SUFFIX, size, entries.size());
         }
@@ -65,10 +77,49 @@ public final class DvcHash {
 
     /** The files under {@code dir}, recursively, with their md5, sorted by relpath as DVC sorts them. */
     public static List<TreeEntry> tree(Path dir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).toList();
+        return tree(dir, null);
+    }
+
+    /**
+     * The files under {@code dir} that {@code ignore} keeps (all when it is {@code null}), recursively, with their
+     * md5, sorted by relpath as DVC sorts them. An ignored directory is not entered.
+     *
+     * @throws IOException if a file cannot be read, or a {@code .dvcignore} lies in {@code dir} or between the
+     *                     project root and it (DVC would merge its patterns; see {@link DvcIgnore})
+     */
+    public static List<TreeEntry> tree(Path dir, DvcIgnore ignore) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Path root = ignore == null ? null : ignore.root().toAbsolutePath().normalize();
+        Path start = dir.toAbsolutePath().normalize();
+        if (root != null) {
+            if (!start.startsWith(root)) {
+                throw new IllegalArgumentException(dir + " is not under the project root " + root);
+            }
+            for (Path p = start; !p.equals(root); p = p.getParent()) {
+                refuseNestedIgnoreFile(p.resolve(DvcIgnore.FILE));
+            }
         }
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (root != null && !d.equals(start) && ignore.isIgnored(relative(root, d), true)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile() && (root == null || !ignore.isIgnored(relative(root, f), false))) {
+                    if (root != null && !f.getParent().equals(root)) {
+                        refuseNestedIgnoreFile(f);
+                    }
+                    files.add(f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        dir = start;
         List<TreeEntry> entries = new ArrayList<>(files.size());
         for (Path file : files) {
             String relpath = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
@@ -101,7 +152,19 @@ public final class DvcHash {
         return md5(treeJson(entries).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int compareCodePoints(String a, String b) {
+    private static String relative(Path root, Path p) {
+        return root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+    }
+
+    private static void refuseNestedIgnoreFile(Path f) throws IOException {
+        if (f.getFileName().toString().equals(DvcIgnore.FILE) && Files.exists(f)) {
+            throw new IOException(f + ": a .dvcignore below the project root is not supported here (DVC would merge "
+                    + "its patterns into the root's); move its patterns to the root .dvcignore");
+        }
+    }
+
+    /** Python's order of strings (by code point), the order DVC sorts relpaths and lock entries by. */
+    static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -1,21 +1,27 @@
 package org.movierec.core.dvc;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Represent;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * A {@code dvc.lock} file, schema 2.0, as DVC 3.x writes it:
+ * A {@code dvc.lock} file, schema 2.0, exactly as DVC 3.x writes it, so that a {@code dvc commit} or
+ * {@code dvc repro} that finds nothing changed leaves the file as it is:
  *
  * <pre>
  * schema: '2.0'
  * stages:
  *   train:
- *     cmd: bin/retrain train ...
+ *     cmd: bin/retrain train
  *     deps:
  *     - path: data/split
  *       hash: md5
@@ -24,6 +30,7 @@ import java.util.regex.Pattern;
  *       nfiles: 2
  *     params:
  *       params.yaml:
+ *         train.epochs: 40
  *         train.factors: 64
  *     outs:
  *     - path: model/model.bin
@@ -32,16 +39,33 @@ import java.util.regex.Pattern;
  *       size: ...
  * </pre>
  *
- * Stages appear in the order they were added; {@link #toYaml()} is deterministic.
+ * <h2>DVC's rules (dvc/stage/serialize.py, {@code to_single_stage_lockfile}; dvc/dvcfile.py, {@code Lockfile})</h2>
+ * <ul>
+ *   <li>Per stage: {@code cmd}, then {@code deps}, {@code params}, {@code outs}, each left out when empty.</li>
+ *   <li>{@code deps} and {@code outs} sorted by path ({@code sorted(items, key=attrgetter("def_path"))}: Python's
+ *       string order, by code point); metrics and plots are outputs like any other.</li>
+ *   <li>Each entry: {@code path}, {@code hash: md5} (DVC 3 hashes), the hash ({@code md5}), then the meta in
+ *       {@code Meta.to_dict} order: {@code size}, {@code nfiles} (directories only).</li>
+ *   <li>{@code params} ({@code _serialize_params_values}): one map per params file, {@code params.yaml} first and
+ *       the others by path; the keys of each sorted.</li>
+ *   <li>Stages stay in the order they were first written ({@code data["stages"][name] = ...} into the existing
+ *       map): the order of the run.</li>
+ *   <li>Text: ruamel.yaml's round-trip dumper with {@code default_flow_style = False} (dvc/utils/serialize/_yaml.py):
+ *       block style, two-space indentation, sequences not indented under their key, width 80, YAML 1.2 quoting
+ *       ({@link Yaml12}), floats as Python's {@code repr}.</li>
+ * </ul>
+ *
+ * The text is produced by SnakeYAML with those settings ({@link #toYaml()}); it is deterministic.
  */
 public final class DvcLock {
 
     /** The lock file schema DVC 3.x writes. */
     public static final String SCHEMA = "2.0";
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@+= -]*[A-Za-z0-9_./@+=-]|[A-Za-z_/.]");
-    private static final Pattern YAML_SPECIAL = Pattern.compile(
-            "(?i)(true|false|yes|no|on|off|null|y|n|~|[-+]?[0-9][0-9_.eE+-]*|\\.inf|\\.nan)");
+    /** DVC's default params file, which {@code params} lists first. */
+    public static final String DEFAULT_PARAMS_FILE = "params.yaml";
+
+    private static final Comparator<String> PYTHON_ORDER = DvcHash::compareCodePoints;
 
     private final Map<String, Stage> stages = new LinkedHashMap<>();
 
@@ -49,10 +73,10 @@ public final class DvcLock {
      * One stage's record.
      *
      * @param cmd    the command as in {@code dvc.yaml}
-     * @param deps   its dependencies with their hashes
+     * @param deps   its dependencies with their hashes (any order; written sorted by path)
      * @param params parameter values by file ({@code params.yaml}), each a map of dotted key to value
-     *               (a string, number or boolean)
-     * @param outs   its outputs (including metrics files) with their hashes
+     *               (a string, number, boolean or list; any order; written sorted)
+     * @param outs   its outputs (including metrics files) with their hashes (any order; written sorted by path)
      */
     public record Stage(String cmd, List<DvcOutput> deps, Map<String, Map<String, Object>> params,
                         List<DvcOutput> outs) {
@@ -64,91 +88,114 @@ public final class DvcLock {
         }
     }
 
-    /** Adds (or replaces) the record of stage {@code name}. */
+    /** Adds (or replaces, keeping its place) the record of stage {@code name}. */
     public DvcLock stage(String name, Stage stage) {
         stages.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(stage, "stage"));
         return this;
     }
 
-    /** The stages by name, in the order added. */
-    public Map<String, Stage> stages() {
-        return new LinkedHashMap<>(stages);
-    }
-
     /** The lock file's text. */
     public String toYaml() {
-        StringBuilder y = new StringBuilder(1024);
-        y.append("schema: '").append(SCHEMA).append("'\n");
-        y.append("stages:\n");
-        for (Map.Entry<String, Stage> e : stages.entrySet()) {
-            Stage s = e.getValue();
-            y.append("  ").append(scalar(e.getKey())).append(":\n");
-            y.append("    cmd: ").append(scalar(s.cmd())).append('\n');
-            if (!s.deps().isEmpty()) {
-                y.append("    deps:\n");
-                outputs(y, s.deps());
-            }
-            if (!s.params().isEmpty()) {
-                y.append("    params:\n");
-                for (Map.Entry<String, Map<String, Object>> file : s.params().entrySet()) {
-                    y.append("      ").append(scalar(file.getKey())).append(":\n");
-                    for (Map.Entry<String, Object> p : file.getValue().entrySet()) {
-                        y.append("        ").append(scalar(p.getKey())).append(": ").append(value(p.getValue())).append('\n');
-                    }
-                }
-            }
-            if (!s.outs().isEmpty()) {
-                y.append("    outs:\n");
-                outputs(y, s.outs());
-            }
-        }
-        return y.toString();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        Map<String, Object> byName = new LinkedHashMap<>();
+        stages.forEach((name, stage) -> byName.put(name, serialize(stage)));
+        root.put("stages", byName);
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(80);
+        options.setAllowUnicode(true);
+        options.setLineBreak(DumperOptions.LineBreak.UNIX);
+        return Yaml12.dumper(options, new PythonFloats(options)).dump(root);
     }
 
-    private static void outputs(StringBuilder y, List<DvcOutput> list) {
-        for (DvcOutput o : list) {
-            y.append("    - path: ").append(scalar(o.path())).append('\n');
-            y.append("      hash: md5\n");
-            y.append("      md5: ").append(o.md5()).append('\n');
-            y.append("      size: ").append(o.size()).append('\n');
+    private static Map<String, Object> serialize(Stage s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cmd", s.cmd());
+        if (!s.deps().isEmpty()) {
+            m.put("deps", entries(s.deps()));
+        }
+        if (!s.params().isEmpty()) {
+            List<String> files = new ArrayList<>(s.params().keySet());
+            files.sort(Comparator.comparing((String f) -> !f.equals(DEFAULT_PARAMS_FILE)).thenComparing(PYTHON_ORDER));
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (String file : files) {
+                List<String> keys = new ArrayList<>(s.params().get(file).keySet());
+                keys.sort(PYTHON_ORDER);
+                Map<String, Object> values = new LinkedHashMap<>();
+                keys.forEach(k -> values.put(k, s.params().get(file).get(k)));
+                params.put(file, values);
+            }
+            m.put("params", params);
+        }
+        if (!s.outs().isEmpty()) {
+            m.put("outs", entries(s.outs()));
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> entries(List<DvcOutput> outputs) {
+        List<DvcOutput> sorted = new ArrayList<>(outputs);
+        sorted.sort(Comparator.comparing(DvcOutput::path, PYTHON_ORDER));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (DvcOutput o : sorted) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("path", o.path());
+            e.put("hash", "md5");
+            e.put("md5", o.md5());
+            e.put("size", o.size());
             if (o.nfiles() != null) {
-                y.append("      nfiles: ").append(o.nfiles()).append('\n');
+                e.put("nfiles", o.nfiles());
             }
+            list.add(e);
+        }
+        return list;
+    }
+
+    /** Floats as Python's {@code repr} writes them, which is what ruamel.yaml emits for a Python float. */
+    private static final class PythonFloats extends Representer {
+        PythonFloats(DumperOptions options) {
+            super(options);
+            Represent floats = data -> representScalar(Tag.FLOAT, pythonRepr(((Number) data).doubleValue()));
+            representers.put(Double.class, floats);
+            representers.put(Float.class, floats);
         }
     }
 
-    private static String value(Object v) {
-        if (v == null) {
-            return "null";
+    /**
+     * Python's {@code repr(float)}: the shortest digits that read back as the same double; positional when the
+     * decimal exponent is in [-4, 16), with at least one digit after the point, else {@code d.ddde-05} style;
+     * {@code .nan}, {@code .inf}, {@code -.inf} as YAML writes them.
+     */
+    static String pythonRepr(double d) {
+        if (Double.isNaN(d)) {
+            return ".nan";
         }
-        if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
-            return v.toString();
+        if (Double.isInfinite(d)) {
+            return d > 0 ? ".inf" : "-.inf";
         }
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isNaN(d)) {
-                return ".nan";
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal shortest = null;
+        for (int digits = 1; digits <= 17; digits++) {
+            String candidate = String.format(Locale.ROOT, "%." + (digits - 1) + "e", d);
+            if (Double.parseDouble(candidate) == d) {
+                shortest = new BigDecimal(candidate);
+                break;
             }
-            if (Double.isInfinite(d)) {
-                return d > 0 ? ".inf" : "-.inf";
-            }
-            return String.format(Locale.ROOT, "%s", d);
         }
-        if (v instanceof List<?> list) {
-            List<String> items = new ArrayList<>();
-            for (Object o : list) {
-                items.add(value(o));
-            }
-            return "[" + String.join(", ", items) + "]";
+        shortest = Objects.requireNonNull(shortest).stripTrailingZeros();
+        String unscaled = shortest.unscaledValue().abs().toString();
+        int exponent = unscaled.length() - 1 - shortest.scale();
+        String sign = d < 0 ? "-" : "";
+        if (exponent >= -4 && exponent < 16) {
+            String plain = shortest.abs().toPlainString();
+            return sign + (plain.contains(".") ? plain : plain + ".0");
         }
-        return scalar(v.toString());
-    }
-
-    /** A string as a YAML scalar: plain when that reads back as the same string, single-quoted otherwise. */
-    static String scalar(String s) {
-        if (PLAIN.matcher(s).matches() && !YAML_SPECIAL.matcher(s).matches()) {
-            return s;
-        }
-        return "'" + s.replace("'", "''") + "'";
+        String mantissa = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     }
 }

@@ -1,8 +1,10 @@
 /**
  * DVC 3.x-compatible provenance: content hashes of files and directories exactly as DVC computes them
- * ({@link org.movierec.core.dvc.DvcHash}), a cache directory in DVC's layout that works as a DVC remote
- * ({@link org.movierec.core.dvc.DvcCache}), and {@code dvc.lock} records (schema 2.0,
- * {@link org.movierec.core.dvc.DvcLock}).
+ * ({@link org.movierec.core.dvc.DvcHash}), leaving out what {@code .dvcignore} ignores
+ * ({@link org.movierec.core.dvc.DvcIgnore}), a cache directory in DVC's layout and file mode (0444) that works as a
+ * DVC remote ({@link org.movierec.core.dvc.DvcCache}), {@code dvc.lock} records as DVC writes them (schema 2.0,
+ * {@link org.movierec.core.dvc.DvcLock}) and YAML read and written by 1.2 rules, as DVC's ruamel.yaml does
+ * ({@link org.movierec.core.dvc.Yaml12}).
  *
  * <p>Hash rules (DVC 3.x, {@code hash: md5}): a file's hash is the md5 of its bytes; a directory's hash is
  * the md5 of the JSON list of {@code {"md5": ..., "relpath": ...}} entries of its files (recursively,

@@ -1,12 +1,17 @@
 package org.movierec.core.dvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,5 +112,78 @@ class DvcHashTest {
         // storing again is a no-op with the same answer
         assertThat(cache.store(dir, "data/dir")).isEqualTo(out);
         assertThat(Files.readString(manifest, StandardCharsets.UTF_8)).startsWith("[{\"md5\": \"37b51d");
+    }
+
+    /**
+     * Every object and {@code .dir} manifest is {@code r--r--r--}: dvc-data's {@code LocalHashFileDB.CACHE_MODE =
+     * 0o444} (src/dvc_data/hashfile/db/local.py, {@code protect}), so another user can read (pull) them. An object
+     * an earlier version left 0600 is made 0444 when it is stored again.
+     */
+    @Test
+    void cacheObjectsAndManifestsAreReadOnlyForAll() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("dir"));
+        Files.writeString(dir.resolve("foo"), "foo");
+        Files.writeString(dir.resolve("bar"), "bar");
+        Path single = Files.writeString(tmp.resolve("single"), "single");
+        DvcCache cache = new DvcCache(tmp.resolve("cache"));
+        cache.store(dir, "data/dir");
+        DvcOutput file = cache.store(single, "single");
+        Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r--r--r--");
+        for (String md5 : List.of("5ea40360f5b4ec688df672a4db9c17d1.dir", "acbd18db4cc2f85cedef654fccc4a4d8",
+                "37b51d194a7513e45b56f6524f2d51f2", file.md5())) {
+            assertThat(Files.getPosixFilePermissions(cache.pathOf(md5))).as(md5).isEqualTo(readOnly);
+        }
+        try (Stream<Path> all = Files.walk(cache.root())) {
+            assertThat(all.filter(Files::isRegularFile)).as("no temporary files left").hasSize(4);
+        }
+
+        Files.setPosixFilePermissions(cache.pathOf(file.md5()), PosixFilePermissions.fromString("rw-------"));
+        cache.store(single, "single");
+        assertThat(Files.getPosixFilePermissions(cache.pathOf(file.md5()))).isEqualTo(readOnly);
+    }
+
+    /**
+     * {@code .dvcignore} patterns leave files out of a directory's hash, cache and manifest. The directory holds
+     * {@code bar} ("bar"), {@code foo} ("foo"), {@code x.tmp}, {@code keep.tmp} (re-included by {@code !keep.tmp}),
+     * {@code scratch/a} and {@code .git}: kept are bar, foo and keep.tmp ("keep"). Expected hash from CPython 3:
+     * <pre>
+     * python3 -c 'import json,hashlib; e=[{"md5":hashlib.md5(c).hexdigest(),"relpath":r} for r,c in
+     *   [("bar",b"bar"),("foo",b"foo"),("keep.tmp",b"keep")]];
+     *   print(hashlib.md5(json.dumps(e,sort_keys=True).encode()).hexdigest())'
+     * </pre>
+     */
+    @Test
+    void dvcignoreLeavesFilesOutOfTheHash() throws IOException {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Files.writeString(project.resolve(DvcIgnore.FILE), DvcIgnore.INIT_TEXT + "*.tmp\n!keep.tmp\ndata/d/scratch/\n");
+        Path dir = Files.createDirectories(project.resolve("data/d"));
+        Files.writeString(dir.resolve("foo"), "foo");
+        Files.writeString(dir.resolve("bar"), "bar");
+        Files.writeString(dir.resolve("x.tmp"), "x");
+        Files.writeString(dir.resolve("keep.tmp"), "keep");
+        Files.writeString(dir.resolve(".git"), "gitdir: elsewhere");
+        Files.writeString(Files.createDirectory(dir.resolve("scratch")).resolve("a"), "a");
+        DvcIgnore ignore = DvcIgnore.of(project);
+        DvcCache cache = new DvcCache(tmp.resolve("cache"));
+        DvcOutput out = cache.store(dir, "data/d", ignore);
+        assertThat(DvcHash.tree(dir, ignore)).extracting(TreeEntry::relpath).containsExactly("bar", "foo", "keep.tmp");
+        assertThat(out).isEqualTo(DvcHash.of(dir, "data/d", ignore));
+        assertThat(out.md5()).isEqualTo(EXPECTED_IGNORED_MD5 + ".dir");
+        assertThat(out.nfiles()).isEqualTo(3);
+        assertThat(out.size()).isEqualTo(10);
+        assertThat(cache.contains(DvcHash.md5("x".getBytes(StandardCharsets.UTF_8)))).isFalse();
+    }
+
+    static final String EXPECTED_IGNORED_MD5 = "b72d508309e0bc486a1b16ff80a1c0ec";
+
+    /** A .dvcignore below the root would be merged by DVC; here it is refused rather than hashed differently. */
+    @Test
+    void aNestedDvcignoreIsRefused() throws IOException {
+        Path project = Files.createDirectory(tmp.resolve("project"));
+        Path dir = Files.createDirectories(project.resolve("data/d"));
+        Files.writeString(dir.resolve("foo"), "foo");
+        Files.writeString(dir.resolve(DvcIgnore.FILE), "foo\n");
+        assertThatThrownBy(() -> DvcHash.of(dir, "data/d", DvcIgnore.of(project)))
+                .isInstanceOf(IOException.class).hasMessageContaining("below the project root is not supported");
     }
 }

@@ -66,18 +66,22 @@ public final class RetrainCli {
               train     [--dir .] [--params params.yaml]
               evaluate  [--dir .] [--params params.yaml] [--registry yes|no]
               fairness  [--dir .] [--params params.yaml]
-              register  [--dir .] [--params params.yaml] [--run-id ID]
+              register  [--dir .] [--params params.yaml] [--run-id ID] [--registry-writes yes|no]
               promote   [--dir .] [--params params.yaml] [--promotion direct|canary] [--run-id ID]
+                        [--registry-writes yes|no]
+                        register and promote write to the model registry (promote: production); they run only
+                        with --registry-writes yes or RETRAIN_REGISTRY_WRITES=yes
               run       [--work-dir DIR] [--params FILE] [--run-id ID] [--cutoff now|ISO-8601]
                         [--promotion direct|canary] [--users-file FILE|none]
               dvc-yaml  print the dvc.yaml of the pipeline
               params    print the default params.yaml
             environment: DATABASE_URL DATABASE_USER DATABASE_PASSWORD MONGODB_URI USER_API_URL ROUTER_URL
                          ROUTER_ADMIN_TOKEN SLACK_WEBHOOK_URL RETRAIN_WORK_DIR RETRAIN_PROMOTION
+                         RETRAIN_REGISTRY_WRITES
             """;
 
     private static final Set<String> STAGE_OPTIONS = Set.of("dir", "params", "cutoff", "users-file", "registry",
-            "run-id", "promotion");
+            "run-id", "promotion", "registry-writes");
     private static final Set<String> RUN_OPTIONS = Set.of("work-dir", "params", "run-id", "cutoff", "promotion",
             "users-file");
 
@@ -125,6 +129,12 @@ public final class RetrainCli {
     }
 
     private static Map<String, Object> runStage(Stage stage, Options o, PrintStream err) throws Exception {
+        if (stage.writesRegistry() && !registryWritesAllowed(o)) {
+            throw new IllegalStateException(stage.wireName() + " writes to the model registry"
+                    + (stage == Stage.PROMOTE ? " and can change production" : "")
+                    + "; outside the retrain-service it runs only when asked to: pass --registry-writes yes or set"
+                    + " RETRAIN_REGISTRY_WRITES=yes (with dvc: `dvc unfreeze register promote` too)");
+        }
         RunLayout layout = new RunLayout(Path.of(o.get("dir", ".")));
         RetrainParams params = params(o.get("params", layout.path(RunLayout.PARAMS).toString()));
         long start = System.nanoTime();
@@ -196,6 +206,18 @@ public final class RetrainCli {
         result.put("seconds", (System.nanoTime() - start) / 1e9);
         err.printf("retrain: %s done in %.2f s%n", stage.wireName(), (System.nanoTime() - start) / 1e9);
         return result;
+    }
+
+    /**
+     * Whether {@code register}/{@code promote} may write to the registry: only when asked for, by option or
+     * environment, so that a {@code dvc repro} on a laptop never changes production by accident.
+     */
+    private static boolean registryWritesAllowed(Options o) {
+        String value = o.get("registry-writes", Environment.get("RETRAIN_REGISTRY_WRITES", "no"));
+        if (!value.equals("yes") && !value.equals("no")) {
+            throw new Options.UsageException("registry-writes must be yes or no, got " + value);
+        }
+        return value.equals("yes");
     }
 
     private static RunOutcome runAll(Options o, PrintStream err) throws Exception {

@@ -3,9 +3,13 @@ package org.movierec.retrain.params;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.movierec.core.dvc.Yaml12;
+import org.yaml.snakeyaml.representer.Representer;
 
-/** Writes parameters as a nested {@code params.yaml} (what a run keeps next to its {@code dvc.lock}). */
+/**
+ * Writes parameters as a nested {@code params.yaml} (what a run keeps next to its {@code dvc.lock}), quoting by
+ * YAML 1.2 as DVC reads it ({@link Yaml12}).
+ */
 public final class ParamsYaml {
 
     private ParamsYaml() {
@@ -23,6 +27,6 @@ public final class ParamsYaml {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
-        return new Yaml(options).dump(root);
+        return Yaml12.dumper(options, new Representer(options)).dump(root);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.movierec.core.dvc.DvcHash;
+import org.movierec.core.dvc.DvcIgnore;
 import org.movierec.core.dvc.DvcOutput;
 import org.movierec.retrain.BuildInfo;
 import org.movierec.retrain.RunLayout;
@@ -25,8 +26,9 @@ public final class Lineage {
     /** The lineage of the model in {@code layout}, hashing its files the DVC way. */
     public static Map<String, Object> of(String runId, RunLayout layout, Snapshot snapshot, Evaluation evaluation,
                                          FairnessReport fairness, RetrainParams params) throws IOException {
-        DvcOutput data = DvcHash.of(layout.path(RunLayout.SNAPSHOT), RunLayout.SNAPSHOT);
-        DvcOutput split = DvcHash.of(layout.path(RunLayout.SPLIT), RunLayout.SPLIT);
+        DvcIgnore ignore = DvcIgnore.of(layout.dir());
+        DvcOutput data = DvcHash.of(layout.path(RunLayout.SNAPSHOT), RunLayout.SNAPSHOT, ignore);
+        DvcOutput split = DvcHash.of(layout.path(RunLayout.SPLIT), RunLayout.SPLIT, ignore);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", runId);
         Map<String, Object> d = new LinkedHashMap<>();

@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Map;
 import org.movierec.core.dvc.DvcCache;
 import org.movierec.core.dvc.DvcHash;
+import org.movierec.core.dvc.DvcIgnore;
 import org.movierec.core.dvc.DvcLock;
 import org.movierec.core.dvc.DvcOutput;
 import org.movierec.retrain.RunLayout;
 import org.movierec.retrain.params.RetrainParams;
 
 /**
- * A run's DVC record: after each stage, its outputs go into the DVC cache (content-addressed, usable as a
- * DVC remote) and its entry into the run's {@code dvc.lock} (rewritten after every stage, so a failed run's
- * lock holds the stages that completed).
+ * A run's DVC record: after each stage, all its outputs (metrics and reports included) go into the DVC cache
+ * (content-addressed, read-only objects, usable as a DVC remote) and its entry into the run's {@code dvc.lock}
+ * (rewritten after every stage, so a failed run's lock holds the stages that completed). Directories are hashed
+ * with the run directory's {@code .dvcignore} (DVC's built-in patterns when there is none), as DVC hashes them
+ * in a workspace.
  */
 public final class Provenance {
 
@@ -27,11 +30,13 @@ public final class Provenance {
     private final RetrainParams params;
     private final DvcLock lock = new DvcLock();
     private final Map<String, DvcOutput> known = new HashMap<>();
+    private final DvcIgnore ignore;
 
-    public Provenance(RunLayout layout, DvcCache cache, RetrainParams params) {
+    public Provenance(RunLayout layout, DvcCache cache, RetrainParams params) throws IOException {
         this.layout = layout;
         this.cache = cache;
         this.params = params;
+        this.ignore = DvcIgnore.of(layout.dir());
     }
 
     /** Records {@code stage} once it has written its outputs. */
@@ -39,14 +44,11 @@ public final class Provenance {
         List<DvcOutput> deps = new ArrayList<>();
         for (String dep : stage.deps()) {
             DvcOutput d = known.get(dep);
-            deps.add(d != null ? d : DvcHash.of(layout.path(dep), dep));
+            deps.add(d != null ? d : DvcHash.of(layout.path(dep), dep, ignore));
         }
         List<DvcOutput> outs = new ArrayList<>();
-        for (String out : stage.outs()) {
-            outs.add(remember(cache.store(layout.path(out), out)));
-        }
-        for (String metric : concat(stage.metrics(), stage.reports())) {
-            outs.add(remember(DvcHash.of(layout.path(metric), metric)));
+        for (String out : concat(stage.outs(), stage.metrics())) {
+            outs.add(remember(cache.store(layout.path(out), out, ignore)));
         }
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
         Map<String, Object> values = params.section(stage.paramSections().toArray(String[]::new));
