@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.movierec.ops.Repository;
 
 /** The repository's GitHub files: the workflows under .github/workflows and dependabot.yml. */
 final class Workflows {
@@ -17,14 +18,9 @@ final class Workflows {
     private Workflows() {
     }
 
-    /** The repository root: the nearest ancestor of the working directory holding mvnw and .github/. */
+    /** The repository root. */
     static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve(".github"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no repository root (mvnw and .github/) above " + Path.of("").toAbsolutePath());
+        return Repository.root();
     }
 
     /** Every workflow file. */

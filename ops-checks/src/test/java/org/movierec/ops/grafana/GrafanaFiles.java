@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
+import org.movierec.ops.Repository;
 
 /**
  * The files of {@code grafana/} as the tests read them: dashboards (with their panels, nested rows included, and
@@ -93,7 +94,7 @@ final class GrafanaFiles {
     }
 
     static GrafanaFiles inRepository() {
-        return new GrafanaFiles(RepositoryRoot.find().resolve("grafana"));
+        return new GrafanaFiles(Repository.root().resolve("grafana"));
     }
 
     Path root() {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.movierec.ops.grafana.GrafanaFiles.Dashboard;
 import org.movierec.ops.grafana.GrafanaFiles.Query;
+import org.movierec.ops.Repository;
 
 /**
  * The structure of {@code grafana/}: dashboards parse and carry the contract uids, every panel says what it shows
@@ -150,7 +151,7 @@ class GrafanaProvisioningTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyGrafanaAlertRuleHasItsLabelsAnnotationsAndRunbook() throws IOException {
-        String operations = Files.readString(RepositoryRoot.find().resolve("docs/OPERATIONS.md"));
+        String operations = Files.readString(Repository.root().resolve("docs/OPERATIONS.md"));
         List<String> provisioned = files.provisionedDatasourceUids();
         int rules = 0;
         for (Map<String, Object> f : files.provisioning("alerting")) {

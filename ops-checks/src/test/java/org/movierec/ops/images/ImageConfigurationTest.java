@@ -25,6 +25,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.movierec.ops.Repository;
 
 /**
  * Checks the image configuration (the {@code images} profile of the parent pom, the modules that opt in, and
@@ -37,7 +38,7 @@ class ImageConfigurationTest {
     /** The services, as named by the shared contracts (Prometheus jobs = module names). */
     private static final List<String> SERVICES =
             List.of("inference-service", "ab-router", "telemetry-collector", "retrain-service", "simulator");
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = Repository.root();
     private static final XPath XPATH = XPathFactory.newInstance().newXPath();
 
     private static Document parent;

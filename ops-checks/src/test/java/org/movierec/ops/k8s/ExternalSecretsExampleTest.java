@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.movierec.ops.Repository;
 
 /**
  * The documented way to provide the secrets is complete: every Secret key a rendered workload reads is made by the

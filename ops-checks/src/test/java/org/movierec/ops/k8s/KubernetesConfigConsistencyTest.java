@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.movierec.ops.Repository;
 
 /**
  * The manifests agree with the services they run: every environment variable a Deployment sets (its env and the

@@ -18,6 +18,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.movierec.ops.Repository;
 
 /**
  * What every workload must have, checked on each rendered overlay (what is deployed): probes, requests and limits

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.movierec.ops.Repository;
 
 /**
  * Renders kustomizations with the real tool, {@code kubectl kustomize} (kubectl 1.32 embeds kustomize 5.5), the

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.movierec.ops.Repository;
 
 /** {@code kubectl kustomize} renders the base and every overlay, and every object passes {@link KubernetesSchema}. */
 class KustomizeRenderTest {

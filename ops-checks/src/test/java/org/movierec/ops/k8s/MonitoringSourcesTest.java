@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.movierec.ops.Repository;
 
 /**
  * The monitoring objects come from the repository's own files, unchanged: every dashboard in grafana/dashboards/

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.movierec.ops.Repository;
 
 /**
  * What a service module reads, from its {@code src/main/resources/application.properties}: the environment

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
+import org.movierec.ops.Repository;
 
 /**
  * Where the operational files are, and how to run the tools that read them. Tests run in the module directory
@@ -36,11 +37,7 @@ final class OpsFiles {
     }
 
     static Path root() {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        if (!Files.isDirectory(root.resolve("prometheus")) || !Files.isRegularFile(root.resolve("pom.xml"))) {
-            fail("tests must run in the ops-checks module directory; " + root + " is not the repository root");
-        }
-        return root;
+        return Repository.root();
     }
 
     static Path prometheus() {
