@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -108,7 +109,8 @@ public class Collector {
         MovielogParserConfig parserConfig = MovielogParserConfig.DEFAULT
                 .withRatingScale(new RatingScale(config.ratings().min(), config.ratings().max()));
         router = new RecordRouter(new MovielogParser(parserConfig), config.kafka().movielogTopic(),
-                config.kafka().servedTopic(), config.streamZone());
+                config.kafka().servedTopic(), config.streamZone(), new EventTimeBounds(Clock.systemUTC(),
+                        config.eventTime().maxSkew(), config.eventTime().floor()));
         registerMeters();
         if (config.online().watchThroughPrefilter()) {
             recentlyServed = new RecentlyServed(config.online().watchThroughWindow().toNanos() / 1000,
@@ -179,6 +181,11 @@ public class Collector {
             registry.counter("telemetry.rejected", "topic", config.kafka().movielogTopic(), "reason", reason);
         }
         registry.counter("telemetry.rejected", "topic", config.kafka().servedTopic(), "reason", DeadLetter.BAD_SERVED_EVENT);
+        for (String topic : List.of(config.kafka().movielogTopic(), config.kafka().servedTopic())) {
+            for (String reason : List.of(EventTimeBounds.TIME_IN_FUTURE, EventTimeBounds.TIME_BEFORE_FLOOR)) {
+                registry.counter("telemetry.rejected", "topic", topic, "reason", reason);
+            }
+        }
         for (String topic : List.of(config.kafka().movielogTopic(), config.kafka().servedTopic())) {
             AtomicLong lag = lagByTopic.computeIfAbsent(topic, t -> new AtomicLong());
             registry.gauge("telemetry.consumer.lag", io.micrometer.core.instrument.Tags.of("topic", topic), lag, AtomicLong::get);
