@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.movierec.telemetry.TestSupport.await;
 import static org.movierec.telemetry.TestSupport.longOf;
 import static org.movierec.telemetry.TestSupport.rows;
@@ -473,6 +474,9 @@ class CollectorTest {
                 .body(containsString("telemetry_batch_size_count"))
                 .body(containsString("telemetry_db_write_seconds_count"))
                 .body(containsString("telemetry_consumer_lag{topic=\"movielog\"}"))
-                .body(containsString("telemetry_predictions_total{outcome=\"predicted\"}"));
+                .body(containsString("telemetry_predictions_total{outcome=\"predicted\"}"))
+                // the consume loop is up again after the crash drills of the test before, each counted as a restart
+                .body(containsString("movierec_background_loop_up{loop=\"collector\"} 1.0"))
+                .body(matchesPattern("(?s).*movierec_background_loop_restarts_total\\{loop=\"collector\"\\} [1-9][0-9]*\\.0\n.*"));
     }
 }

@@ -36,6 +36,7 @@ import org.movierec.core.data.RatingScale;
 import org.movierec.core.events.MovielogParser;
 import org.movierec.core.events.MovielogParserConfig;
 import org.movierec.core.events.RejectReason;
+import org.movierec.platform.loops.LoopHealth;
 import org.movierec.telemetry.TelemetryConfig;
 import org.movierec.telemetry.store.BatchWriter;
 import org.movierec.telemetry.store.RecentlyServed;
@@ -104,6 +105,10 @@ public class Collector {
     private Timer dbWrite;
     private DistributionSummary batchSize;
     private Counter dlqSent;
+    private LoopHealth health;
+
+    /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
+    public static final String LOOP = "collector";
 
     void start(@Observes StartupEvent event) {
         MovielogParserConfig parserConfig = MovielogParserConfig.DEFAULT
@@ -197,27 +202,24 @@ public class Collector {
                 .register(registry);
         dlqSent = registry.counter("telemetry.dlq.sent");
         registry.gauge("telemetry.ready", this, c -> c.state == State.RUNNING ? 1 : 0);
+        health = new LoopHealth(registry, LOOP, config.retry().initialBackoff(), config.retry().maxBackoff());
     }
 
+    /**
+     * Consumes until shutdown. Any failure of an iteration (a write, a poll, a bug in routing) is survived the same
+     * way: {@link #failed} drops the pending batch and switches to recovery, which seeks to the stored positions with
+     * backoff. The loop ends only at shutdown.
+     */
     private void run() {
         try {
             consumer.subscribe(List.of(config.kafka().movielogTopic(), config.kafka().servedTopic()), new Rebalance());
             while (running) {
-                if (needsRecovery) {
-                    recover();
-                    continue;
-                }
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
-                if (needsRecovery) {
-                    continue; // a rebalance failed inside poll: these records may come from unseeked partitions
-                }
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    router.route(record, batch);
-                }
-                updateLag();
-                if (!batch.isEmpty() && (batch.records() >= config.batch().maxRecords()
-                        || System.nanoTime() - batch.createdNanos() >= config.batch().maxWait().toNanos())) {
-                    flush();
+                try {
+                    iterate();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failed("consume loop failed", e);
                 }
             }
             if (!batch.isEmpty() && !needsRecovery) {
@@ -232,11 +234,32 @@ public class Collector {
             lastError = String.valueOf(e);
         } finally {
             state = State.STOPPED;
+            health.stopped();
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 LOG.debugf("consumer close: %s", e);
             }
+        }
+    }
+
+    /** One poll: recovers first if needed, routes the records, writes the batch when it is full or old enough. */
+    private void iterate() {
+        if (needsRecovery) {
+            recover();
+            return;
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+        if (needsRecovery) {
+            return; // a rebalance failed inside poll: these records may come from unseeked partitions
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            router.route(record, batch);
+        }
+        updateLag();
+        if (!batch.isEmpty() && (batch.records() >= config.batch().maxRecords()
+                || System.nanoTime() - batch.createdNanos() >= config.batch().maxWait().toNanos())) {
+            flush();
         }
     }
 
@@ -261,6 +284,7 @@ public class Collector {
             committedBatches.incrementAndGet();
             afterCommit(b, outcome);
             if (state != State.RUNNING && state != State.STOPPED) {
+                health.running(); // before the state: ready implies up
                 state = State.RUNNING;
             }
         } catch (Exception e) {
@@ -296,7 +320,7 @@ public class Collector {
         if (state != State.STOPPED) {
             state = State.RETRYING;
         }
-        LOG.warnf("%s, retrying from the stored positions: %s", what, e.toString());
+        health.failed(what + ", retrying from the stored positions", e); // the WARN line, and a restart counted
         batch = new Batch();
         needsRecovery = true;
         try {
@@ -320,6 +344,7 @@ public class Collector {
             consumer.resume(assigned);
             needsRecovery = false;
             backoffMillis = 0;
+            health.running(); // before the state: ready implies up
             state = State.RUNNING;
             LOG.infof("resumed from the stored positions of %d partitions", assigned.size());
         } catch (Exception e) {
@@ -406,6 +431,7 @@ public class Collector {
                 Map<TopicPartition, Long> positions = writer.readOffsets(config.kafka().groupId());
                 fillRecentlyServed();
                 seek(partitions, positions);
+                health.running(); // before the state: ready implies up
                 state = State.RUNNING;
                 LOG.infof("assigned %s, positions from PostgreSQL", partitions);
             } catch (Exception e) {
