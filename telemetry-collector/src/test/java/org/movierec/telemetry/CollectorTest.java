@@ -464,8 +464,26 @@ class CollectorTest {
         return 0;
     }
 
+    /** A failure of the consume loop itself (not of a write) is survived: it starts over from the stored positions. */
     @Test
     @Order(8)
+    void theConsumeLoopSurvivesAFailureOutsideTheWrite() {
+        long u = 5101;
+        long restartsBefore = counter("movierec_background_loop_restarts_total");
+        long failuresBefore = counter("telemetry_db_failures_total");
+        crashPoints.armOnce(CrashPoints.Point.AFTER_POLL);
+        for (int k = 0; k < 20; k++) {
+            line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
+        }
+        awaitStored();
+        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(20);
+        assertThat(counter("movierec_background_loop_restarts_total")).isEqualTo(restartsBefore + 1);
+        assertThat(counter("telemetry_db_failures_total")).isEqualTo(failuresBefore);
+    }
+
+    @Test
+    @Order(9)
     void metricsAndReadiness() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("RUNNING"));
         given().get("/q/metrics").then().statusCode(200)

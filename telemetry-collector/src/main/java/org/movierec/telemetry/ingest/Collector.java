@@ -39,6 +39,7 @@ import org.movierec.core.events.RejectReason;
 import org.movierec.platform.loops.LoopHealth;
 import org.movierec.telemetry.TelemetryConfig;
 import org.movierec.telemetry.store.BatchWriter;
+import org.movierec.telemetry.store.CrashPoints;
 import org.movierec.telemetry.store.RecentlyServed;
 
 /**
@@ -84,6 +85,9 @@ public class Collector {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    CrashPoints crashPoints;
 
     private KafkaConsumer<byte[], byte[]> consumer;
     private RecordRouter router;
@@ -219,7 +223,7 @@ public class Collector {
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    failed("consume loop failed", e);
+                    startOver("consume loop failed", e);
                 }
             }
             if (!batch.isEmpty() && !needsRecovery) {
@@ -252,6 +256,9 @@ public class Collector {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
         if (needsRecovery) {
             return; // a rebalance failed inside poll: these records may come from unseeked partitions
+        }
+        if (!records.isEmpty()) {
+            crashPoints.reach(CrashPoints.Point.AFTER_POLL);
         }
         for (ConsumerRecord<byte[], byte[]> record : records) {
             router.route(record, batch);
@@ -314,8 +321,14 @@ public class Collector {
         });
     }
 
+    /** A write or a position read failed: counted as a database failure, then {@link #startOver}. */
     private void failed(String what, Exception e) {
         dbFailures.increment();
+        startOver(what, e);
+    }
+
+    /** Drops the pending batch and switches to recovery from the stored positions; counted as a loop restart. */
+    private void startOver(String what, Exception e) {
         lastError = what + ": " + e;
         if (state != State.STOPPED) {
             state = State.RETRYING;
