@@ -277,6 +277,10 @@ class RouterServiceTest {
                 && l.contains("le=\"0.25\"") && l.contains("outcome=\"failed\""));
         assertThat(metrics.lines()).anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
                 && l.contains("le=\"0.25\"") && l.contains("uri=\"/recommend/{userId}\""));
+        // the popular list was just fetched: its refresher is up, and so is the experiments poller
+        assertThat(metrics).contains("movierec_background_loop_up{loop=\"popular-refresher\"} 1.0")
+                .contains("movierec_background_loop_up{loop=\"experiments-poller\"} 1.0")
+                .contains("movierec_background_loop_restarts_total{loop=\"experiments-poller\"}");
     }
 
     @Test

@@ -37,6 +37,19 @@ public interface InferenceConfig {
 
     Kafka kafka();
 
+    Loops loops();
+
+    /** The background loops (fold-in consumer): how long they wait before starting over after a failure. */
+    interface Loops {
+        /** The first wait after a failure; doubled per consecutive failure. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** The longest wait. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
     interface FoldIn {
         /** Users whose new ratings are kept for fold-in; the least recently used beyond it are forgotten. */
         @WithDefault("100000")

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.core.events.ServedEvent;
 import org.movierec.core.model.SvdModel;
+import org.movierec.inference.realtime.RatingConsumer;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelVersion;
 import org.movierec.testkit.KafkaTestResource;
@@ -53,6 +55,9 @@ import org.movierec.testkit.MongoTestResource;
 @QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InferenceServiceTest {
+
+    @Inject
+    RatingConsumer ratingConsumer;
 
     static final String TOKEN = "Bearer test-only-admin-token";
     static final String LINE = "[^,\\s]+(,[^,\\s]+){19}";
@@ -270,6 +275,40 @@ class InferenceServiceTest {
     void adminNeedsTheToken() {
         given().post("/admin/reload").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").post("/admin/reload").then().statusCode(401);
+    }
+
+    @Test
+    @Order(15)
+    void theFoldInConsumerSurvivesAFailingRecordAndKeepsFoldingIn() throws Exception {
+        String user = "55502";
+        awaitFoldInConsumer(Duration.ofSeconds(30));
+        double restartsBefore = metric(RESTARTS);
+        String before = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
+        List<String> offered = Arrays.asList(before.split(","));
+        ratingConsumer.failNextRecord();
+        try (KafkaProducer<String, String> producer = producer()) {
+            // the record the drill makes fail, then the same ratings as above for another new user
+            producer.send(new ProducerRecord<>("movielog", "55503", "2026-11-25T10:00:00,55503,GET /rate/" + offered.get(0) + "=5")).get();
+            for (int j = 0; j < 5; j++) {
+                String line = "2026-11-25T10:00:0" + j + "," + user + ",GET /rate/" + offered.get(j) + "=" + (j < 2 ? 5 : 1);
+                producer.send(new ProducerRecord<>("movielog", user, line)).get();
+            }
+        }
+        String after = awaitChange(user, before, Duration.ofSeconds(15));
+        assertThat(Arrays.asList(after.split(","))).doesNotContainAnyElementsOf(offered.subList(0, 5));
+        assertThat(metric(RESTARTS)).isEqualTo(restartsBefore + 1);
+        assertThat(metric(UP)).isEqualTo(1.0);
+        given().get("/q/metrics").then()
+                .body(containsString("recsys_foldin_skipped_total{reason=\"fold_in_failed\"} 1.0"));
+    }
+
+    static final String RESTARTS = "movierec_background_loop_restarts_total{loop=\"rating-consumer\"}";
+    static final String UP = "movierec_background_loop_up{loop=\"rating-consumer\"}";
+
+    /** The value of one series in /q/metrics, or NaN when absent. */
+    private static double metric(String series) {
+        return given().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).strip())).findFirst().orElse(Double.NaN);
     }
 
     private static void awaitFoldInConsumer(Duration timeout) throws InterruptedException {

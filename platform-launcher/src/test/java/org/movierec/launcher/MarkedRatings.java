@@ -1,6 +1,7 @@
 package org.movierec.launcher;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +30,7 @@ final class MarkedRatings {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        LocalDateTime start = LocalDateTime.now().withNano(0);
+        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).withNano(0); // movielog times are UTC
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             Future<RecordMetadata> last = null;
             for (int i = 0; i < count; i++) {

@@ -19,6 +19,8 @@ public interface TelemetryConfig {
 
     Kafka kafka();
 
+    EventTime eventTime();
+
     Batch batch();
 
     Retry retry();
@@ -66,6 +68,20 @@ public interface TelemetryConfig {
         /** Records per poll. */
         @WithDefault("10000")
         int maxPollRecords();
+    }
+
+    /**
+     * The event times stored (see {@code EventTimeBounds}): a {@code movielog} line or served event outside them goes
+     * to the dead-letter topic as {@code time_in_future} or {@code time_before_floor}.
+     */
+    interface EventTime {
+        /** How far after the collector's clock an event time may be (producers' clocks may run a little ahead). */
+        @WithDefault("5m")
+        Duration maxSkew();
+
+        /** The earliest event time stored (the earliest MovieLens rating is from 1995). */
+        @WithDefault("1995-01-01T00:00:00Z")
+        java.time.Instant floor();
     }
 
     interface Batch {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.movierec.telemetry.TestSupport.await;
 import static org.movierec.telemetry.TestSupport.longOf;
 import static org.movierec.telemetry.TestSupport.rows;
@@ -241,6 +242,48 @@ class CollectorTest {
                 .body(containsString("telemetry_rejected_total{reason=\"bad_served_event\",topic=\"recsys.served\"} 1.0"));
     }
 
+    /**
+     * Event times after now plus the skew (5 minutes by default) or before the floor (1995) are dead-lettered with
+     * their own reasons, and a future-dated rating does not take the place of the pair's real latest rating.
+     */
+    @Test
+    @Order(3)
+    void eventTimesOutsideTheBoundsGoToTheDeadLetterTopicsWithTheirReasons() {
+        long u = 2101;
+        Map<Long, String> reasonByOffset = new HashMap<>();
+        String aRealRating = at(T0) + "," + u + ",GET /rate/m1=4";
+        line(aRealRating);
+        reasonByOffset.put(line("2099-01-01T00:00:00," + u + ",GET /rate/m1=1").offset(), "time_in_future");
+        reasonByOffset.put(line("9999-12-31T23:59:59.999999999," + u + ",GET /data/m/m1/3.mpg").offset(), "time_in_future");
+        reasonByOffset.put(line("0000-01-01T00:00:00," + u + ",GET /create_account").offset(), "time_before_floor");
+        reasonByOffset.put(line("1994-12-31T23:59:59," + u + ",GET /rate/m1=2").offset(), "time_before_floor");
+        served(new ServedEvent(Instant.parse("2099-01-01T00:00:00Z"), "r-2101", u, null, null, null, List.of("m1"), 1,
+                200, false));
+        awaitStored();
+
+        Map<Long, ConsumerRecord<byte[], byte[]>> dlq = readAll("movielog.dlq");
+        for (Map.Entry<Long, String> e : reasonByOffset.entrySet()) {
+            ConsumerRecord<byte[], byte[]> letter = dlq.get(e.getKey());
+            assertThat(letter).as("dead letter of offset %d", e.getKey()).isNotNull();
+            assertThat(header(letter, DeadLetterPublisher.REASON)).isEqualTo(e.getValue());
+            assertThat(header(letter, DeadLetterPublisher.DETAIL)).contains("event time");
+        }
+        assertThat(readAll("recsys.served.dlq").values()).anySatisfy(
+                r -> assertThat(header(r, DeadLetterPublisher.REASON)).isEqualTo("time_in_future"));
+        assertThat(rows(db, "SELECT rating, rated_at FROM ratings WHERE user_id = ?", u))
+                .containsExactly(List.of(4, ts(T0)));
+        assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(1);
+        assertThat(longOf(db, "SELECT count(*) FROM watch_sessions WHERE user_id = ?", u)).isZero();
+        assertThat(longOf(db, "SELECT count(*) FROM accounts WHERE user_id = ?", u)).isZero();
+        assertThat(longOf(db, "SELECT count(*) FROM served_recommendations WHERE user_id = ?", u)).isZero();
+        assertThat(deadLetterCount("movielog", "time_in_future")).isEqualTo(2);
+        assertThat(deadLetterCount("movielog", "time_before_floor")).isEqualTo(2);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("telemetry_rejected_total{reason=\"time_in_future\",topic=\"movielog\"} 2.0"))
+                .body(containsString("telemetry_rejected_total{reason=\"time_before_floor\",topic=\"movielog\"} 2.0"))
+                .body(containsString("telemetry_rejected_total{reason=\"time_in_future\",topic=\"recsys.served\"} 1.0"));
+    }
+
     static long deadLetterCount(String topic, String reason) {
         return longOf(db, "SELECT coalesce(sum(count), 0) FROM dead_letter_counts WHERE topic = ? AND reason = ?", topic, reason);
     }
@@ -421,8 +464,26 @@ class CollectorTest {
         return 0;
     }
 
+    /** A failure of the consume loop itself (not of a write) is survived: it starts over from the stored positions. */
     @Test
     @Order(8)
+    void theConsumeLoopSurvivesAFailureOutsideTheWrite() {
+        long u = 5101;
+        long restartsBefore = counter("movierec_background_loop_restarts_total");
+        long failuresBefore = counter("telemetry_db_failures_total");
+        crashPoints.armOnce(CrashPoints.Point.AFTER_POLL);
+        for (int k = 0; k < 20; k++) {
+            line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
+        }
+        awaitStored();
+        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(20);
+        assertThat(counter("movierec_background_loop_restarts_total")).isEqualTo(restartsBefore + 1);
+        assertThat(counter("telemetry_db_failures_total")).isEqualTo(failuresBefore);
+    }
+
+    @Test
+    @Order(9)
     void metricsAndReadiness() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("RUNNING"));
         given().get("/q/metrics").then().statusCode(200)
@@ -431,6 +492,9 @@ class CollectorTest {
                 .body(containsString("telemetry_batch_size_count"))
                 .body(containsString("telemetry_db_write_seconds_count"))
                 .body(containsString("telemetry_consumer_lag{topic=\"movielog\"}"))
-                .body(containsString("telemetry_predictions_total{outcome=\"predicted\"}"));
+                .body(containsString("telemetry_predictions_total{outcome=\"predicted\"}"))
+                // the consume loop is up again after the crash drills of the test before, each counted as a restart
+                .body(containsString("movierec_background_loop_up{loop=\"collector\"} 1.0"))
+                .body(matchesPattern("(?s).*movierec_background_loop_restarts_total\\{loop=\"collector\"\\} [1-9][0-9]*\\.0\n.*"));
     }
 }

@@ -3,22 +3,26 @@ package org.movierec.router.experiments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
+import org.movierec.platform.loops.LoopHealth;
 import org.movierec.router.assignment.CurrentRouting;
 
 /**
  * Reads the running experiment from MongoDB every {@code router.experiments-poll-interval} (2 s) and
  * puts its routing in force, so every replica follows a change within seconds. A failed read or a
  * malformed experiment keeps the routing in force and is logged and counted
- * ({@code router.experiments.poll.failures}).
+ * ({@code router.experiments.poll.failures}, and as a restart of the loop {@value #LOOP} in
+ * {@code movierec_background_loop_restarts_total}); {@code movierec_background_loop_up{loop="experiments-poller"}}
+ * is 0 until a read succeeds again. The scheduler runs the next poll whatever the last one did.
  */
 @ApplicationScoped
 public class ExperimentsPoller {
 
-    private static final Logger LOG = Logger.getLogger(ExperimentsPoller.class);
+    /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
+    public static final String LOOP = "experiments-poller";
 
     @Inject
     ExperimentStore store;
@@ -28,6 +32,13 @@ public class ExperimentsPoller {
 
     @Inject
     MeterRegistry registry;
+
+    private LoopHealth health;
+
+    @PostConstruct
+    void registerLoop() {
+        health = new LoopHealth(registry, LOOP);
+    }
 
     void start(@Observes StartupEvent event) {
         poll();
@@ -42,10 +53,11 @@ public class ExperimentsPoller {
     public synchronized boolean poll() {
         try {
             routing.update(store.running());
+            health.running();
             return true;
         } catch (RuntimeException e) {
             registry.counter("router.experiments.poll.failures").increment();
-            LOG.warnf("experiments not read, the routing in force stays: %s", e.getMessage());
+            health.failed("experiments not read, the routing in force stays", e);
             return false;
         }
     }

@@ -4,23 +4,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Future;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.jboss.logging.Logger;
+import org.movierec.platform.loops.LoopHealth;
 import org.movierec.router.RouterConfig;
 import org.movierec.router.routing.UpstreamClient;
 
 /**
  * The router's last good popularity list ({@code GET /popular?size=N} of the inference service),
  * fetched at start-up and every {@code router.popular.refresh-interval}; a failed fetch keeps the list
- * it has. Gauge {@code router.popular.age.seconds} shows how old it is (−1 before the first).
+ * it has. Gauge {@code router.popular.age.seconds} shows how old it is (−1 before the first); a failed
+ * fetch is logged and counted as a restart of the loop {@value #LOOP}, whose
+ * {@code movierec_background_loop_up} is 0 until a fetch succeeds again.
  */
 @ApplicationScoped
 public class PopularityCache {
-
-    private static final Logger LOG = Logger.getLogger(PopularityCache.class);
 
     @Inject
     UpstreamClient upstream;
@@ -32,6 +33,16 @@ public class PopularityCache {
     MeterRegistry registry;
 
     private volatile PopularList list;
+
+    /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
+    public static final String LOOP = "popular-refresher";
+
+    private LoopHealth health;
+
+    @PostConstruct
+    void registerLoop() {
+        health = new LoopHealth(registry, LOOP);
+    }
 
     void start(@Observes StartupEvent event) {
         registry.gauge("router.popular.age.seconds", this,
@@ -48,11 +59,14 @@ public class PopularityCache {
     public Future<PopularList> refresh() {
         return upstream.get("/popular?size=" + config.popular().size(), "Accept", "application/json")
                 .map(response -> PopularList.fromJson(response.body().toString(), Instant.now()))
-                .onSuccess(fetched -> list = fetched)
+                .onSuccess(fetched -> {
+                    list = fetched;
+                    health.running();
+                })
                 .onFailure(error -> {
                     registry.counter("router.popular.refresh.failures").increment();
-                    LOG.warnf("popularity list not refreshed (%s): %s", list == null ? "none cached yet"
-                            : "keeping the one of " + list.fetchedAt(), error.getMessage());
+                    health.failed("popularity list not refreshed (" + (list == null ? "none cached yet"
+                            : "keeping the one of " + list.fetchedAt()) + ")", error);
                 });
     }
 

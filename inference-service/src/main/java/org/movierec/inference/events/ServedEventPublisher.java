@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.movierec.core.events.ProducerSettings;
 import org.movierec.core.events.ServedEvent;
 import org.movierec.inference.InferenceConfig;
+import org.movierec.platform.loops.LoopHealth;
 
 /**
  * Publishes a {@link ServedEvent} per answered request to {@code recsys.served}, keyed by user, without
@@ -41,6 +42,10 @@ public class ServedEventPublisher {
     private Counter queueFull;
     private Counter sendFailed;
     private Counter sent;
+    private LoopHealth health;
+
+    /** This loop's name in {@code movierec_background_loop_up}. */
+    public static final String LOOP = "served-event-publisher";
 
     void start(@Observes StartupEvent event) {
         queueFull = registry.counter("recsys.served.drops", "reason", "queue_full");
@@ -54,6 +59,7 @@ public class ServedEventPublisher {
         registry.gauge("recsys.served.queue", queue, BlockingQueue::size);
         producer = new KafkaProducer<>(ProducerSettings.fireAndForget(config.kafka().bootstrapServers().get(),
                 "inference-served").toProperties());
+        health = new LoopHealth(registry, LOOP, config.loops().initialBackoff(), config.loops().maxBackoff());
         running = true;
         sender = new Thread(this::sendLoop, "served-event-sender");
         sender.setDaemon(true);
@@ -82,7 +88,21 @@ public class ServedEventPublisher {
         }
     }
 
+    /**
+     * Sends queued events until shutdown. A failed send is a drop ({@code recsys_served_drops_total}), not the end of
+     * the loop; should the thread end anyway (an Error), {@code movierec_background_loop_up{loop="served-event-publisher"}}
+     * turns 0.
+     */
     private void sendLoop() {
+        try {
+            health.running();
+            sendUntilStopped();
+        } finally {
+            health.stopped();
+        }
+    }
+
+    private void sendUntilStopped() {
         String topic = config.kafka().servedTopic();
         while (running) {
             try {

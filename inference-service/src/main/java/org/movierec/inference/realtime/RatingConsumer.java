@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -22,17 +24,21 @@ import org.movierec.core.events.MovielogParser;
 import org.movierec.core.events.ParseResult;
 import org.movierec.core.events.RateEvent;
 import org.movierec.inference.InferenceConfig;
+import org.movierec.platform.loops.LoopHealth;
 
 /**
  * Folds every new rating of the {@code movielog} stream into its user, in real time. Every replica
  * reads every partition from the end (no consumer group: each replica needs all ratings, and the
  * ones before it started are in the next trained model). Lines that are not valid rate events are
- * skipped here and counted; the telemetry collector owns the dead-letter topic.
+ * skipped here and counted; the telemetry collector owns the dead-letter topic. The loop survives failures
+ * ({@link #run}); its liveness is {@code movierec_background_loop_up{loop="rating-consumer"}}.
  */
 @ApplicationScoped
 public class RatingConsumer {
 
     private static final Logger LOG = Logger.getLogger(RatingConsumer.class);
+    /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
+    public static final String LOOP = "rating-consumer";
 
     @Inject
     InferenceConfig config;
@@ -48,6 +54,8 @@ public class RatingConsumer {
     private Thread thread;
     private volatile boolean running;
     private volatile int assignedPartitions;
+    private final AtomicBoolean failNextRecord = new AtomicBoolean();
+    private LoopHealth health;
 
     void start(@Observes StartupEvent event) {
         if (config.kafka().bootstrapServers().isEmpty()) {
@@ -63,6 +71,7 @@ public class RatingConsumer {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         consumer = new KafkaConsumer<>(props);
         registry.gauge("recsys.foldin.partitions", this, c -> c.assignedPartitions);
+        health = new LoopHealth(registry, LOOP, config.loops().initialBackoff(), config.loops().maxBackoff());
         running = true;
         thread = new Thread(this::run, "movielog-foldin");
         thread.setDaemon(true);
@@ -74,36 +83,81 @@ public class RatingConsumer {
         if (consumer != null) {
             consumer.wakeup();
         }
+        if (thread != null) {
+            thread.interrupt(); // ends a backoff wait
+        }
     }
 
+    /**
+     * Assigns every partition of the topic from its end, reads ratings and folds them in until shutdown. A failure
+     * (Kafka unreachable, a record whose fold-in throws) does not end the loop: it is counted and logged by
+     * {@link LoopHealth}, the loop waits its backoff and starts over. A record that failed is skipped (seek past
+     * it), so that one poison record cannot stop fold-in for good; the records after it are read again, and a
+     * skipped rating reaches this replica's users with the next trained model.
+     */
     private void run() {
         String topic = config.kafka().movielogTopic();
         try {
-            List<TopicPartition> partitions = List.of();
-            while (running && partitions.isEmpty()) {
-                partitions = partitionsOf(topic);
-                if (partitions.isEmpty()) {
-                    Thread.sleep(1000); // the topic does not exist yet
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            for (TopicPartition p : partitions) {
-                consumer.position(p); // resolve the end offsets now, before reporting ready
-            }
-            assignedPartitions = partitions.size();
-            LOG.infof("folding in ratings from %s (%d partitions)", topic, partitions.size());
             while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record.value());
+                ConsumerRecord<String, String> current = null;
+                try {
+                    if (consumer.assignment().isEmpty() && !assign(topic)) {
+                        Thread.sleep(1000); // the topic does not exist yet
+                        continue;
+                    }
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        current = record;
+                        handle(record.value());
+                    }
+                    current = null;
+                    health.running();
+                } catch (WakeupException | InterruptException e) {
+                    if (!running) {
+                        return;
+                    }
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    Duration wait = health.failed(e);
+                    if (current != null) {
+                        skip(current);
+                    }
+                    Thread.sleep(wait.toMillis());
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "fold-in consumer stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down
         } finally {
+            health.stopped();
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Assigns every partition of {@code topic} at its end; false while the topic does not exist. */
+    private boolean assign(String topic) {
+        List<TopicPartition> partitions = partitionsOf(topic);
+        if (partitions.isEmpty()) {
+            return false;
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        for (TopicPartition p : partitions) {
+            consumer.position(p); // resolve the end offsets now, before reporting partitions
+        }
+        assignedPartitions = partitions.size();
+        LOG.infof("folding in ratings from %s (%d partitions)", topic, partitions.size());
+        return true;
+    }
+
+    /** Moves past a record whose handling failed; the next poll reads on from the record after it. */
+    private void skip(ConsumerRecord<String, String> record) {
+        try {
+            consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            registry.counter("recsys.foldin.skipped", "reason", "fold_in_failed").increment();
+        } catch (RuntimeException e) {
+            LOG.debugf("seek past the failed record: %s", e);
         }
     }
 
@@ -120,7 +174,17 @@ public class RatingConsumer {
         }
     }
 
+    /**
+     * Fault drill (tests only): the next record handled throws, as a poison record or a failing fold-in would.
+     */
+    public void failNextRecord() {
+        failNextRecord.set(true);
+    }
+
     void handle(String line) {
+        if (failNextRecord.compareAndSet(true, false)) {
+            throw new IllegalStateException("fault drill: fold-in of this record fails");
+        }
         ParseResult result = parser.parse(line);
         if (result instanceof ParseResult.Ok ok && ok.event() instanceof RateEvent rate) {
             foldedUsers.rate(Long.toString(rate.userId()), rate.movieId(), rate.rating());

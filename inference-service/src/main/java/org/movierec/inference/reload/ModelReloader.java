@@ -19,6 +19,7 @@ import org.movierec.core.model.ModelFormatException;
 import org.movierec.inference.models.LoadedModel;
 import org.movierec.inference.models.ModelStore;
 import org.movierec.inference.models.ServingSnapshot;
+import org.movierec.platform.loops.LoopHealth;
 
 /**
  * Keeps the served versions in line with the source: every {@code inference.reload-interval} (and on
@@ -44,7 +45,12 @@ public class ModelReloader {
     @Inject
     MeterRegistry registry;
 
+    /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
+    public static final String LOOP = "model-reload";
+
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    /** Up while the source (registry or file) can be read; a version that fails to load is counted apart. */
+    private LoopHealth health;
     private final Map<String, List<Meter>> versionMeters = new HashMap<>();
 
     /** Why a version could not be served, and when that was last tried. */
@@ -67,6 +73,7 @@ public class ModelReloader {
     @jakarta.annotation.PostConstruct
     void registerProductionGauge() {
         FAILURE_REASONS.forEach(reason -> registry.counter("recsys.reload.failures", "reason", reason));
+        health = new LoopHealth(registry, LOOP);
         Gauge.builder("recsys.model.production.loaded", store, s -> {
             ServingSnapshot current = s.current();
             return current.production() != null && current.models().containsKey(current.production()) ? 1 : 0;
@@ -95,10 +102,11 @@ public class ModelReloader {
         } catch (Exception e) {
             String reason = reasonOf(e);
             count("reload.failures", reason);
-            LOG.warnf("model reload: cannot read %s (%s): %s; serving what is loaded", source.describe(), reason, e.getMessage());
+            health.failed("cannot read " + source.describe() + " (" + reason + "); serving what is loaded", e);
             return new Outcome(List.of(), List.of(), store.current().production(),
                     Map.of("source", new Failure(reason, e.getMessage(), Instant.now())));
         }
+        health.running();
         ServingSnapshot before = store.current();
         Map<String, LoadedModel> fresh = new LinkedHashMap<>();
         Map<String, Failure> failedNow = new LinkedHashMap<>();

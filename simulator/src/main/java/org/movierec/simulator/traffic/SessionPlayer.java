@@ -1,6 +1,8 @@
 package org.movierec.simulator.traffic;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,10 +17,17 @@ import org.movierec.simulator.movielog.LineKind;
 /**
  * Plays one session once the router has answered, writing its lines: the
  * {@code recommendation request} line of the call (also when it failed); then, if the user picks a
- * recommended movie ({@link ChoiceModel}), one watch line per minute watched, time-stamped a minute
- * apart from a few seconds after the answer, and sometimes a rating of it; and sometimes a rating of
- * a movie found by browsing (drawn by popularity, not from the list), so ratings of unserved movies
- * exist too. Stateless apart from its settings; thread-safe.
+ * recommended movie ({@link ChoiceModel}), one watch line per minute watched, and sometimes a rating of
+ * it; and sometimes a rating of a movie found by browsing (drawn by popularity, not from the list), so
+ * ratings of unserved movies exist too. Stateless apart from its settings; thread-safe.
+ *
+ * <p>Times are honest: a session is played at once, so every line after the request is stamped with the
+ * clock when it is written (to the millisecond, truncated), never with a simulated later time. The request
+ * line carries the time the call started. So no line is dated after it is sent: an earlier version stamped
+ * the watch minutes and ratings at the minutes they would have taken, in the future, and the collector
+ * dead-letters times after its clock plus a small skew ({@code time_in_future}); a future rating would also
+ * hide the pair's later real ratings. Pacing sessions in real time would keep the spacing but hold hours of
+ * sessions in memory across restarts; the minutes of a watch are in its {@code minute} field anyway.
  */
 public final class SessionPlayer {
 
@@ -28,9 +37,10 @@ public final class SessionPlayer {
     private final String server;
     private final double rateProbability;
     private final double browseProbability;
+    private final Clock clock;
 
     public SessionPlayer(World world, ChoiceModel choice, FaultInjector out, String server, double rateProbability,
-                         double browseProbability) {
+                         double browseProbability, Clock clock) {
         checkProbability("simulator.traffic.rate-probability", rateProbability);
         checkProbability("simulator.traffic.browse-probability", browseProbability);
         this.world = world;
@@ -39,11 +49,17 @@ public final class SessionPlayer {
         this.server = server;
         this.rateProbability = rateProbability;
         this.browseProbability = browseProbability;
+        this.clock = clock;
+    }
+
+    /** Now, to the millisecond (truncated, so never after the Kafka record's timestamp taken at send). */
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
      * Writes the lines of the session of user index {@code user} whose call started at {@code start}
-     * (UTC) and got {@code answer}.
+     * (UTC, not after now) and got {@code answer}.
      */
     public SessionOutcome play(int user, LocalDateTime start, RouterAnswer answer, SplittableRandom random) {
         long userId = world.userId(user);
@@ -52,7 +68,6 @@ public final class SessionPlayer {
                 ? RecommendationRequestEvent.success(callTime, userId, server, answer.status(), answer.movieIds(), answer.latencyMs())
                 : RecommendationRequestEvent.failure(callTime, userId, server, answer.status(), answer.error(), answer.latencyMs()),
                 LineKind.REQUEST, random);
-        LocalDateTime now = callTime.plus(answer.latencyMs(), ChronoUnit.MILLIS);
         boolean watched = false;
         int minutes = 0;
         int ratings = 0;
@@ -68,15 +83,12 @@ public final class SessionPlayer {
                 watched = true;
                 Movie movie = world.movie(world.movieIndex(ids.get(picked)));
                 minutes = choice.minutesWatched(trueRatings[picked], movie.runtime(), random);
-                LocalDateTime first = now.plus(2000 + random.nextInt(28_000), ChronoUnit.MILLIS);
                 for (int minute = 0; minute < minutes; minute++) {
-                    out.write(new WatchEvent(first.plusMinutes(minute), userId, movie.id(), minute), LineKind.WATCH, random);
+                    out.write(new WatchEvent(now(), userId, movie.id(), minute), LineKind.WATCH, random);
                 }
-                now = first.plusMinutes(minutes);
                 if (random.nextDouble() < rateProbability) {
-                    now = now.plusSeconds(5 + random.nextInt(55));
                     int rating = choice.rating(trueRatings[picked], world.noiseStd(), random);
-                    out.write(new RateEvent(now, userId, movie.id(), rating), LineKind.RATE, random);
+                    out.write(new RateEvent(now(), userId, movie.id(), rating), LineKind.RATE, random);
                     ratings++;
                 }
             }
@@ -85,9 +97,8 @@ public final class SessionPlayer {
             int browsed = world.samplePopularMovie(random);
             Movie movie = world.movie(browsed);
             if (!answer.movieIds().contains(movie.id())) {
-                now = now.plusSeconds(30 + random.nextInt(600));
                 int rating = choice.rating(world.trueRating(user, browsed), world.noiseStd(), random);
-                out.write(new RateEvent(now, userId, movie.id(), rating), LineKind.RATE, random);
+                out.write(new RateEvent(now(), userId, movie.id(), rating), LineKind.RATE, random);
                 ratings++;
             }
         }

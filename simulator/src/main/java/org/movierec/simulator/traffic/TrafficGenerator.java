@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public class TrafficGenerator {
         FaultInjector injector = new FaultInjector(writer,
                 new FaultRates(faults.garbageRate(), faults.duplicateRate(), faults.outOfRangeRate()), world.scale(), registry);
         player = new SessionPlayer(world, new ChoiceModel(world.scale(), traffic.reluctance()), injector,
-                traffic.serverName().orElse(client.server()), traffic.rateProbability(), traffic.browseProbability());
+                traffic.serverName().orElse(client.server()), traffic.rateProbability(), traffic.browseProbability(), Clock.systemUTC());
         stats = new TrafficStats(registry);
         bursts = registry.counter("simulator.faults", "kind", "burst");
         registry.gauge("simulator.sessions.in.flight", inFlight);

@@ -69,6 +69,8 @@ class BootstrapTest {
             assertThat(result.isOk()).as(r.value()).isTrue();
             MovieEvent e = ((ParseResult.Ok) result).event();
             assertThat(r.key()).isEqualTo(Long.toString(e.userId()));
+            assertThat(e.time().toInstant(ZoneOffset.UTC)).as("time of %s, sent at %d ms", r.value(), r.timestamp())
+                    .isBeforeOrEqualTo(java.time.Instant.ofEpochMilli(r.timestamp()));
             LocalDateTime last = lastByPartition.put(r.partition(), e.time());
             if (last != null) {
                 assertThat(e.time()).as("time order").isAfterOrEqualTo(last);

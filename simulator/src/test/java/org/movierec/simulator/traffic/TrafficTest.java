@@ -9,6 +9,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -71,7 +74,10 @@ class TrafficTest {
         }
     }
 
-    /** Plays {@code n} sessions in chunks, flushes, and returns the lines they wrote, each parsed. */
+    /**
+     * Plays {@code n} sessions in chunks, flushes, and returns the lines they wrote, each parsed; checks that no line
+     * is dated after it was sent (its Kafka record's timestamp, taken by the producer at send).
+     */
     List<MovieEvent> play(int n) throws Exception {
         try (TopicReader reader = new TopicReader()) {
             reader.mark();
@@ -80,10 +86,14 @@ class TrafficTest {
             }
             writer.flush();
             List<MovieEvent> events = new ArrayList<>();
-            for (String line : reader.linesSinceMark()) {
-                ParseResult r = parser.parse(line);
-                assertThat(r.isOk()).as(line + " -> " + r).isTrue();
-                events.add(((ParseResult.Ok) r).event());
+            for (ConsumerRecord<String, String> record : reader.recordsSinceMark()) {
+                ParseResult r = parser.parse(record.value());
+                assertThat(r.isOk()).as(record.value() + " -> " + r).isTrue();
+                MovieEvent event = ((ParseResult.Ok) r).event();
+                assertThat(event.time().toInstant(ZoneOffset.UTC))
+                        .as("time of %s, sent at %s", record.value(), Instant.ofEpochMilli(record.timestamp()))
+                        .isBeforeOrEqualTo(Instant.ofEpochMilli(record.timestamp()));
+                events.add(event);
             }
             return events;
         }
@@ -130,7 +140,7 @@ class TrafficTest {
         assertThat(rates).isNotEmpty().allSatisfy(r -> assertThat(r.rating()).isBetween(1, 5));
         // browsing rates movies that were not recommended
         assertThat(rates).anyMatch(r -> !list.contains(r.movieId()));
-        // every rating of a listed movie follows the user's watch of it, and a user's minutes count up a minute apart
+        // every rating of a listed movie follows the user's watch of it
         Set<String> watched = new HashSet<>();
         for (MovieEvent e : events) {
             if (e instanceof WatchEvent w) {

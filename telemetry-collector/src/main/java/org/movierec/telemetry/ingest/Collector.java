@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,8 +36,10 @@ import org.movierec.core.data.RatingScale;
 import org.movierec.core.events.MovielogParser;
 import org.movierec.core.events.MovielogParserConfig;
 import org.movierec.core.events.RejectReason;
+import org.movierec.platform.loops.LoopHealth;
 import org.movierec.telemetry.TelemetryConfig;
 import org.movierec.telemetry.store.BatchWriter;
+import org.movierec.telemetry.store.CrashPoints;
 import org.movierec.telemetry.store.RecentlyServed;
 
 /**
@@ -83,6 +86,9 @@ public class Collector {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    CrashPoints crashPoints;
+
     private KafkaConsumer<byte[], byte[]> consumer;
     private RecordRouter router;
     private Thread thread;
@@ -103,12 +109,17 @@ public class Collector {
     private Timer dbWrite;
     private DistributionSummary batchSize;
     private Counter dlqSent;
+    private LoopHealth health;
+
+    /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
+    public static final String LOOP = "collector";
 
     void start(@Observes StartupEvent event) {
         MovielogParserConfig parserConfig = MovielogParserConfig.DEFAULT
                 .withRatingScale(new RatingScale(config.ratings().min(), config.ratings().max()));
         router = new RecordRouter(new MovielogParser(parserConfig), config.kafka().movielogTopic(),
-                config.kafka().servedTopic(), config.streamZone());
+                config.kafka().servedTopic(), config.streamZone(), new EventTimeBounds(Clock.systemUTC(),
+                        config.eventTime().maxSkew(), config.eventTime().floor()));
         registerMeters();
         if (config.online().watchThroughPrefilter()) {
             recentlyServed = new RecentlyServed(config.online().watchThroughWindow().toNanos() / 1000,
@@ -180,6 +191,11 @@ public class Collector {
         }
         registry.counter("telemetry.rejected", "topic", config.kafka().servedTopic(), "reason", DeadLetter.BAD_SERVED_EVENT);
         for (String topic : List.of(config.kafka().movielogTopic(), config.kafka().servedTopic())) {
+            for (String reason : List.of(EventTimeBounds.TIME_IN_FUTURE, EventTimeBounds.TIME_BEFORE_FLOOR)) {
+                registry.counter("telemetry.rejected", "topic", topic, "reason", reason);
+            }
+        }
+        for (String topic : List.of(config.kafka().movielogTopic(), config.kafka().servedTopic())) {
             AtomicLong lag = lagByTopic.computeIfAbsent(topic, t -> new AtomicLong());
             registry.gauge("telemetry.consumer.lag", io.micrometer.core.instrument.Tags.of("topic", topic), lag, AtomicLong::get);
         }
@@ -190,27 +206,24 @@ public class Collector {
                 .register(registry);
         dlqSent = registry.counter("telemetry.dlq.sent");
         registry.gauge("telemetry.ready", this, c -> c.state == State.RUNNING ? 1 : 0);
+        health = new LoopHealth(registry, LOOP, config.retry().initialBackoff(), config.retry().maxBackoff());
     }
 
+    /**
+     * Consumes until shutdown. Any failure of an iteration (a write, a poll, a bug in routing) is survived the same
+     * way: {@link #failed} drops the pending batch and switches to recovery, which seeks to the stored positions with
+     * backoff. The loop ends only at shutdown.
+     */
     private void run() {
         try {
             consumer.subscribe(List.of(config.kafka().movielogTopic(), config.kafka().servedTopic()), new Rebalance());
             while (running) {
-                if (needsRecovery) {
-                    recover();
-                    continue;
-                }
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
-                if (needsRecovery) {
-                    continue; // a rebalance failed inside poll: these records may come from unseeked partitions
-                }
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    router.route(record, batch);
-                }
-                updateLag();
-                if (!batch.isEmpty() && (batch.records() >= config.batch().maxRecords()
-                        || System.nanoTime() - batch.createdNanos() >= config.batch().maxWait().toNanos())) {
-                    flush();
+                try {
+                    iterate();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    startOver("consume loop failed", e);
                 }
             }
             if (!batch.isEmpty() && !needsRecovery) {
@@ -225,11 +238,35 @@ public class Collector {
             lastError = String.valueOf(e);
         } finally {
             state = State.STOPPED;
+            health.stopped();
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 LOG.debugf("consumer close: %s", e);
             }
+        }
+    }
+
+    /** One poll: recovers first if needed, routes the records, writes the batch when it is full or old enough. */
+    private void iterate() {
+        if (needsRecovery) {
+            recover();
+            return;
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+        if (needsRecovery) {
+            return; // a rebalance failed inside poll: these records may come from unseeked partitions
+        }
+        if (!records.isEmpty()) {
+            crashPoints.reach(CrashPoints.Point.AFTER_POLL);
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            router.route(record, batch);
+        }
+        updateLag();
+        if (!batch.isEmpty() && (batch.records() >= config.batch().maxRecords()
+                || System.nanoTime() - batch.createdNanos() >= config.batch().maxWait().toNanos())) {
+            flush();
         }
     }
 
@@ -254,6 +291,7 @@ public class Collector {
             committedBatches.incrementAndGet();
             afterCommit(b, outcome);
             if (state != State.RUNNING && state != State.STOPPED) {
+                health.running(); // before the state: ready implies up
                 state = State.RUNNING;
             }
         } catch (Exception e) {
@@ -283,13 +321,19 @@ public class Collector {
         });
     }
 
+    /** A write or a position read failed: counted as a database failure, then {@link #startOver}. */
     private void failed(String what, Exception e) {
         dbFailures.increment();
+        startOver(what, e);
+    }
+
+    /** Drops the pending batch and switches to recovery from the stored positions; counted as a loop restart. */
+    private void startOver(String what, Exception e) {
         lastError = what + ": " + e;
         if (state != State.STOPPED) {
             state = State.RETRYING;
         }
-        LOG.warnf("%s, retrying from the stored positions: %s", what, e.toString());
+        health.failed(what + ", retrying from the stored positions", e); // the WARN line, and a restart counted
         batch = new Batch();
         needsRecovery = true;
         try {
@@ -313,6 +357,7 @@ public class Collector {
             consumer.resume(assigned);
             needsRecovery = false;
             backoffMillis = 0;
+            health.running(); // before the state: ready implies up
             state = State.RUNNING;
             LOG.infof("resumed from the stored positions of %d partitions", assigned.size());
         } catch (Exception e) {
@@ -399,6 +444,7 @@ public class Collector {
                 Map<TopicPartition, Long> positions = writer.readOffsets(config.kafka().groupId());
                 fillRecentlyServed();
                 seek(partitions, positions);
+                health.running(); // before the state: ready implies up
                 state = State.RUNNING;
                 LOG.infof("assigned %s, positions from PostgreSQL", partitions);
             } catch (Exception e) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.movierec.core.events.CreateAccountEvent;
@@ -20,8 +21,9 @@ import org.movierec.core.events.WatchEvent;
 
 /**
  * Validates each consumed record with the shared parsers of recsys-core ({@link MovielogParser},
- * {@link ServedEvent#fromJson}) and files it into a {@link Batch}: an event into its columns, anything else as a
- * {@link DeadLetter}. Never throws on record content.
+ * {@link ServedEvent#fromJson}), then checks its time against the collector's {@link EventTimeBounds}, and files it
+ * into a {@link Batch}: an event into its columns, anything else as a {@link DeadLetter}. Never throws on record
+ * content.
  */
 public final class RecordRouter {
 
@@ -30,9 +32,19 @@ public final class RecordRouter {
     private final String servedTopic;
     private final ZoneId zone;
     private final ZoneOffset fixedOffset;
+    private final EventTimeBounds timeBounds;
 
-    public RecordRouter(MovielogParser parser, String movielogTopic, String servedTopic, ZoneId zone) {
+    /**
+     * @param parser the grammar of {@code movielog} lines
+     * @param movielogTopic the topic of {@code movielog} lines
+     * @param servedTopic the topic of served events
+     * @param zone the zone of the stream's local times
+     * @param timeBounds the event times stored; others are dead-lettered
+     */
+    public RecordRouter(MovielogParser parser, String movielogTopic, String servedTopic, ZoneId zone,
+            EventTimeBounds timeBounds) {
         this.parser = parser;
+        this.timeBounds = timeBounds;
         this.movielogTopic = movielogTopic;
         this.servedTopic = servedTopic;
         this.zone = zone;
@@ -57,7 +69,13 @@ public final class RecordRouter {
             return;
         }
         MovieEvent event = ((ParseResult.Ok) result).event();
-        long micros = micros(event.time());
+        Instant instant = instant(event.time());
+        Optional<EventTimeBounds.Violation> outside = timeBounds.check(instant);
+        if (outside.isPresent()) {
+            batch.rejected(letter(record, outside.get().reason(), outside.get().detail()));
+            return;
+        }
+        long micros = micros(instant);
         if (event instanceof WatchEvent w) {
             batch.watches.add(w.userId(), w.movieId(), micros, w.minute());
             batch.counted(Batch.WATCH);
@@ -91,8 +109,12 @@ public final class RecordRouter {
             batch.rejected(letter(record, RejectReason.BAD_MOVIE_ID, problem));
             return;
         }
-        Instant t = event.time();
-        long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        Optional<EventTimeBounds.Violation> outside = timeBounds.check(event.time());
+        if (outside.isPresent()) {
+            batch.rejected(letter(record, outside.get().reason(), outside.get().detail()));
+            return;
+        }
+        long micros = micros(event.time());
         batch.served.add(new Batch.ServedRow(micros, event, String.join(",", event.items())));
         batch.counted(Batch.SERVED);
     }
@@ -119,10 +141,14 @@ public final class RecordRouter {
                 record.value(), reason, detail);
     }
 
-    /** Microseconds since the epoch of a stream-local time (nanoseconds below a microsecond are dropped). */
-    long micros(LocalDateTime time) {
-        long seconds = fixedOffset != null ? time.toEpochSecond(fixedOffset) : time.atZone(zone).toEpochSecond();
-        return seconds * 1_000_000L + time.getNano() / 1000;
+    /** The instant of a stream-local time. */
+    Instant instant(LocalDateTime time) {
+        return fixedOffset != null ? time.toInstant(fixedOffset) : time.atZone(zone).toInstant();
+    }
+
+    /** Microseconds since the epoch of an instant within the bounds (nanoseconds below a microsecond are dropped). */
+    static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
     }
 
     /** FNV-1a, 64 bits, of the UTF-16 units of {@code s}: the identity of a logged recommendation request. */

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Failure points of the batch write, for fault drills: a test arms one and the next write fails there as a crash
- * would, deterministically. {@link Point#AFTER_COMMIT} is the nastiest moment: the rows and offsets are committed
+ * Failure points of the batch write and of the consume loop, for fault drills: a test arms one and the next write
+ * (or poll) fails there as a crash would, deterministically. {@link Point#AFTER_COMMIT} is the nastiest moment: the rows and offsets are committed
  * but nothing else happened (no Kafka commit, no counters, no cache updates).
  *
  * <p>{@code telemetry.crash.halt-after-commits=N} (tests of a real process only) halts the JVM with exit code 137,
@@ -20,7 +20,9 @@ public class CrashPoints {
         /** All statements ran, the transaction is not committed. */
         BEFORE_COMMIT,
         /** The transaction is committed; nothing after it has run. */
-        AFTER_COMMIT
+        AFTER_COMMIT,
+        /** Records were polled and not yet routed: a failure of the consume loop itself, not of a write. */
+        AFTER_POLL
     }
 
     /** What an armed point throws. */
@@ -48,7 +50,13 @@ public class CrashPoints {
         return armed.get() != null;
     }
 
-    void reach(Point point) {
+    /**
+     * Called at {@code point}: throws {@link SimulatedCrash} if it is armed (once), and halts the JVM after the
+     * configured number of commits.
+     *
+     * @param point where the caller is
+     */
+    public void reach(Point point) {
         if (point == Point.AFTER_COMMIT && haltAfterCommits > 0 && ++commits >= haltAfterCommits) {
             Runtime.getRuntime().halt(137);
         }

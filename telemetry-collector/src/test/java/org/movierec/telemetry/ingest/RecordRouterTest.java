@@ -3,8 +3,11 @@ package org.movierec.telemetry.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +18,12 @@ import org.movierec.core.events.ServedEvent;
 
 class RecordRouterTest {
 
-    final RecordRouter router = new RecordRouter(new MovielogParser(), "movielog", "recsys.served", ZoneId.of("UTC"));
+    /** "Now" for these tests: the times of the lines below are before it. */
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    static final EventTimeBounds BOUNDS = new EventTimeBounds(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5),
+            Instant.parse("1995-01-01T00:00:00Z"));
+
+    final RecordRouter router = new RecordRouter(new MovielogParser(), "movielog", "recsys.served", ZoneId.of("UTC"), BOUNDS);
 
     static ConsumerRecord<byte[], byte[]> record(String topic, long offset, String value) {
         return new ConsumerRecord<>(topic, 2, offset, null, value == null ? null : value.getBytes(UTF_8));
@@ -68,8 +76,37 @@ class RecordRouterTest {
     }
 
     @Test
+    void timesAfterNowPlusTheSkewOrBeforeTheFloorAreDeadLettered() {
+        Batch batch = new Batch();
+        router.route(record("movielog", 30, "2099-01-01T00:00:00,7,GET /rate/m=4"), batch);
+        router.route(record("movielog", 31, "9999-12-31T23:59:59.999999999,7,GET /data/m/m/0.mpg"), batch);
+        router.route(record("movielog", 32, "0000-01-01T00:00:00,7,GET /create_account"), batch);
+        router.route(record("movielog", 33, "1994-12-31T23:59:59,7,GET /rate/m=4"), batch);
+        router.route(record("movielog", 34, "2026-01-01T00:05:00.000001,7,GET /rate/m=4"), batch); // 1 µs past the skew
+        ServedEvent future = new ServedEvent(Instant.parse("2099-01-01T00:00:00Z"), "r", 7, null, null, null,
+                List.of("a"), 1, 200, false);
+        router.route(record("recsys.served", 35, future.toJson()), batch);
+        ServedEvent ancient = new ServedEvent(Instant.EPOCH, "r", 7, null, null, null, List.of("a"), 1, 200, false);
+        router.route(record("recsys.served", 36, ancient.toJson()), batch);
+        // On the bounds: kept.
+        router.route(record("movielog", 37, "2026-01-01T00:05:00,7,GET /rate/m=5"), batch);
+        router.route(record("movielog", 38, "1995-01-01T00:00:00,7,GET /rate/m=3"), batch);
+
+        assertThat(batch.deadLetters()).extracting(DeadLetter::reason).containsExactly(
+                "time_in_future", "time_in_future", "time_before_floor", "time_before_floor", "time_in_future",
+                "time_in_future", "time_before_floor");
+        assertThat(batch.deadLetters()).extracting(DeadLetter::offset).containsExactly(30L, 31L, 32L, 33L, 34L, 35L, 36L);
+        assertThat(batch.deadLetters().get(0).detail()).contains("2099-01-01T00:00:00Z", "PT5M");
+        assertThat(batch.rejectedCounts().get("movielog")).containsEntry("time_in_future", 3L)
+                .containsEntry("time_before_floor", 2L);
+        assertThat(batch.rejectedCounts().get("recsys.served")).containsEntry("time_in_future", 1L)
+                .containsEntry("time_before_floor", 1L);
+        assertThat(batch.ratings().ratings()).containsExactly(5, 3);
+    }
+
+    @Test
     void streamTimesAreReadInTheConfiguredZone() {
-        RecordRouter paris = new RecordRouter(new MovielogParser(), "movielog", "recsys.served", ZoneId.of("Europe/Paris"));
+        RecordRouter paris = new RecordRouter(new MovielogParser(), "movielog", "recsys.served", ZoneId.of("Europe/Paris"), BOUNDS);
         Batch batch = new Batch();
         paris.route(record("movielog", 0, "2025-07-01T12:00:00,7,GET /data/m/m/0.mpg"), batch);
         assertThat(batch.watches().micros()).containsExactly(Instant.parse("2025-07-01T10:00:00Z").getEpochSecond() * 1_000_000);
