@@ -1,5 +1,6 @@
 package org.movierec.inference.serving;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.NonBlocking;
@@ -64,6 +65,14 @@ public class RecommendResource {
     /** Per model version: the timer of answers from the model [0] and of fallbacks [1], built once. */
     private final Map<String, Timer[]> timers = new ConcurrentHashMap<>();
 
+    /** Popularity answers to users the model does not know; exists (at 0) from the resource's creation on. */
+    private Counter unknownUserFallbacks;
+
+    @jakarta.annotation.PostConstruct
+    void registerFallbackCounter() {
+        unknownUserFallbacks = registry.counter("recsys.fallbacks", "reason", "unknown_user");
+    }
+
     @GET
     @Path("/{userId}")
     @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
@@ -107,7 +116,7 @@ public class RecommendResource {
         long nanos = System.nanoTime() - start;
         timer(model.version(), r.fallback()).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (r.fallback()) {
-            registry.counter("recsys.fallbacks", "reason", "unknown_user").increment();
+            unknownUserFallbacks.increment();
         }
         if (publisher.enabled()) {
             publisher.publish(new ServedEvent(Instant.now(), requestId != null ? requestId : RequestIds.newId(),
