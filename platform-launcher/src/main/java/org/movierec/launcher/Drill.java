@@ -2,7 +2,6 @@ package org.movierec.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,7 +183,7 @@ public final class Drill {
         Thread cleanup = new Thread(() -> deleteQuietly(hold), "drill-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            write(hold, "held by bin/drill inference-down at " + LocalDateTime.now() + "\n");
+            TextFiles.write(hold, "held by bin/drill inference-down at " + LocalDateTime.now() + "\n");
             step("asked the launcher to stop " + inference.module() + " (" + hold + ")");
             if (!awaitStatus(base + "/q/health/live", -1, Duration.ofSeconds(60))) {
                 out.println("the launcher did not stop it within 60 s: is the running bin/start older than supervision?"
@@ -380,14 +379,6 @@ public final class Drill {
         return s % 60 == 0 ? (s / 60) + " min" : (s / 60) + " min " + (s % 60) + " s";
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 
     private static void deleteQuietly(Path file) {
         try {

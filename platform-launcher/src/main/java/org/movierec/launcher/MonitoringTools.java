@@ -151,7 +151,7 @@ final class MonitoringTools {
                     .append("    static_configs:\n")
                     .append("      - targets: ['127.0.0.1:").append(s.port()).append("']\n");
         }
-        write(dir.resolve("prometheus.yml"), yml.toString());
+        TextFiles.write(dir.resolve("prometheus.yml"), yml.toString());
     }
 
     /**
@@ -166,13 +166,13 @@ final class MonitoringTools {
             Files.createDirectories(dir);
             if (!settings.slackConfigured()) {
                 Files.deleteIfExists(secret);
-                write(dir.resolve("alertmanager.yml"), NO_SLACK_CONFIG);
+                TextFiles.write(dir.resolve("alertmanager.yml"), NO_SLACK_CONFIG);
                 progress.detail("Slack is not configured (SLACK_WEBHOOK_URL is not set): alerts show in Alertmanager's UI"
                         + " at http://127.0.0.1:" + settings.ports().alertmanager() + " only");
                 return;
             }
             if (!Files.isRegularFile(source.resolve("alertmanager.yml"))) {
-                write(dir.resolve("alertmanager.yml"), NO_SLACK_CONFIG);
+                TextFiles.write(dir.resolve("alertmanager.yml"), NO_SLACK_CONFIG);
                 progress.detail("Alertmanager cannot send to Slack: " + source.resolve("alertmanager.yml")
                         + " is missing; alerts show in its UI only");
                 return;
@@ -335,12 +335,4 @@ final class MonitoringTools {
         }
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 }

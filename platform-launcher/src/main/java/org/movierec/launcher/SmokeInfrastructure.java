@@ -1,11 +1,6 @@
 package org.movierec.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 import org.movierec.core.events.Topics;
 import org.movierec.testkit.KafkaBroker;
@@ -67,19 +62,10 @@ public final class SmokeInfrastructure {
                 + "DATABASE_URL=" + postgres.jdbcUrl() + "\n"
                 + "DATABASE_USER=" + postgres.user() + "\n"
                 + "DATABASE_PASSWORD=" + postgres.password() + "\n";
-        write(addresses, lines);
+        TextFiles.write(addresses, lines);
         System.out.print(lines);
         System.out.flush();
         stopped.await();
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
 }

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -151,76 +148,32 @@ class SupervisorTest {
     }
 
     /** A child running the n-th script on its n-th start (the last one from then on); "ready" = running. */
-    private static final class ShellChild implements Supervisor.Child {
+    private static final class ShellChild extends ChildProcess {
 
-        private final String name;
         private final List<String> scripts;
-        private final Path log;
         private final AtomicInteger starts = new AtomicInteger();
-        private volatile Process process;
 
         ShellChild(String name, List<String> scripts, Path log) {
-            this.name = name;
+            super(name, log);
             this.scripts = scripts;
-            this.log = log;
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public CompletableFuture<Integer> start() {
+        List<String> nextCommand() {
             int n = starts.getAndIncrement();
-            String script = scripts.get(Math.min(n, scripts.size() - 1));
-            try {
-                process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return process.onExit().thenApply(Process::exitValue);
-        }
-
-        @Override
-        public void stop() {
-            Process p = process;
-            if (p != null && p.isAlive()) {
-                p.destroy();
-                try {
-                    p.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        @Override
-        public String logTail(int lines) {
-            try {
-                List<String> all = Files.readAllLines(log);
-                return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-            } catch (IOException e) {
-                return "(no log)";
-            }
+            return List.of("sh", "-c", scripts.get(Math.min(n, scripts.size() - 1)));
         }
 
         @Override
         public void awaitReady() {
-            await().atMost(WAIT).until(() -> alive() || process.onExit().isDone());
+            await().atMost(WAIT).until(() -> alive() || exited());
             if (!alive()) {
-                throw new IllegalStateException(name + " exited");
+                throw new IllegalStateException(name() + " exited");
             }
         }
 
         int starts() {
             return starts.get();
-        }
-
-        boolean alive() {
-            Process p = process;
-            return p != null && p.isAlive();
         }
     }
 }
