@@ -39,6 +39,15 @@ public interface RouterConfig {
     @WithDefault("2s")
     Duration experimentsPollInterval();
 
+    /**
+     * retrain-service, the owner of releases: a canary that passed asks it to promote its candidate
+     * ({@code POST /models/{version}/promote}); env {@code RETRAIN_URL}.
+     */
+    String retrainUrl();
+
+    /** The retrain admin token for that call; env {@code RETRAIN_ADMIN_TOKEN}; never in a committed file. */
+    Optional<String> retrainAdminToken();
+
     /** Slack incoming webhook for canary notices; env {@code SLACK_WEBHOOK_URL}; empty: no notices. */
     Optional<String> slackWebhookUrl();
 
@@ -111,6 +120,17 @@ public interface RouterConfig {
         /** Hold a step (no widening) while the candidate's online RMSE is above control's by more than this. */
         @WithDefault("0.02")
         double maxRmseIncrease();
+
+        /**
+         * Calls to retrain-service to release a canary that passed, at most; after the last failed one the canary
+         * is aborted with a Slack notice (production stays at control).
+         */
+        @WithDefault("4")
+        int promoteAttempts();
+
+        /** Wait after the first failed release call; doubled after each further one (1, 2, 4 minutes). */
+        @WithDefault("1m")
+        Duration promoteBackoff();
     }
 
     /** The sequential decision of the experiment report. */

@@ -57,6 +57,7 @@ import org.movierec.testkit.PostgresTestResource;
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = FakeInference.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SlackTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RetrainStandIn.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouterServiceTest {
 
@@ -68,6 +69,7 @@ class RouterServiceTest {
     static String v1;
     static String v2;
     static String v3;
+    static String v4;
     static String experimentId;
 
     @jakarta.inject.Inject
@@ -84,7 +86,11 @@ class RouterServiceTest {
         v1 = registry.register("model one".getBytes(), Map.of(), Map.of(), Map.of()).version();
         v2 = registry.register("model two".getBytes(), Map.of(), Map.of(), Map.of()).version();
         v3 = registry.register("model three".getBytes(), Map.of(), Map.of(), Map.of()).version();
+        v4 = registry.register("model four".getBytes(), Map.of(), Map.of(), Map.of()).version();
         registry.promote(v1);
+        // retrain-service's release API, standing in: it releases in this registry, as the real one does
+        RetrainStandIn.onPromote(registry::promote);
+        RetrainStandIn.succeed();
         TelemetryRows.migrate();
     }
 
@@ -365,6 +371,7 @@ class RouterServiceTest {
     @Order(13)
     void aGoodCanaryWidensStepByStepAndIsPromoted() throws Exception {
         SlackTestResource.receiver.clear();
+        RetrainStandIn.clear();
         String id = admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v2
                 + "\",\"requestedBy\":\"retrain-service\"}").then().statusCode(201)
                 .body("type", equalTo("canary"))
@@ -390,16 +397,25 @@ class RouterServiceTest {
                         .body("experiment.arms[1].weight", equalTo(expectedWeights[step]));
                 given().get("/experiments/" + id).then().body("canary.percent", equalTo(expectedWeights[step]));
             } else {
-                evaluation.then().body("action", equalTo("promote")).body("experiment.status", equalTo("completed"));
+                evaluation.then().body("action", equalTo("promote")).body("experiment.status", equalTo("completed"))
+                        .body("experiment.canary.release.state", equalTo("promoted"))
+                        .body("experiment.canary.release.attempts", equalTo(1));
             }
         }
+        // released by retrain-service (standing in), asked once with its token, the caller and the experiment
+        assertThat(RetrainStandIn.calls()).hasSize(1);
+        RetrainStandIn.Call call = RetrainStandIn.calls().get(0);
+        assertThat(call.path()).isEqualTo("/models/" + v2 + "/promote");
+        assertThat(call.authorization()).isEqualTo("Bearer " + RetrainStandIn.TOKEN);
+        assertThat(call.requestedBy()).isEqualTo("canary-controller");
+        assertThat(call.body()).contains("\"experimentId\":\"" + id + "\"").contains("\"reason\":\"canary " + id + " passed: ");
         assertThat(registry.productionVersion()).contains(v2);
         String notice = SlackTestResource.receiver.awaitPost(p -> p.contains("promoted"), Duration.ofSeconds(30));
         assertThat(notice).contains(id).contains(v2);
         given().get("/recommend/3").then().statusCode(200).header("X-Experiment", nullValue());
         assertThat(db.getCollection(ExperimentStore.AUDIT).find(new Document("experimentId", id))
                 .map(d -> d.getString("action")).into(new ArrayList<>()))
-                .containsExactly("create", "canary-look", "canary-widen", "canary-widen", "canary-promote");
+                .containsExactly("create", "canary-look", "canary-widen", "canary-widen", "canary-promoting", "canary-promote");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("router_canary_decisions_total{decision=\"held\"} 1.0",
                 "router_canary_decisions_total{decision=\"widened\"} 2.0",
@@ -425,6 +441,79 @@ class RouterServiceTest {
         admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(409);
         assertThat(given().get("/q/metrics").then().extract().asString())
                 .contains("router_canary_decisions_total{decision=\"aborted\"} 1.0");
+    }
+
+    @Test
+    @Order(15)
+    void aFailedReleaseIsVisibleAndNotCompletedUntilARetrySucceeds() throws Exception {
+        RetrainStandIn.clear();
+        RetrainStandIn.failWith(409, "version " + v3 + " cannot be loaded: md5 mismatch");
+        String id = passingCanary(v3, v2, 50_000);
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                .body("action", equalTo("promote"))
+                .body("experiment.status", equalTo("running"))
+                .body("experiment.canary.release.state", equalTo("promote_failed"))
+                .body("experiment.canary.release.attempts", equalTo(1))
+                .body("experiment.canary.release.lastError", containsString("HTTP 409: version " + v3 + " cannot be loaded"));
+        given().get("/experiments/" + id).then().statusCode(200).body("status", equalTo("running"))
+                .body("endedAt", nullValue()).body("canary.release.state", equalTo("promote_failed"));
+        assertThat(registry.productionVersion()).contains(v2);
+
+        RetrainStandIn.succeed();
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                .body("action", equalTo("promote"))
+                .body("experiment.status", equalTo("completed"))
+                .body("experiment.canary.release.state", equalTo("promoted"))
+                .body("experiment.canary.release.attempts", equalTo(2));
+        assertThat(registry.productionVersion()).contains(v3);
+        assertThat(RetrainStandIn.calls()).extracting(RetrainStandIn.Call::path)
+                .containsExactly("/models/" + v3 + "/promote", "/models/" + v3 + "/promote");
+        assertThat(db.getCollection(ExperimentStore.AUDIT).find(new Document("experimentId", id))
+                .map(d -> d.getString("action")).into(new ArrayList<>()))
+                .endsWith("canary-promoting", "canary-promote-failed", "canary-promote-retry", "canary-promote");
+    }
+
+    @Test
+    @Order(16)
+    void aReleaseThatKeepsFailingAbortsTheCanaryWithANotice() throws Exception {
+        SlackTestResource.receiver.clear();
+        RetrainStandIn.failWith(503, "MongoDB is unavailable");
+        String id = passingCanary(v4, v3, 90_000);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                    .body("experiment.status", equalTo("running"))
+                    .body("experiment.canary.release.state", equalTo("promote_failed"))
+                    .body("experiment.canary.release.attempts", equalTo(attempt));
+        }
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                .body("action", equalTo("abort"))
+                .body("experiment.status", equalTo("aborted"))
+                .body("experiment.endReason", startsWith("passed, but the release failed 4 times"))
+                .body("experiment.canary.release.state", equalTo("promote_failed"));
+        assertThat(registry.productionVersion()).contains(v3);
+        String notice = SlackTestResource.receiver.awaitPost(p -> p.contains(id), Duration.ofSeconds(30));
+        assertThat(notice).contains(v4).contains("failed 4 times").contains("production stays " + v3);
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .contains("router_canary_decisions_total{decision=\"aborted\"} 2.0");
+        RetrainStandIn.succeed();
+    }
+
+    /**
+     * Starts a canary of {@code candidate} against production {@code control} and feeds it telemetry of equal
+     * quality until the policy decides to promote; the last evaluation is left to the caller.
+     */
+    private static String passingCanary(String candidate, String control, long firstUser) throws Exception {
+        String id = admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + candidate
+                + "\",\"requestedBy\":\"retrain-service\"}").then().statusCode(201).extract().path("id");
+        for (int step = 0; step < 3; step++) {
+            TelemetryRows.insert(id, "control", control, firstUser + 10_000 * step, 150, 2, 5, 150, 0.9, 700 + step);
+            TelemetryRows.insert(id, "candidate", candidate, firstUser + 5_000 + 10_000 * step, 150, 2, 5, 150, 0.9, 700 + step);
+            if (step < 2) {
+                admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                        .body("action", equalTo("widen"));
+            }
+        }
+        return id;
     }
 
     /** A user the running experiment puts in arm treatment. */

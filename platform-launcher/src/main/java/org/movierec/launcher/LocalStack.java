@@ -267,6 +267,7 @@ public final class LocalStack implements AutoCloseable {
         String inference = "http://127.0.0.1:" + settings.ports().of(Service.INFERENCE);
         String router = "http://127.0.0.1:" + settings.ports().of(Service.ROUTER);
         String simulator = "http://127.0.0.1:" + settings.ports().of(Service.SIMULATOR);
+        String retrain = "http://127.0.0.1:" + settings.ports().of(Service.RETRAIN);
         switch (s) {
             case INFERENCE -> {
                 env.put("INFERENCE_ADMIN_TOKEN", tokens.of(Service.INFERENCE));
@@ -284,6 +285,9 @@ public final class LocalStack implements AutoCloseable {
             case ROUTER -> {
                 env.put("ROUTER_ADMIN_TOKEN", tokens.of(Service.ROUTER));
                 env.put("INFERENCE_URL", inference);
+                // a canary that passed is released by retrain-service, the one writer of the production pointer
+                env.put("RETRAIN_URL", retrain);
+                env.put("RETRAIN_ADMIN_TOKEN", tokens.of(Service.RETRAIN));
             }
             case SIMULATOR -> {
                 StackSettings.World world = settings.world();

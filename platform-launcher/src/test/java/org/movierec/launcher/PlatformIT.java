@@ -130,16 +130,17 @@ class PlatformIT {
         String version = String.valueOf(run.get("version"));
         assertThat(version).isNotEqualTo(before);
 
-        // Swaps under client load, as a release and a rollback happen: the registry's production pointer moves,
-        // inference loads the version in the background and swaps; not one request may fail meanwhile.
+        // Swaps under client load, as a release and a rollback happen: retrain-service moves the production
+        // pointer, inference loads the version in the background and swaps; not one request may fail meanwhile.
         try (RouterLoad load = new RouterLoad(router, 2, USERS)) {
             Waits.until("the router serves the retrained version", Duration.ofMinutes(1),
                     () -> load.versions().contains(version), load::toString);
-            stack.registry().promote(before);
+            assertThat(retrainAdmin("/models/rollback", "{\"reason\":\"e2e swap back\"}").status()).isEqualTo(200);
             Waits.until("the rollback to " + before + " serves", Duration.ofMinutes(1),
                     () -> servedVersion().equals(before),
                     load::toString);
-            stack.registry().promote(version);
+            assertThat(retrainAdmin("/models/rollback", "{\"version\":\"" + version + "\",\"reason\":\"e2e swap\"}")
+                    .status()).isEqualTo(200);
             Waits.until("the retrained version serves again", Duration.ofMinutes(1),
                     () -> servedVersion().equals(version), load::toString);
             Waits.pause(Duration.ofSeconds(2));
@@ -364,6 +365,49 @@ class PlatformIT {
                 () -> stack.service(Service.INFERENCE).status("/q/health/ready") == 200, () -> "not ready");
     }
 
+    @Test
+    @Order(11)
+    void rollbackDrillReleasesADegradedModelAndRollsItBackUnderLoadWithoutAFailedRequest() throws Exception {
+        String good = stack.registry().productionVersion().orElseThrow();
+        String bad = registerDegraded(good);
+        try (RouterLoad load = new RouterLoad(router, 2, USERS)) {
+            Waits.until("the router serves " + good + " under load", Duration.ofMinutes(1),
+                    () -> load.versions().contains(good), load::toString);
+            HttpCalls.Answer released = retrainAdmin("/models/" + bad + "/promote",
+                    "{\"reason\":\"e2e rollback drill: a degraded model reaches production\"}");
+            assertThat(released.status()).as(released.body()).isEqualTo(200);
+            assertThat(JsonReader.readObject(released.body())).containsEntry("version", bad).containsEntry("previous", good);
+            Waits.until("the degraded version " + bad + " serves", Duration.ofMinutes(1),
+                    () -> servedVersion().equals(bad), load::toString);
+
+            HttpCalls.Answer rolledBack = retrainAdmin("/models/rollback", "{\"reason\":\"e2e rollback drill\"}");
+            assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+            assertThat(JsonReader.readObject(rolledBack.body())).containsEntry("kind", "rollback")
+                    .containsEntry("version", good).containsEntry("previous", bad);
+            Waits.until("the previous version " + good + " serves again", Duration.ofMinutes(1),
+                    () -> servedVersion().equals(good), load::toString);
+            Waits.pause(Duration.ofSeconds(2));
+            load.close();
+            assertThat(load.failed()).as("%s", load).isZero();
+            assertThat(load.versions()).as("%s", load).contains(good, bad);
+        }
+        assertThat(stack.registry().productionVersion()).contains(good);
+
+        HttpCalls.Answer history = HttpCalls.send("GET", retrain + "/models", stack.tokens().of(Service.RETRAIN), null,
+                "application/json");
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        Map<String, Object> models = JsonReader.readObject(history.body());
+        assertThat(models.get("production")).isEqualTo(good);
+        List<Map<String, Object>> releases = (List<Map<String, Object>>) models.get("releases");
+        assertThat(releases.subList(0, 2)).extracting(r -> r.get("kind"), r -> r.get("version"), r -> r.get("previous"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rollback", good, bad),
+                        org.assertj.core.groups.Tuple.tuple("promote", bad, good));
+        assertThat(releases.subList(0, 2)).allSatisfy(r -> {
+            assertThat(r.get("credential")).isEqualTo("retrain-admin-token");
+            assertThat(String.valueOf(r.get("reason"))).startsWith("e2e rollback drill");
+        });
+    }
+
     private String registerDegraded(String production) throws Exception {
         SvdModel good = stack.registry().loadModel(production);
         return stack.registry().register(DegradedModel.of(good, 99), Map.of(),
@@ -373,6 +417,10 @@ class PlatformIT {
     /** The version that answers a request through the router now. */
     private String servedVersion() {
         return HttpCalls.version(router + "/recommend/5");
+    }
+
+    private HttpCalls.Answer retrainAdmin(String path, String json) {
+        return HttpCalls.post(retrain + path, stack.tokens().of(Service.RETRAIN), json);
     }
 
     private HttpCalls.Answer routerAdmin(String path, String json) {

@@ -69,9 +69,10 @@ public final class RetrainBench {
                     ratings, (System.nanoTime() - t0) / 1e9);
             UserApiStandIn.serve(api, data);
             try (MongoClient mongo = MongoClients.create(mongoServer.start())) {
+                ModelRegistry registry = new ModelRegistry(mongo.getDatabase("movierec"));
                 RunConfig config = new RunConfig(work, RetrainParams.ofDefaults(), pg.jdbcUrl(), pg.user(),
                         pg.password(), new UserApiClient(api.url(), Duration.ofSeconds(30))::fetch,
-                        new ModelRegistry(mongo.getDatabase("movierec")), null, SlackNotifier.disabled());
+                        registry, null, SlackNotifier.disabled(), (v, reason, by) -> registry.promote(v));
                 RetrainRunner runner = new RetrainRunner(config, Clock.systemUTC());
                 for (int r = 1; r <= runs; r++) {
                     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

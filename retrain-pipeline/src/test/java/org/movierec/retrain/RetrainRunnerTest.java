@@ -135,7 +135,7 @@ class RetrainRunnerTest {
         RunConfig config = new RunConfig(workDir, params, postgres.jdbcUrl(), postgres.user(), postgres.password(),
                 new UserApiClient(userApi.url(), Duration.ofSeconds(10))::fetch, registry,
                 new CanaryClient(router.url(), ROUTER_TOKEN, Duration.ofSeconds(10)),
-                SlackNotifier.of(slack.webhookUrl(), Duration.ofSeconds(5)));
+                SlackNotifier.of(slack.webhookUrl(), Duration.ofSeconds(5)), (v, reason, by) -> registry.promote(v));
         return new RetrainRunner(config, Clock.systemUTC());
     }
 
@@ -542,7 +542,7 @@ class RetrainRunnerTest {
         SyntheticDataWriter.write(ml, gen);
         RunConfig config = new RunConfig(work, RetrainParams.ofDefaults(), url, postgres.user(), postgres.password(),
                 () -> DemographicsFileSource.load(gen.resolve(SyntheticDataWriter.USERS_FILE)), registry, null,
-                SlackNotifier.disabled());
+                SlackNotifier.disabled(), (v, reason, by) -> registry.promote(v));
         RunOutcome o = new RetrainRunner(config, Clock.systemUTC())
                 .run(new RunRequest("movielens", Instant.now(), PromotionMode.DIRECT), RunListener.NONE);
         assertThat(o.status()).as("%s", o).isEqualTo(RunStatus.SUCCEEDED);

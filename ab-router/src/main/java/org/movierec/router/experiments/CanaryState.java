@@ -14,9 +14,10 @@ import java.util.Map;
  * @param stepStartedAt when the current step started; evidence for widening counts from here
  * @param requestedBy who asked for the canary
  * @param pValues the always-valid (mSPRT) p-values of the abort tests so far, by metric
+ * @param release where the release of a canary that passed stands, or {@code null} while it is being evaluated
  */
 public record CanaryState(String candidateVersion, String controlVersion, List<Integer> steps, int step,
-        Instant stepStartedAt, String requestedBy, Map<String, Double> pValues) {
+        Instant stepStartedAt, String requestedBy, Map<String, Double> pValues, CanaryRelease release) {
 
     /** The arm serving the production version. */
     public static final String CONTROL = "control";
@@ -26,6 +27,12 @@ public record CanaryState(String candidateVersion, String controlVersion, List<I
     public CanaryState {
         steps = List.copyOf(steps);
         pValues = Map.copyOf(pValues);
+    }
+
+    /** A canary being evaluated (no release under way). */
+    public CanaryState(String candidateVersion, String controlVersion, List<Integer> steps, int step,
+            Instant stepStartedAt, String requestedBy, Map<String, Double> pValues) {
+        this(candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, pValues, null);
     }
 
     /** The candidate's current percentage. */
@@ -40,12 +47,19 @@ public record CanaryState(String candidateVersion, String controlVersion, List<I
 
     /** The state at the next step, started at {@code now}; the p-values carry over. */
     public CanaryState widened(Instant now) {
-        return new CanaryState(candidateVersion, controlVersion, steps, step + 1, now, requestedBy, pValues);
+        return new CanaryState(candidateVersion, controlVersion, steps, step + 1, now, requestedBy, pValues, release);
     }
 
     /** The same state with new p-values. */
     public CanaryState withPValues(Map<String, Double> newPValues) {
-        return new CanaryState(candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, newPValues);
+        return new CanaryState(candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, newPValues,
+                release);
+    }
+
+    /** The same state with the release at {@code newRelease}. */
+    public CanaryState withRelease(CanaryRelease newRelease) {
+        return new CanaryState(candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, pValues,
+                newRelease);
     }
 
     /** What is wrong with a ramp, or null: 1..100, strictly increasing, the last one 100, at least two steps. */

@@ -19,7 +19,8 @@ import org.movierec.registry.ExperimentStatus;
  * { _id, name, status, arms: [...], type: "ab" | "canary", salt, overrides: {"<userId>": "<arm>"},
  *   revision, createdAt, createdBy, weightsSince, endedAt, endReason,
  *   running: true,                     // only while running; a unique sparse index allows one such document
- *   canary: { candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, pValues } }
+ *   canary: { candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, pValues,
+ *             release: { state, reason, attempts, lastError, nextAttemptAt } (once the canary passed) } }
  * }</pre>
  *
  * Arm weights are whole percentages (stored as numbers, as {@link ExperimentArms} writes them).
@@ -63,7 +64,12 @@ public final class ExperimentDocuments {
                     .append("step", c.step())
                     .append("stepStartedAt", date(c.stepStartedAt()))
                     .append("requestedBy", c.requestedBy())
-                    .append("pValues", new Document(new LinkedHashMap<>(c.pValues()))));
+                    .append("pValues", new Document(new LinkedHashMap<>(c.pValues())))
+                    .append("release", c.release() == null ? null : new Document("state", c.release().state())
+                            .append("reason", c.release().reason())
+                            .append("attempts", c.release().attempts())
+                            .append("lastError", c.release().lastError())
+                            .append("nextAttemptAt", date(c.release().nextAttemptAt()))));
         }
         return d;
     }
@@ -97,9 +103,12 @@ public final class ExperimentDocuments {
                 for (Object step : c.getList("steps", Object.class)) {
                     steps.add(((Number) step).intValue());
                 }
+                Document r = c.get("release", Document.class);
+                CanaryRelease release = r == null ? null : new CanaryRelease(r.getString("state"), r.getString("reason"),
+                        ((Number) r.get("attempts")).intValue(), r.getString("lastError"), instant(r.getDate("nextAttemptAt")));
                 canary = new CanaryState(c.getString("candidateVersion"), c.getString("controlVersion"), steps,
                         ((Number) c.get("step")).intValue(), instant(c.getDate("stepStartedAt")),
-                        c.getString("requestedBy"), pValues);
+                        c.getString("requestedBy"), pValues, release);
             }
             return new Experiment(String.valueOf(d.get(ExperimentArms.ID)), d.getString(ExperimentArms.NAME),
                     ExperimentType.fromWireName(d.getString("type")),
@@ -147,6 +156,7 @@ public final class ExperimentDocuments {
             canary.put("stepStartedAt", text(c.stepStartedAt()));
             canary.put("requestedBy", c.requestedBy());
             canary.put("pValues", c.pValues());
+            canary.put("release", c.release() == null ? null : c.release().toJson());
             json.put("canary", canary);
         }
         return json;

@@ -45,6 +45,16 @@ final class Environment {
         return get("ROUTER_ADMIN_TOKEN", null);
     }
 
+    /** retrain-service, the owner of releases: {@code RETRAIN_URL}. */
+    static String retrainUrl() {
+        return get("RETRAIN_URL", "http://127.0.0.1:8084");
+    }
+
+    /** Its admin token: {@code RETRAIN_ADMIN_TOKEN}, or null. */
+    static String retrainToken() {
+        return get("RETRAIN_ADMIN_TOKEN", null);
+    }
+
     static String slackWebhook() {
         return get("SLACK_WEBHOOK_URL", null);
     }

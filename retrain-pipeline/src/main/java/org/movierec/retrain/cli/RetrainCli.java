@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.movierec.core.json.Json;
 import org.movierec.core.model.SvdModel;
@@ -19,6 +20,7 @@ import org.movierec.core.notify.SlackNotifier;
 import org.movierec.core.split.Split;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelVersion;
+import org.movierec.registry.release.ReleaseClient;
 import org.movierec.retrain.RunLayout;
 import org.movierec.retrain.evaluate.EvaluateStage;
 import org.movierec.retrain.evaluate.Evaluation;
@@ -29,6 +31,7 @@ import org.movierec.retrain.params.ParamsYaml;
 import org.movierec.retrain.params.RetrainParams;
 import org.movierec.retrain.promote.CanaryClient;
 import org.movierec.retrain.promote.PromoteStage;
+import org.movierec.retrain.promote.Releaser;
 import org.movierec.retrain.promote.Promotion;
 import org.movierec.retrain.promote.PromotionMode;
 import org.movierec.retrain.register.Lineage;
@@ -70,14 +73,15 @@ public final class RetrainCli {
               promote   [--dir .] [--params params.yaml] [--promotion direct|canary] [--run-id ID]
                         [--registry-writes yes|no]
                         register and promote write to the model registry (promote: production); they run only
-                        with --registry-writes yes or RETRAIN_REGISTRY_WRITES=yes
+                        with --registry-writes yes or RETRAIN_REGISTRY_WRITES=yes; a direct promotion is
+                        released by retrain-service (POST $RETRAIN_URL/models/{version}/promote)
               run       [--work-dir DIR] [--params FILE] [--run-id ID] [--cutoff now|ISO-8601]
                         [--promotion direct|canary] [--users-file FILE|none]
               dvc-yaml  print the dvc.yaml of the pipeline
               params    print the default params.yaml
             environment: DATABASE_URL DATABASE_USER DATABASE_PASSWORD MONGODB_URI USER_API_URL ROUTER_URL
                          ROUTER_ADMIN_TOKEN SLACK_WEBHOOK_URL RETRAIN_WORK_DIR RETRAIN_PROMOTION
-                         RETRAIN_REGISTRY_WRITES
+                         RETRAIN_REGISTRY_WRITES RETRAIN_URL RETRAIN_ADMIN_TOKEN
             """;
 
     private static final Set<String> STAGE_OPTIONS = Set.of("dir", "params", "cutoff", "users-file", "registry",
@@ -194,7 +198,7 @@ public final class RetrainCli {
                 try (MongoClient mongo = mongo()) {
                     ModelRegistry registry = new ModelRegistry(mongo.getDatabase("movierec"));
                     String runId = o.get("run-id", cliRunId());
-                    Promotion p = PromoteStage.promote(registry, RegisterStage.readVersion(layout),
+                    Promotion p = PromoteStage.promote(registry, releaser(), RegisterStage.readVersion(layout),
                             EvaluateStage.read(layout), FairnessStage.read(layout), params,
                             PromotionMode.parse(o.get("promotion", Environment.get("RETRAIN_PROMOTION", "direct"))),
                             canary(), "bin/retrain promote " + runId);
@@ -227,7 +231,7 @@ public final class RetrainCli {
             RunConfig config = new RunConfig(workDir, params, Environment.databaseUrl(), Environment.databaseUser(),
                     Environment.databasePassword(), directorySource(o.get("users-file", null)),
                     new ModelRegistry(mongo.getDatabase("movierec")), canary(),
-                    SlackNotifier.of(Environment.slackWebhook(), Duration.ofSeconds(10)));
+                    SlackNotifier.of(Environment.slackWebhook(), Duration.ofSeconds(10)), releaser());
             RunRequest request = new RunRequest(o.get("run-id", cliRunId()), cutoff(o.get("cutoff", "now")),
                     PromotionMode.parse(o.get("promotion", Environment.get("RETRAIN_PROMOTION", "direct"))));
             RunOutcome outcome = new RetrainRunner(config, Clock.systemUTC()).run(request, new RunListener() {
@@ -283,6 +287,16 @@ public final class RetrainCli {
 
     private static CanaryClient canary() {
         return new CanaryClient(Environment.routerUrl(), Environment.routerToken(), Duration.ofSeconds(10));
+    }
+
+    /**
+     * Releases through retrain-service, the one writer of the production pointer, so a release from the command
+     * line is in the same history as every other.
+     */
+    private static Releaser releaser() {
+        ReleaseClient client = new ReleaseClient(Environment.retrainUrl(), Environment.retrainToken(), Duration.ofSeconds(60));
+        return (version, reason, requestedBy) -> Optional.ofNullable(
+                (String) client.promote(version, reason, requestedBy, null).get("previous"));
     }
 
     private static MongoClient mongo() {

@@ -139,7 +139,7 @@ public final class RetrainRunner {
                 end(provenance);
 
                 begin(Stage.PROMOTE);
-                Promotion promotion = PromoteStage.promote(config.registry(), version, evaluation, fairness, params,
+                Promotion promotion = PromoteStage.promote(config.registry(), config.releaser(), version, evaluation, fairness, params,
                         request.promotion(), config.canary(), "retrain-service run " + request.runId());
                 PromoteStage.write(promotion, layout);
                 end(provenance);

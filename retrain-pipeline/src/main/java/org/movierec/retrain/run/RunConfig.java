@@ -6,6 +6,7 @@ import org.movierec.core.notify.SlackNotifier;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.retrain.params.RetrainParams;
 import org.movierec.retrain.promote.CanaryClient;
+import org.movierec.retrain.promote.Releaser;
 
 /**
  * What every run of a {@link RetrainRunner} shares.
@@ -19,9 +20,11 @@ import org.movierec.retrain.promote.CanaryClient;
  * @param registry    the model registry
  * @param canary      the router client for canary promotion, or {@code null}
  * @param slack       notices
+ * @param releaser    releases a candidate that passed the gates in {@code direct} mode (the pointer's one writer)
  */
 public record RunConfig(Path workDir, RetrainParams params, String jdbcUrl, String dbUser, String dbPassword,
-                        DirectorySource directory, ModelRegistry registry, CanaryClient canary, SlackNotifier slack) {
+                        DirectorySource directory, ModelRegistry registry, CanaryClient canary, SlackNotifier slack,
+                        Releaser releaser) {
 
     public RunConfig {
         Objects.requireNonNull(workDir, "workDir");
@@ -30,6 +33,7 @@ public record RunConfig(Path workDir, RetrainParams params, String jdbcUrl, Stri
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(slack, "slack");
+        Objects.requireNonNull(releaser, "releaser");
     }
 
     @Override

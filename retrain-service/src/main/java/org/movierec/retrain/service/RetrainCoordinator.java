@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.movierec.core.notify.SlackNotifier;
 import org.movierec.registry.ModelRegistry;
+import org.movierec.retrain.release.ReleaseService;
 import org.movierec.retrain.params.RetrainParams;
 import org.movierec.retrain.promote.CanaryClient;
 import org.movierec.retrain.promote.PromotionMode;
@@ -45,7 +46,8 @@ import org.movierec.retrain.snapshot.UserApiClient;
 /**
  * Starts runs (from the schedule or the admin API), one at a time across replicas: takes the
  * {@link RunLease}, records the run, runs the pipeline on a worker thread with heartbeats, records the
- * outcome and releases the lease. Metrics: {@code retrain_runs_total{outcome}} (promoted, canary, rejected, failed),
+ * outcome and releases the lease. A run's direct promotion goes through the {@link ReleaseService}, the one
+ * writer of the production pointer. Metrics: {@code retrain_runs_total{outcome}} (promoted, canary, rejected, failed),
  * {@code retrain_stage_seconds{stage}}, {@code retrain_last_success_timestamp_seconds},
  * {@code retrain_running}.
  */
@@ -70,7 +72,8 @@ public class RetrainCoordinator {
     private final AtomicLong lastSuccess = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
 
-    public RetrainCoordinator(RetrainConfig config, MongoClient mongo, MeterRegistry meters) throws IOException {
+    public RetrainCoordinator(RetrainConfig config, MongoClient mongo, MeterRegistry meters, ReleaseService releases)
+            throws IOException {
         this.config = config;
         this.meters = meters;
         this.owner = hostName() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -87,7 +90,7 @@ public class RetrainCoordinator {
         RunConfig runConfig = new RunConfig(Path.of(config.workDir()), params, config.database().url(),
                 config.database().user(), config.database().password(), directory, registry,
                 new CanaryClient(config.routerUrl(), config.routerAdminToken().orElse(null), Duration.ofSeconds(10)),
-                SlackNotifier.of(config.slackWebhookUrl().orElse(null), Duration.ofSeconds(10)));
+                SlackNotifier.of(config.slackWebhookUrl().orElse(null), Duration.ofSeconds(10)), releases);
         this.runner = new RetrainRunner(runConfig, clock);
         meters.gauge("retrain_last_success_timestamp_seconds", lastSuccess, AtomicLong::doubleValue);
         meters.gauge("retrain_running", running, AtomicInteger::doubleValue);

@@ -28,7 +28,9 @@ import org.movierec.retrain.run.Stage;
  * {@code status} (running, succeeded, failed, rejected), {@code stage}, {@code error}, {@code version},
  * {@code promoted}, {@code promotionMode}, {@code experimentId}, {@code reasons}, {@code trigger},
  * {@code cutoff}, {@code promotion}, {@code startedAt}, {@code finishedAt}, {@code durationSeconds},
- * {@code stageSeconds}, {@code metrics}, {@code owner}.
+ * {@code stageSeconds}, {@code metrics}, {@code owner}; for a canary run, {@code canaryOutcome} once its
+ * experiment ended ({@code {experimentId, status: completed|aborted, endReason, endedAt}}, see
+ * {@link CanaryOutcomes}).
  */
 public final class RunRecords {
 
@@ -76,6 +78,11 @@ public final class RunRecords {
                 set("durationSeconds", o.durationSeconds()),
                 set("stageSeconds", new Document(new LinkedHashMap<String, Object>(o.stageSeconds()))),
                 set("metrics", o.metrics().isEmpty() ? null : new Document(o.metrics()))));
+    }
+
+    /** Stores how the run's canary ended (only final outcomes are stored). */
+    public void canaryOutcome(String runId, Map<String, Object> outcome) {
+        runs.updateOne(eq("_id", runId), set("canaryOutcome", new Document(outcome)));
     }
 
     /** Marks a run that is still recorded as running failed: its replica died and its lease expired. */

@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.movierec.testkit.SlackReceiver;
 
@@ -117,6 +123,15 @@ class RetrainServiceTest {
                 .body("parentVersion", equalTo(null));
 
         given().get("/runs").then().statusCode(200).body("[0].runId", equalTo(runId));
+        // the run released its version through the release service: in the history, in process
+        given().header("Authorization", TOKEN).get("/models").then().statusCode(200)
+                .body("production", equalTo(version))
+                .body("releases[0].version", equalTo(version))
+                .body("releases[0].kind", equalTo("promote"))
+                .body("releases[0].previous", equalTo(null))
+                .body("releases[0].requestedBy", equalTo("retrain-service run " + runId))
+                .body("releases[0].credential", equalTo("in-process"))
+                .body("releases[0].reason", containsString("passed the gates"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("retrain_runs_total{outcome=\"promoted\"} 1.0"))
                 .body(containsString("http_server_requests_seconds_bucket{"))
@@ -130,6 +145,35 @@ class RetrainServiceTest {
         assertThat(second.get("status")).isIn("succeeded", "rejected");
         given().get("/models/" + second.get("version") + "/lineage").then().statusCode(200)
                 .body("parentVersion", equalTo(version));
+    }
+
+    @Test
+    void aCanaryRunShowsHowItsCanaryEndedOnceItEnded() {
+        try (MongoClient mongo = MongoClients.create(ConfigProvider.getConfig()
+                .getValue("quarkus.mongodb.connection-string", String.class))) {
+            canaryOutcomes(mongo.getDatabase("movierec").getCollection(RunRecords.COLLECTION));
+        }
+    }
+
+    private static void canaryOutcomes(MongoCollection<Document> runs) {
+        for (String[] run : new String[][] {{"canary-run-ended", RetrainTestResource.ENDED_CANARY},
+                {"canary-run-running", RetrainTestResource.RUNNING_CANARY}}) {
+            runs.insertOne(new Document("_id", run[0]).append("status", "succeeded").append("promoted", true)
+                    .append("promotionMode", "canary").append("experimentId", run[1])
+                    .append("startedAt", new Date(0)).append("finishedAt", new Date(1000)).append("durationSeconds", 1.0));
+        }
+        given().get("/runs/canary-run-running").then().statusCode(200)
+                .body("canaryOutcome.status", equalTo("running"))
+                .body("canaryOutcome.release.state", equalTo("promote_failed"));
+        assertThat(runs.find(new Document("_id", "canary-run-running")).first().get("canaryOutcome"))
+                .as("a running canary's state is not stored").isNull();
+        given().get("/runs/canary-run-ended").then().statusCode(200)
+                .body("canaryOutcome.experimentId", equalTo(RetrainTestResource.ENDED_CANARY))
+                .body("canaryOutcome.status", equalTo("aborted"))
+                .body("canaryOutcome.endReason", equalTo("promotion failed 4 times: HTTP 409"))
+                .body("canaryOutcome.endedAt", equalTo("2026-11-30T10:00:00Z"));
+        assertThat(runs.find(new Document("_id", "canary-run-ended")).first().get("canaryOutcome", Document.class))
+                .as("the final outcome is stored in the run record").containsEntry("status", "aborted");
     }
 
     /** Polls the run record until it leaves "running" (the run takes seconds; the bound is generous). */

@@ -26,6 +26,10 @@ import org.movierec.testkit.SlackReceiver;
 public class RetrainTestResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ROUTER_TOKEN = "test-only-router-token";
+    /** A canary experiment the router stand-in reports as ended (aborted). */
+    public static final String ENDED_CANARY = "canary-ended";
+    /** A canary experiment the router stand-in reports as still running, its promotion failing. */
+    public static final String RUNNING_CANARY = "canary-running";
 
     private HttpStandIn userApi;
     private HttpStandIn router;
@@ -46,7 +50,14 @@ public class RetrainTestResource implements QuarkusTestResourceLifecycleManager 
             }
             userApi = UserApiStandIn.serve(new HttpStandIn(), data);
             router = new HttpStandIn().route("POST", "/experiments/canary",
-                    r -> HttpStandIn.Response.json(201, "{\"id\":\"exp-1\"}"));
+                    r -> HttpStandIn.Response.json(201, "{\"id\":\"exp-1\"}"))
+                    .route("GET", "/experiments/" + ENDED_CANARY, r -> HttpStandIn.Response.json(200, "{\"id\":\""
+                            + ENDED_CANARY + "\",\"type\":\"canary\",\"status\":\"aborted\",\"endedAt\":"
+                            + "\"2026-11-30T10:00:00Z\",\"endReason\":\"promotion failed 4 times: HTTP 409\","
+                            + "\"canary\":{\"candidateVersion\":\"v2\"}}"))
+                    .route("GET", "/experiments/" + RUNNING_CANARY, r -> HttpStandIn.Response.json(200, "{\"id\":\""
+                            + RUNNING_CANARY + "\",\"type\":\"canary\",\"status\":\"running\",\"endedAt\":null,"
+                            + "\"endReason\":null,\"canary\":{\"release\":{\"state\":\"promote_failed\"}}}"));
             slack = SlackReceiver.start();
             Map<String, String> config = new HashMap<>(new MongoTestResource().start());
             config.put("retrain.database.url", url);
