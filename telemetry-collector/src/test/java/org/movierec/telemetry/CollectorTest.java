@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ import org.movierec.registry.ModelRegistry;
 import org.movierec.telemetry.ingest.DeadLetterPublisher;
 import org.movierec.telemetry.quality.OnlineQualityGauges;
 import org.movierec.telemetry.store.CrashPoints;
+import org.movierec.telemetry.schema.V2DetectionChange;
 import org.movierec.testkit.KafkaTestResource;
 import org.movierec.testkit.MongoTestResource;
 import org.movierec.testkit.PostgresTestResource;
@@ -74,6 +76,9 @@ class CollectorTest {
 
     @Inject
     CrashPoints crashPoints;
+
+    @Inject
+    Flyway flyway;
 
     @Inject
     OnlineQualityGauges gauges;
@@ -432,5 +437,22 @@ class CollectorTest {
                 .body(containsString("telemetry_db_write_seconds_count"))
                 .body(containsString("telemetry_consumer_lag{topic=\"movielog\"}"))
                 .body(containsString("telemetry_predictions_total{outcome=\"predicted\"}"));
+    }
+
+    @Test
+    @Order(9)
+    void aDatabaseMigratedWithTheFirstV2PassesTheStartUpMigration() throws Exception {
+        assertThat(longOf(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(4);
+        assertThat(longOf(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
+                .isEqualTo(V2DetectionChange.SECOND_CHECKSUM);
+        try (var s = db.createStatement()) {
+            s.executeUpdate("UPDATE flyway_schema_history SET checksum = " + V2DetectionChange.FIRST_CHECKSUM
+                    + " WHERE version = '2'");
+        }
+
+        flyway.migrate(); // Quarkus' Flyway, configured as at start-up (SchemaMigrationCallbacks)
+
+        assertThat(longOf(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
+                .isEqualTo(V2DetectionChange.SECOND_CHECKSUM);
     }
 }
