@@ -21,9 +21,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.movierec.ops.grafana.DashboardSql;
 import org.movierec.retrain.snapshot.SnapshotStage;
 import org.movierec.router.report.TelemetryQueries;
 import org.movierec.telemetry.schema.TelemetrySchema;
@@ -35,8 +37,10 @@ import org.movierec.testkit.PostgresServer;
  * The TimescaleDB path executed: the telemetry schema migrated with {@code timescale=on} on PGlite with
  * TimescaleDB 2.23-dev (hypertables, the continuous aggregate, compression), written with the collector's own
  * statements ({@link BatchWriter}) and read with the readers' own ({@link TelemetryQueries} of the router,
- * {@link SnapshotStage#QUERY} of retraining) and every relation the dashboards read; the same statements on the
- * plain path (embedded PostgreSQL 17, {@code timescale=off}) must give the same columns and values.
+ * {@link SnapshotStage#QUERY} of retraining), every relation the dashboards read, and every SQL query of the
+ * dashboards and Grafana alert rules (expanded without TimescaleDB macros, so that the SQL text is the same on
+ * both paths); the same statements on the plain path (embedded PostgreSQL 17, {@code timescale=off}) must give the
+ * same columns and values.
  *
  * <p>The data are what broke the paths' agreement: rows older than V2's 7-day refresh window when the aggregate's
  * policy first ran, late rows below its watermark (some into chunks the compression policy has compressed, written
@@ -166,6 +170,7 @@ class TimescalePathTest {
 
     @Test
     void everyReadGivesTheSameColumnsAndValuesOnBothPaths() {
+        SoftAssertions softly = new SoftAssertions();
         for (int i = 0; i < reads.size(); i++) {
             Read read = reads.get(i);
             List<String> timescale = onTimescale.get(i);
@@ -174,9 +179,10 @@ class TimescalePathTest {
                 timescale = timescale.stream().sorted().toList();
                 plain = plain.stream().sorted().toList();
             }
-            assertThat(timescale).as("%s on TimescaleDB (PGlite) vs plain PostgreSQL\n%s", read.name(), read.sql())
+            softly.assertThat(timescale).as("%s on TimescaleDB (PGlite) vs plain PostgreSQL\n%s", read.name(), read.sql())
                     .usingElementComparator(SAME_ROW).containsExactlyElementsOf(plain);
         }
+        softly.assertAll();
     }
 
     @Test
@@ -265,8 +271,9 @@ class TimescalePathTest {
                 row(NOW.minus(Duration.ofMinutes(50)), 5, "m2", 3.0, null, null, null)));
         w.add(watches(row(1, "m2", ago(8, 10), ago(8, 15), "{[0,6)}", 6, 5),
                 row(3, "m5", ago(2, 20), ago(2, 22), "{[0,3)}", 3, 2)));
-        w.add(bind(BatchWriter.UPSERT_DEAD_LETTERS, List.of("movielog", "recsys.served"),
-                List.of("unparseable", "invalid_json"), List.of(3L, 1L)));
+        // last_at is the writer's now(): the test's NOW on both paths, which run some seconds apart.
+        w.add(bind(BatchWriter.UPSERT_DEAD_LETTERS.replace("now()", SqlLiterals.literal(NOW)),
+                List.of("movielog", "recsys.served"), List.of("unparseable", "invalid_json"), List.of(3L, 1L)));
 
         // The policies as the scheduler runs them: materialise (V4's window), then compress chunks older than 7 days.
         w.add("CALL run_policies('policy_refresh_continuous_aggregate')");
@@ -304,7 +311,7 @@ class TimescalePathTest {
     /** What the readers read: the router's report, the retrain snapshot, and every relation of the dashboards. */
     private static List<Read> reads() {
         Instant since = ago(40, 0);
-        return List.of(
+        List<Read> reads = new ArrayList<>(List.of(
                 new Read("online_rmse", "SELECT * FROM online_rmse ORDER BY model_version, experiment, arm", true),
                 new Read("online_error_5m",
                         "SELECT * FROM online_error_5m ORDER BY bucket, model_version, experiment, arm", true),
@@ -319,12 +326,15 @@ class TimescalePathTest {
                 new Read("watch_sessions", "SELECT user_id, movie_id, first_at, last_at, minutes::text AS minutes, "
                         + "minutes_watched, max_minute FROM watch_sessions ORDER BY user_id, movie_id", true),
                 new Read("accounts", "SELECT * FROM accounts ORDER BY user_id", true),
-                new Read("dead_letter_counts",
-                        "SELECT topic, reason, count FROM dead_letter_counts ORDER BY topic, reason", true),
+                new Read("dead_letter_counts", "SELECT * FROM dead_letter_counts ORDER BY topic, reason", true),
                 new Read("router served since 40 days", bind(TelemetryQueries.SERVED, EXPERIMENT, since), false),
                 new Read("router errors since 40 days", bind(TelemetryQueries.ERRORS, EXPERIMENT, since), false),
                 new Read("router errors since 7 days", bind(TelemetryQueries.ERRORS, EXPERIMENT, ago(7, 0)), false),
-                new Read("retrain snapshot", bind(SnapshotStage.QUERY, NOW), true));
+                new Read("retrain snapshot", bind(SnapshotStage.QUERY, NOW), true)));
+        // now() is the test's NOW on both paths (they run some seconds apart): "seconds since the newest rating".
+        DashboardSql.portable(NOW).forEach(q -> reads.add(new Read("Grafana " + q.where(),
+                q.sql().replace("now()", SqlLiterals.literal(NOW)), false)));
+        return reads;
     }
 
     private static Instant ago(int days, int minutes) {
