@@ -1,9 +1,16 @@
 -- telemetry-collector, part 2: the time-series layer, chosen when the migration runs (at start-up).
 --
 -- Placeholder ${timescale} (quarkus.flyway.placeholders.timescale, env TELEMETRY_TIMESCALE):
---   auto (default): TimescaleDB when the extension is installed (pg_available_extensions) and preloaded
---                   (shared_preload_libraries), plain PostgreSQL otherwise;
+--   auto (default): TimescaleDB when the extension is already created in this database (pg_extension: a DBA
+--                   ran CREATE EXTENSION timescaledb, as managed services require), or when it is installed on the
+--                   server (pg_available_extensions) and this user can create it; plain PostgreSQL otherwise;
 --   on:  TimescaleDB, fail if it cannot be used;   off: plain PostgreSQL even where TimescaleDB exists.
+-- The detection needs no privilege: shared_preload_libraries is read only by roles allowed to read it
+-- (superusers, pg_read_all_settings); for any other role, creating the extension is tried in a subtransaction
+-- and its failure (permission denied, not preloaded) means plain PostgreSQL.
+-- The minimum TimescaleDB version (2.11) is checked by V4, which also sets the continuous aggregate's refresh
+-- window. This file was changed after release (detection only, same objects created): TelemetrySchema's
+-- V2DetectionChange callback moves the checksum recorded by databases that ran the first version.
 --
 -- Both paths give the same relations with the same columns: online_error_5m is a continuous aggregate on
 -- TimescaleDB and a view on plain PostgreSQL (date_bin with the origin time_bucket uses for minute buckets).
@@ -11,18 +18,49 @@
 DO $migration$
 DECLARE
     wanted text := lower('${timescale}');
+    created boolean := EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb');
     available boolean := EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb');
-    preloaded boolean := coalesce(current_setting('shared_preload_libraries', true), '') LIKE '%timescaledb%';
-    use_timescale boolean;
+    worth_trying boolean := true;
+    use_timescale boolean := false;
 BEGIN
     IF wanted NOT IN ('auto', 'on', 'off') THEN
         RAISE EXCEPTION 'timescale placeholder must be auto, on or off, got %', wanted;
     END IF;
-    use_timescale := wanted = 'on' OR (wanted = 'auto' AND available AND preloaded);
+
+    IF wanted = 'on' THEN
+        IF NOT created THEN
+            BEGIN
+                CREATE EXTENSION timescaledb;
+            EXCEPTION WHEN OTHERS THEN
+                RAISE EXCEPTION USING
+                    MESSAGE = format('timescale=on, but the timescaledb extension cannot be created by %s: %s',
+                                     current_user, SQLERRM),
+                    HINT = 'A superuser (the DBA) runs CREATE EXTENSION timescaledb in this database, with '
+                        || 'timescaledb in shared_preload_libraries; see telemetry-collector/README.md.';
+            END;
+        END IF;
+        use_timescale := true;
+    ELSIF wanted = 'auto' THEN
+        IF created THEN
+            use_timescale := true;
+        ELSIF available THEN
+            -- Only a role that may read the setting looks at it (no short-circuit in SQL expressions: nested IF).
+            IF pg_has_role(current_user, 'pg_read_all_settings', 'USAGE') THEN
+                worth_trying := coalesce(current_setting('shared_preload_libraries', true), '') LIKE '%timescaledb%';
+            END IF;
+            IF worth_trying THEN
+                BEGIN
+                    CREATE EXTENSION timescaledb;
+                    use_timescale := true;
+                EXCEPTION WHEN OTHERS THEN
+                    RAISE NOTICE 'timescale=auto: plain PostgreSQL, the timescaledb extension cannot be created by %: %',
+                        current_user, SQLERRM;
+                END;
+            END IF;
+        END IF;
+    END IF;
 
     IF use_timescale THEN
-        CREATE EXTENSION IF NOT EXISTS timescaledb;
-
         -- Hypertables on the time columns (1-day chunks), each with its default time index.
         PERFORM create_hypertable('rating_history', 'rated_at', chunk_time_interval => INTERVAL '1 day', if_not_exists => TRUE);
         PERFORM create_hypertable('online_predictions', 'time', chunk_time_interval => INTERVAL '1 day', if_not_exists => TRUE);
@@ -100,7 +138,8 @@ $migration$;
 
 -- Views on top, the same on both paths.
 
--- Online RMSE and MAE per model version, experiment and arm, over all time.
+-- Online RMSE and MAE per model version, experiment and arm, over the retained history (all of it on plain
+-- PostgreSQL; on TimescaleDB the aggregate's 1095 days, late rows included once refreshed: see V4).
 CREATE VIEW online_rmse AS
     SELECT model_version,
            experiment,

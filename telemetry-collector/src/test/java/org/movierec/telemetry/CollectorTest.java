@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,7 @@ import org.movierec.registry.ModelRegistry;
 import org.movierec.telemetry.ingest.DeadLetterPublisher;
 import org.movierec.telemetry.quality.OnlineQualityGauges;
 import org.movierec.telemetry.store.CrashPoints;
+import org.movierec.telemetry.schema.V2DetectionChange;
 import org.movierec.testkit.KafkaTestResource;
 import org.movierec.testkit.MongoTestResource;
 import org.movierec.testkit.PostgresTestResource;
@@ -75,6 +77,9 @@ class CollectorTest {
 
     @Inject
     CrashPoints crashPoints;
+
+    @Inject
+    Flyway flyway;
 
     @Inject
     OnlineQualityGauges gauges;
@@ -496,5 +501,22 @@ class CollectorTest {
                 // the consume loop is up again after the crash drills of the test before, each counted as a restart
                 .body(containsString("movierec_background_loop_up{loop=\"collector\"} 1.0"))
                 .body(matchesPattern("(?s).*movierec_background_loop_restarts_total\\{loop=\"collector\"\\} [1-9][0-9]*\\.0\n.*"));
+    }
+
+    @Test
+    @Order(9)
+    void aDatabaseMigratedWithTheFirstV2PassesTheStartUpMigration() throws Exception {
+        assertThat(longOf(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(4);
+        assertThat(longOf(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
+                .isEqualTo(V2DetectionChange.SECOND_CHECKSUM);
+        try (var s = db.createStatement()) {
+            s.executeUpdate("UPDATE flyway_schema_history SET checksum = " + V2DetectionChange.FIRST_CHECKSUM
+                    + " WHERE version = '2'");
+        }
+
+        flyway.migrate(); // Quarkus' Flyway, configured as at start-up (SchemaMigrationCallbacks)
+
+        assertThat(longOf(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
+                .isEqualTo(V2DetectionChange.SECOND_CHECKSUM);
     }
 }

@@ -24,12 +24,14 @@ import org.movierec.core.stats.SampleSummary;
  * Read-only queries on the telemetry tables ({@code served_recommendations}, {@code online_predictions})
  * per arm of an experiment, since a given time. The database does the aggregation (counts, percentiles,
  * mean and sample variance of the squared errors), so a report reads one row per arm (or one per arm and
- * time bucket for the charts of the HTML report).
+ * time bucket for the charts of the HTML report). The per-arm queries are public for ops-checks'
+ * {@code TimescalePathTest}, which runs them on the TimescaleDB and the plain path.
  */
 @ApplicationScoped
 public class TelemetryQueries {
 
-    private static final String SERVED = """
+    /** Per arm: users, attempts, answers, errors, fallbacks, watches, latency p50/p99; parameters experiment, since. */
+    public static final String SERVED = """
             SELECT arm,
                    count(DISTINCT user_id)                                    AS users,
                    count(*)                                                   AS attempts,
@@ -44,7 +46,8 @@ public class TelemetryQueries {
             GROUP BY arm
             """;
 
-    private static final String ERRORS = """
+    /** Per arm: count, mean and sample variance of the squared online errors; parameters experiment, since. */
+    public static final String ERRORS = """
             SELECT arm, count(*) AS n, avg(e2) AS mean, var_samp(e2) AS variance
             FROM (SELECT arm, ((predicted - rating)::double precision) ^ 2 AS e2
                   FROM online_predictions

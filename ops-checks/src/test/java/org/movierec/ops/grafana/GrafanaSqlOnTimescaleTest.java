@@ -22,7 +22,8 @@ import org.movierec.testkit.PgliteRunner;
  * aggregate {@code online_error_5m}) and the fixture rows, and returns what its panel reads.
  *
  * <p>The migrations run with {@code timescale=on}: PGlite preloads no library, so {@code auto} would take the
- * plain path there (the schema's {@code auto} requires {@code shared_preload_libraries} to name timescaledb).
+ * plain path there (for a role that may read {@code shared_preload_libraries}, the schema's {@code auto} requires it
+ * to name timescaledb). {@code org.movierec.ops.timescale.TimescalePathTest} compares the values of both paths.
  */
 class GrafanaSqlOnTimescaleTest {
 

@@ -47,7 +47,8 @@ public final class SnapshotStage {
     /** Movies file in the snapshot directory. */
     public static final String MOVIES = "movies.tsv";
 
-    static final String QUERY = "SELECT user_id, movie_id, rating, rated_at FROM ratings WHERE rated_at <= ?"
+    /** The ratings up to a cutoff (parameter), in snapshot order; public for ops-checks' TimescalePathTest. */
+    public static final String QUERY = "SELECT user_id, movie_id, rating, rated_at FROM ratings WHERE rated_at <= ?"
             + " ORDER BY user_id, movie_id COLLATE \"C\"";
     private static final int FETCH_SIZE = 10_000;
     private static final int MAX_ID_LENGTH = 64;

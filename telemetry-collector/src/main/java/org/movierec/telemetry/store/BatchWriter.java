@@ -30,11 +30,14 @@ import org.movierec.telemetry.quality.ModelCache;
  * ({@code expected}), otherwise another instance has moved it and the transaction is rolled back
  * ({@link OffsetConflictException}). Every insert is idempotent on the event's own key, and every upsert merges
  * (least/greatest/union), so even a replay outside this protocol would store each event once.
+ *
+ * <p>The statements that write the telemetry tables are public: ops-checks' {@code TimescalePathTest} runs them on
+ * the TimescaleDB path (PGlite) and the plain path and compares what the readers then see.
  */
 @ApplicationScoped
 public class BatchWriter {
 
-    static final String INSERT_SERVED = """
+    public static final String INSERT_SERVED = """
             INSERT INTO served_recommendations (served_at, request_id, user_id, experiment, arm, model_version, items,
                                                 latency_ms, status, fallback)
             SELECT epoch_micros_to_timestamptz(t), rid, u, e, a, v, string_to_array(it, ','), l, s, f
@@ -43,7 +46,7 @@ public class BatchWriter {
             ON CONFLICT DO NOTHING""";
 
     /** Watch-through of newly served lists from the sessions already stored (a watch read before its served event). */
-    static final String WATCH_THROUGH_FROM_SESSIONS = """
+    public static final String WATCH_THROUGH_FROM_SESSIONS = """
             UPDATE served_recommendations s SET watched_at = m.at, watched_movie = m.movie_id
             FROM (SELECT DISTINCT ON (x.rid, x.t) x.rid, x.t, ws.movie_id,
                          CASE WHEN ws.first_at >= epoch_micros_to_timestamptz(x.t) THEN ws.first_at ELSE ws.last_at END AS at
@@ -54,25 +57,25 @@ public class BatchWriter {
                   ORDER BY x.rid, x.t, at) m
             WHERE s.request_id = m.rid AND s.served_at = epoch_micros_to_timestamptz(m.t) AND s.watched_at IS NULL""";
 
-    static final String INSERT_REQUESTS = """
+    public static final String INSERT_REQUESTS = """
             INSERT INTO recommendation_requests (requested_at, user_id, server, status, results, latency_ms, error, line_hash)
             SELECT epoch_micros_to_timestamptz(t), u, sv, st, string_to_array(r, ','), l, e, h
             FROM unnest(?::int8[], ?::int8[], ?::text[], ?::int4[], ?::text[], ?::int4[], ?::text[], ?::int8[])
                  AS x(t, u, sv, st, r, l, e, h)
             ON CONFLICT DO NOTHING""";
 
-    static final String UPSERT_ACCOUNTS = """
+    public static final String UPSERT_ACCOUNTS = """
             INSERT INTO accounts AS a (user_id, created_at)
             SELECT u, epoch_micros_to_timestamptz(min(t)) FROM unnest(?::int8[], ?::int8[]) AS x(u, t)
             GROUP BY u ORDER BY u
             ON CONFLICT (user_id) DO UPDATE SET created_at = excluded.created_at WHERE excluded.created_at < a.created_at""";
 
-    static final String INSERT_RATING_HISTORY = """
+    public static final String INSERT_RATING_HISTORY = """
             INSERT INTO rating_history (rated_at, user_id, movie_id, rating)
             SELECT epoch_micros_to_timestamptz(t), u, m, r::smallint FROM unnest(?::int8[], ?::int8[], ?::text[], ?::int4[]) AS x(t, u, m, r)
             ON CONFLICT DO NOTHING""";
 
-    static final String UPSERT_RATINGS = """
+    public static final String UPSERT_RATINGS = """
             INSERT INTO ratings AS o (user_id, movie_id, rating, rated_at)
             SELECT DISTINCT ON (u, m) u, m, r::smallint, epoch_micros_to_timestamptz(t)
             FROM unnest(?::int8[], ?::int8[], ?::text[], ?::int4[]) AS x(t, u, m, r)
@@ -88,7 +91,7 @@ public class BatchWriter {
                           WHERE s.user_id = x.u AND s.served_at <= epoch_micros_to_timestamptz(x.t)
                           ORDER BY s.served_at DESC LIMIT 1) s ON true""";
 
-    static final String INSERT_PREDICTIONS = """
+    public static final String INSERT_PREDICTIONS = """
             INSERT INTO online_predictions (time, user_id, movie_id, rating, predicted, model_version, experiment, arm)
             SELECT epoch_micros_to_timestamptz(t), u, m, r, p, v, e, a
             FROM unnest(?::int8[], ?::int8[], ?::text[], ?::float4[], ?::float4[], ?::text[], ?::text[], ?::text[])
@@ -96,7 +99,7 @@ public class BatchWriter {
             ON CONFLICT DO NOTHING""";
 
     /** Sessions merged with this batch's, folded per user and movie by {@link WatchSessions}. */
-    static final String UPSERT_WATCHES = """
+    public static final String UPSERT_WATCHES = """
             INSERT INTO watch_sessions AS w (user_id, movie_id, first_at, last_at, minutes, minutes_watched, max_minute)
             SELECT u, m, epoch_micros_to_timestamptz(f), epoch_micros_to_timestamptz(l), mr::int4multirange, n, mx
             FROM unnest(?::int8[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::int4[], ?::int4[])
@@ -111,14 +114,14 @@ public class BatchWriter {
                 max_minute = greatest(w.max_minute, excluded.max_minute)""";
 
     /** Watch-through from this batch's watches: served lists of the user within the window before the watch. */
-    static final String WATCH_THROUGH_FROM_WATCHES = """
+    public static final String WATCH_THROUGH_FROM_WATCHES = """
             UPDATE served_recommendations s SET watched_at = w.at, watched_movie = w.m
             FROM (SELECT u, m, epoch_micros_to_timestamptz(min(t)) AS at
                   FROM unnest(?::int8[], ?::text[], ?::int8[]) AS x(u, m, t) GROUP BY u, m) w
             WHERE s.user_id = w.u AND s.served_at <= w.at AND s.served_at >= w.at - ? * INTERVAL '1 microsecond'
               AND s.watched_at IS NULL AND w.m = ANY (s.items)""";
 
-    static final String UPSERT_DEAD_LETTERS = """
+    public static final String UPSERT_DEAD_LETTERS = """
             INSERT INTO dead_letter_counts AS d (topic, reason, count, last_at)
             SELECT topic, reason, n, now() FROM unnest(?::text[], ?::text[], ?::int8[]) AS x(topic, reason, n)
             ON CONFLICT (topic, reason) DO UPDATE SET count = d.count + excluded.count, last_at = excluded.last_at""";

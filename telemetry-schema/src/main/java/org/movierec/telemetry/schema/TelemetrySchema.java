@@ -12,7 +12,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * telemetry and writes only the dashboard copies of its runs and versions ({@code V3}: {@code model_versions},
  * {@code retrain_runs} and their detail tables), which Grafana reads.
  * This class migrates a database where Quarkus Flyway does not run: other services' tests and the local
- * launcher.
+ * launcher. Both register {@link V2DetectionChange}, which lets databases migrated with the first release of
+ * {@code V2} accept the current one.
  */
 public final class TelemetrySchema {
 
@@ -28,7 +29,8 @@ public final class TelemetrySchema {
     /**
      * Brings the database at {@code jdbcUrl} to the latest schema version (a no-op when it is there).
      *
-     * @param timescale {@code auto} (TimescaleDB when installed and preloaded), {@code on} or {@code off}
+     * @param timescale {@code auto} (TimescaleDB when the extension is created in the database or this user can
+     *                  create it), {@code on} or {@code off}
      * @return how many migrations ran
      */
     public static int migrate(String jdbcUrl, String user, String password, String timescale) {
@@ -36,6 +38,7 @@ public final class TelemetrySchema {
                 .dataSource(jdbcUrl, user, password)
                 .locations("classpath:" + LOCATION)
                 .placeholders(Map.of(TIMESCALE_PLACEHOLDER, timescale))
+                .callbacks(new V2DetectionChange())
                 .load()
                 .migrate();
         return result.migrationsExecuted;

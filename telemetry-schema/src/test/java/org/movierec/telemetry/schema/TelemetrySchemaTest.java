@@ -34,7 +34,7 @@ class TelemetrySchemaTest {
         int first = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
         int second = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
 
-        assertThat(first).isEqualTo(3);
+        assertThat(first).isEqualTo(4);
         assertThat(second).isZero();
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
              ResultSet rs = c.createStatement().executeQuery(
@@ -62,5 +62,7 @@ class TelemetrySchemaTest {
                 .isNotNull();
         assertThat(TelemetrySchema.class.getClassLoader()
                 .getResource(TelemetrySchema.LOCATION + "/V3__model_versions_and_runs.sql")).isNotNull();
+        assertThat(TelemetrySchema.class.getClassLoader()
+                .getResource(TelemetrySchema.LOCATION + "/V4__timescale_version_and_late_data.sql")).isNotNull();
     }
 }
