@@ -132,8 +132,8 @@ class RouterServiceTest {
     @Order(2)
     void aBadUserIdIs400WithTheSameReasonAsInference() {
         for (String bad : List.of("abc", "0", "007", "-3", "1234567890123456789")) {
-            given().get("/recommend/" + bad).then().statusCode(400).contentType(startsWith("text/plain"))
-                    .body(equalTo(UserIds.problem(bad) + "\n"));
+            given().get("/recommend/" + bad).then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400)).body("detail", equalTo(UserIds.problem(bad)));
         }
         assertThat(FakeInference.received()).isEmpty();
     }
@@ -142,9 +142,9 @@ class RouterServiceTest {
     @Order(3)
     void changesNeedTheAdminToken() {
         given().contentType(ContentType.JSON).body(createBody("x", v1, 50, v2, 50)).post("/experiments")
-                .then().statusCode(401).body("error", equalTo("missing bearer token"));
+                .then().statusCode(401).body("detail", equalTo("missing bearer token"));
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(createBody("x", v1, 50, v2, 50))
-                .post("/experiments").then().statusCode(401).body("error", equalTo("wrong bearer token"));
+                .post("/experiments").then().statusCode(401).body("detail", equalTo("wrong bearer token"));
         given().get("/experiments").then().statusCode(200).body("size()", equalTo(0));
     }
 
@@ -188,18 +188,18 @@ class RouterServiceTest {
         admin("PUT", path + "/weights", "{\"weights\":{\"control\":50}}").then().statusCode(400)
                 .body("problems", hasItem("weights must name every arm; 'treatment' is missing"));
         admin("PUT", path + "/weights", "{\"weights\":{\"control\":150,\"treatment\":-50}}").then().statusCode(400)
-                .body("error", containsString("must be a whole percentage 0..100"));
+                .body("detail", containsString("must be a whole percentage 0..100"));
         admin("PUT", path + "/weights", "{\"weights\":{\"control\":50,\"treatment\":50,\"other\":0}}").then()
                 .statusCode(400).body("problems", hasItem(startsWith("no arm named 'other'")));
         admin("PUT", path + "/weights", "not json").then().statusCode(400)
-                .body("error", startsWith("the body is not a JSON object"));
+                .body("detail", startsWith("the body is not a JSON object"));
         admin("PUT", path + "/overrides", "{\"overrides\":{\"42\":\"nope\"}}").then().statusCode(400)
                 .body("problems", hasItem("override for user '42' names unknown arm 'nope'"));
         admin("PUT", path + "/overrides", "{\"overrides\":{\"042\":\"control\"}}").then().statusCode(400)
-                .body("error", containsString("leading zeros"));
+                .body("detail", containsString("leading zeros"));
         // a second experiment while one runs, and invalid new experiments
         admin("POST", "/experiments", createBody("second", v1, 50, v3, 50)).then().statusCode(409)
-                .body("error", containsString(experimentId));
+                .body("detail", containsString(experimentId));
         admin("POST", "/experiments", createBody("bad", v1, 50, "no-such-version", 50)).then().statusCode(400)
                 .body("problems", hasItem("arm 'treatment': model version 'no-such-version' is not in the registry"));
         admin("POST", "/experiments", "{\"name\":\"dup\",\"arms\":[{\"name\":\"a\",\"modelVersion\":\"" + v1
@@ -354,9 +354,9 @@ class RouterServiceTest {
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"no-such\"}").then().statusCode(400)
                 .body("problems", hasItem("arm 'candidate': model version 'no-such' is not in the registry"));
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v1 + "\"}").then().statusCode(400)
-                .body("error", containsString("is already the production version"));
+                .body("detail", containsString("is already the production version"));
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v2 + "\",\"steps\":[5,50]}").then()
-                .statusCode(400).body("error", containsString("the last step must be 100"));
+                .statusCode(400).body("detail", containsString("the last step must be 100"));
         admin("POST", "/experiments/canary", "{}").then().statusCode(400)
                 .body("problems", hasItem("'candidateVersion' is required"));
     }
@@ -375,7 +375,7 @@ class RouterServiceTest {
                 .body("createdBy", equalTo("retrain-service"))
                 .extract().path("id");
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v3 + "\"}").then().statusCode(409)
-                .body("error", startsWith("a canary is already running"));
+                .body("detail", startsWith("a canary is already running"));
         admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
                 .body("action", equalTo("wait")).body("reason", containsString("candidate has 0 of 100 requests"));
         int[] expectedWeights = {25, 50};

@@ -26,7 +26,7 @@ class NotReadyWithoutAModelTest {
         given().header("Authorization", InferenceServiceTest.TOKEN).post("/admin/reload").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(503);
-        given().get("/recommend/7").then().statusCode(503).body(containsString("no model"));
+        given().get("/recommend/7").then().statusCode(503).body("detail", containsString("no model"));
         given().get("/recommend/abc").then().statusCode(400);
     }
 }

@@ -29,8 +29,10 @@ import org.movierec.router.report.html.ReportTemplates;
 /**
  * The experiments admin API. Reads are open; changes need {@code Authorization: Bearer
  * $ROUTER_ADMIN_TOKEN} and are audited with the caller named by {@code X-Requested-By} (else
- * {@code admin}). Errors answer JSON {@code {"error": "...", "problems": [...]}}: 400 invalid change (the
- * previous configuration stays), 401 bad token, 404 unknown experiment, 409 conflict, 503 dependency down.
+ * {@code admin}). Errors answer {@code application/problem+json} (RFC 9457: {@code type}, {@code title},
+ * {@code status}, {@code detail}, and for an invalid change {@code problems}, at most 20, with {@code moreProblems}
+ * counting the rest): 400 invalid change (the previous configuration stays), 401 bad token, 404 unknown experiment,
+ * 409 conflict, 413 body over {@code quarkus.http.limits.max-body-size}, 503 dependency down.
  */
 @Path("/experiments")
 public class ExperimentsResource {

@@ -19,12 +19,12 @@ class AdminAuthTest {
 
     @Test
     void withoutOrWithAWrongTokenIs401() {
-        given().post("/admin/bootstrap").then().statusCode(401).body("error", equalTo("missing bearer token"));
+        given().post("/admin/bootstrap").then().statusCode(401).body("detail", equalTo("missing bearer token"));
         given().header("Authorization", "Bearer nope").post("/admin/bootstrap").then().statusCode(401)
-                .body("error", equalTo("wrong bearer token"));
+                .body("detail", equalTo("wrong bearer token"));
         given().header("Authorization", "Basic dGVzdA==").post("/admin/bootstrap").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{\"enabled\":true}").post("/admin/traffic").then().statusCode(401)
-                .body("error", equalTo("missing bearer token"));
+                .body("detail", equalTo("missing bearer token"));
         given().header("Authorization", "Bearer test-only-admin-tokenX").contentType(ContentType.JSON)
                 .body("{\"enabled\":true}").post("/admin/traffic").then().statusCode(401);
         given().get("/admin/status").then().statusCode(200).body("traffic.enabled", equalTo(false))

@@ -1,0 +1,153 @@
+package org.movierec.router;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.movierec.testkit.KafkaTestResource;
+import org.movierec.testkit.MongoTestResource;
+import org.movierec.testkit.PostgresTestResource;
+
+/**
+ * The router's HTTP edge from outside: every error is {@code application/problem+json}, a huge invalid body gets a
+ * small answer, an oversized body a 413, a request without {@code Host} a 400 without an ERROR line, and an unknown
+ * method name no new metric label.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FakeInference.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SlackTestResource.class, restrictToAnnotatedClass = false)
+class HttpEdgeTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    private final List<LogRecord> errors = new CopyOnWriteArrayList<>();
+    private final Handler errorCapture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureErrors() {
+        Logger.getLogger("").addHandler(errorCapture);
+    }
+
+    @AfterEach
+    void release() {
+        Logger.getLogger("").removeHandler(errorCapture);
+    }
+
+    @Test
+    void aBodyOfManyUnknownKeysGetsASmallAnswerListingTwentyProblems() {
+        StringBuilder body = new StringBuilder("{");
+        for (int i = 0; i < 40_000; i++) {
+            body.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
+        }
+        body.append('}');
+        assertThat(body.length()).isGreaterThan(400_000);
+
+        String answer = given().header("Authorization", RouterServiceTest.TOKEN).contentType(ContentType.JSON)
+                .body(body.toString()).post("/experiments")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
+                .body("problems", hasSize(20)).body("problems[0]", startsWith("unknown field"))
+                .extract().asString();
+        assertThat(answer.length()).isLessThan(5_000);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        given().header("Authorization", RouterServiceTest.TOKEN).contentType(ContentType.JSON).body(huge)
+                .post("/experiments").then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
+    }
+
+    @Test
+    void errorsOfTheAdminApiAndOfRecommendAreProblems() {
+        given().get("/experiments/no-such-one").then().statusCode(404).contentType(PROBLEM)
+                .body("detail", startsWith("no experiment"));
+        given().get("/recommend/42;x=1").then().statusCode(400).contentType(PROBLEM)
+                .body("instance", startsWith("/recommend/42"));
+        given().post("/experiments").then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void aRequestWithoutHostIs400WithoutAnErrorLine() throws IOException {
+        String answer = raw("GET /q/health/live HTTP/1.1\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: " + PROBLEM);
+        assertThat(errors).as("ERROR log lines").isEmpty();
+    }
+
+    @Test
+    void unknownMethodNamesShareOneMetricLabel() throws IOException {
+        // /q/ endpoints are not timed (Quarkus' default): an application path is
+        assertThat(raw("FOO /experiments HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 405");
+        raw("PROPFIND /experiments HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("method=\"OTHER\"").doesNotContain("method=\"FOO\"")
+                .doesNotContain("method=\"PROPFIND\"");
+    }
+
+    /** Sends {@code request} as it is and answers what the server wrote until it closed or 2 s passed. */
+    static String raw(String request) throws IOException {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    answer.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                    if (answer.indexOf("\r\n\r\n") > 0 && answer.toString().contains("}")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // the server keeps the connection open: what arrived is the answer
+            }
+            return answer.toString();
+        }
+    }
+}
