@@ -10,23 +10,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.movierec.testkit.KafkaTestResource;
 import org.movierec.testkit.MongoTestResource;
 import org.movierec.testkit.PostgresTestResource;
+import org.movierec.testkit.RawHttp;
 
 /**
  * The router's HTTP edge from outside: every error is {@code application/problem+json}, a huge invalid body gets a
@@ -42,34 +31,6 @@ import org.movierec.testkit.PostgresTestResource;
 class HttpEdgeTest {
 
     static final String PROBLEM = "application/problem+json";
-
-    private final List<LogRecord> errors = new CopyOnWriteArrayList<>();
-    private final Handler errorCapture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureErrors() {
-        Logger.getLogger("").addHandler(errorCapture);
-    }
-
-    @AfterEach
-    void release() {
-        Logger.getLogger("").removeHandler(errorCapture);
-    }
 
     @Test
     void aBodyOfManyUnknownKeysGetsASmallAnswerListingTwentyProblems() {
@@ -109,10 +70,12 @@ class HttpEdgeTest {
 
     @Test
     void aRequestWithoutHostIs400WithoutAnErrorLine() throws IOException {
-        String answer = raw("GET /q/health/live HTTP/1.1\r\n\r\n");
+        try (RawHttp.ErrorRecords errors = new RawHttp.ErrorRecords()) {
+            String answer = raw("GET /q/health/live HTTP/1.1\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: " + PROBLEM);
-        assertThat(errors).as("ERROR log lines").isEmpty();
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: " + PROBLEM);
+            assertThat(errors.messages()).as("ERROR log lines").isEmpty();
+        }
     }
 
     @Test
@@ -126,28 +89,7 @@ class HttpEdgeTest {
                 .doesNotContain("method=\"PROPFIND\"");
     }
 
-    /** Sends {@code request} as it is and answers what the server wrote until it closed or 2 s passed. */
-    static String raw(String request) throws IOException {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(2_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder answer = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    answer.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-                    if (answer.indexOf("\r\n\r\n") > 0 && answer.toString().contains("}")) {
-                        break;
-                    }
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                // the server keeps the connection open: what arrived is the answer
-            }
-            return answer.toString();
-        }
+    private static String raw(String request) throws IOException {
+        return RawHttp.send(ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class), request);
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.movierec.testkit.RawHttp;
 import org.movierec.testkit.SlackReceiver;
 
 @QuarkusTest
@@ -143,5 +146,18 @@ class RetrainServiceTest {
             Thread.sleep(200);
         }
         throw new AssertionError("run " + runId + " still running after 3 minutes");
+    }
+
+    @Test
+    void aRequestWithoutHostIs400ProblemWithoutAnErrorLine() throws IOException {
+        int port = ConfigProvider.getConfig()
+                .getValue("quarkus.http.test-port", Integer.class);
+        try (RawHttp.ErrorRecords errors = new RawHttp.ErrorRecords()) {
+            String answer = RawHttp.send(port, "GET /q/health/live HTTP/1.1\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("content-type: application/problem+json");
+            assertThat(errors.messages()).as("ERROR log lines").isEmpty();
+        }
     }
 }
