@@ -179,7 +179,7 @@ class ReportPageTest {
     @Order(3)
     void anUnknownExperimentIs404LikeTheJsonReport() {
         given().get("/experiments/no-such-experiment/report.html").then().statusCode(404)
-                .contentType(ContentType.JSON).body("error", startsWith("no experiment"));
+                .contentType("application/problem+json").body("detail", startsWith("no experiment"));
     }
 
     @Test

@@ -38,9 +38,12 @@ import org.movierec.core.assignment.Arm;
 import org.movierec.core.assignment.ArmAssignment;
 import org.movierec.core.events.ServedEvent;
 import org.movierec.core.events.Topics;
+import org.movierec.core.auth.BearerToken;
 import org.movierec.core.ids.UserIds;
 import org.movierec.registry.ExperimentArms;
 import org.movierec.registry.ModelRegistry;
+import org.movierec.router.experiments.Experiment;
+import org.movierec.router.experiments.ExperimentService;
 import org.movierec.router.experiments.ExperimentStore;
 import org.movierec.router.fallback.PopularityCache;
 import org.movierec.testkit.KafkaTestResource;
@@ -75,6 +78,9 @@ class RouterServiceTest {
 
     @jakarta.inject.Inject
     PopularityCache popular;
+
+    @jakarta.inject.Inject
+    ExperimentStore store;
 
     @BeforeAll
     static void registryWithThreeVersions() {
@@ -139,8 +145,8 @@ class RouterServiceTest {
     @Order(2)
     void aBadUserIdIs400WithTheSameReasonAsInference() {
         for (String bad : List.of("abc", "0", "007", "-3", "1234567890123456789")) {
-            given().get("/recommend/" + bad).then().statusCode(400).contentType(startsWith("text/plain"))
-                    .body(equalTo(UserIds.problem(bad) + "\n"));
+            given().get("/recommend/" + bad).then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400)).body("detail", equalTo(UserIds.problem(bad)));
         }
         assertThat(FakeInference.received()).isEmpty();
     }
@@ -149,9 +155,9 @@ class RouterServiceTest {
     @Order(3)
     void changesNeedTheAdminToken() {
         given().contentType(ContentType.JSON).body(createBody("x", v1, 50, v2, 50)).post("/experiments")
-                .then().statusCode(401).body("error", equalTo("missing bearer token"));
+                .then().statusCode(401).body("detail", equalTo("missing bearer token"));
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body(createBody("x", v1, 50, v2, 50))
-                .post("/experiments").then().statusCode(401).body("error", equalTo("wrong bearer token"));
+                .post("/experiments").then().statusCode(401).body("detail", equalTo("wrong bearer token"));
         given().get("/experiments").then().statusCode(200).body("size()", equalTo(0));
     }
 
@@ -181,9 +187,16 @@ class RouterServiceTest {
             assertThat(r.experiment()).isEqualTo(experimentId);
             assertThat(r.requestId()).isEqualTo("req-" + user);
         }
-        given().accept(ContentType.JSON).get("/recommend/5").then().statusCode(200)
+        // a request id that is too long or not a token is replaced by a generated one, not echoed
+        for (String bad : List.of("x".repeat(129), "a b", "<id>")) {
+            String echoed = given().header("X-Request-Id", bad).get("/recommend/5").then().statusCode(200)
+                    .extract().header("X-Request-Id");
+            assertThat(UUID.fromString(echoed).version()).isEqualTo(4);
+        }
+        FakeInference.reset();
+        given().header("X-Request-Id", "req-5").accept(ContentType.JSON).get("/recommend/5").then().statusCode(200)
                 .contentType(startsWith("application/json")).body("userId", equalTo("5"));
-        assertThat(FakeInference.received().get(60).accept()).contains("application/json");
+        assertThat(FakeInference.received().get(0).accept()).contains("application/json");
     }
 
     @Test
@@ -195,18 +208,18 @@ class RouterServiceTest {
         admin("PUT", path + "/weights", "{\"weights\":{\"control\":50}}").then().statusCode(400)
                 .body("problems", hasItem("weights must name every arm; 'treatment' is missing"));
         admin("PUT", path + "/weights", "{\"weights\":{\"control\":150,\"treatment\":-50}}").then().statusCode(400)
-                .body("error", containsString("must be a whole percentage 0..100"));
+                .body("detail", containsString("must be a whole percentage 0..100"));
         admin("PUT", path + "/weights", "{\"weights\":{\"control\":50,\"treatment\":50,\"other\":0}}").then()
                 .statusCode(400).body("problems", hasItem(startsWith("no arm named 'other'")));
         admin("PUT", path + "/weights", "not json").then().statusCode(400)
-                .body("error", startsWith("the body is not a JSON object"));
+                .body("detail", startsWith("the body is not a JSON object"));
         admin("PUT", path + "/overrides", "{\"overrides\":{\"42\":\"nope\"}}").then().statusCode(400)
                 .body("problems", hasItem("override for user '42' names unknown arm 'nope'"));
         admin("PUT", path + "/overrides", "{\"overrides\":{\"042\":\"control\"}}").then().statusCode(400)
-                .body("error", containsString("leading zeros"));
+                .body("detail", containsString("leading zeros"));
         // a second experiment while one runs, and invalid new experiments
         admin("POST", "/experiments", createBody("second", v1, 50, v3, 50)).then().statusCode(409)
-                .body("error", containsString(experimentId));
+                .body("detail", containsString(experimentId));
         admin("POST", "/experiments", createBody("bad", v1, 50, "no-such-version", 50)).then().statusCode(400)
                 .body("problems", hasItem("arm 'treatment': model version 'no-such-version' is not in the registry"));
         admin("POST", "/experiments", "{\"name\":\"dup\",\"arms\":[{\"name\":\"a\",\"modelVersion\":\"" + v1
@@ -233,13 +246,47 @@ class RouterServiceTest {
                 .sort(new Document("at", 1)).into(new ArrayList<>());
         assertThat(audit).extracting(d -> d.getString("action")).containsExactly("create", "weights", "overrides");
         Document weights = audit.get(1);
-        assertThat(weights.getString("who")).isEqualTo("alice@test");
+        // the caller's claim and which admin token made the change (a fingerprint, never the token)
+        assertThat(weights.getString("who")).isEqualTo("alice@test [token " + BearerToken.fingerprint(TOKEN) + "]");
+        assertThat(weights.getString("who")).doesNotContain("test-only-admin-token");
         assertThat(weights.get("at")).isNotNull();
         assertThat(weights.get("before", Document.class).getList("arms", Document.class).get(0).get("weight"))
                 .isEqualTo(50.0);
         assertThat(weights.get("after", Document.class).getList("arms", Document.class).get(0).get("weight"))
                 .isEqualTo(0.0);
         admin("PUT", path + "/weights", "{\"weights\":{\"control\":50,\"treatment\":50}}").then().statusCode(200);
+        admin("PUT", path + "/overrides", "{\"overrides\":{}}").then().statusCode(200);
+    }
+
+    @Test
+    @Order(6)
+    void tooManyOverridesOrABadCallerNameChangeNothingAndAuditNothing() {
+        String path = "/experiments/" + experimentId;
+        int revision = given().get(path).then().extract().path("revision");
+        long audited = db.getCollection(ExperimentStore.AUDIT).countDocuments(new Document("experimentId", experimentId));
+        StringBuilder many = new StringBuilder("{\"overrides\":{");
+        for (int user = 1; user <= ExperimentService.MAX_OVERRIDES + 1; user++) {
+            many.append(user == 1 ? "" : ",").append('"').append(user).append("\":\"control\"");
+        }
+        many.append("}}");
+        admin("PUT", path + "/overrides", many.toString()).then().statusCode(400).contentType("application/problem+json")
+                .body("problems", hasItem("at most " + ExperimentService.MAX_OVERRIDES + " overrides, got "
+                        + (ExperimentService.MAX_OVERRIDES + 1)));
+        for (String caller : List.of("x".repeat(101), "eve\tmallory")) {
+            given().header("Authorization", TOKEN).header("X-Requested-By", caller).contentType(ContentType.JSON)
+                    .body("{\"overrides\":{}}").put(path + "/overrides").then().statusCode(400)
+                    .body("detail", containsString("X-Requested-By"));
+        }
+        given().get(path).then().body("revision", equalTo(revision));
+        assertThat(db.getCollection(ExperimentStore.AUDIT).countDocuments(new Document("experimentId", experimentId)))
+                .isEqualTo(audited);
+
+        // a change that loses to a concurrent one withdraws its audit record: one record per stored revision
+        Experiment read = store.find(experimentId).orElseThrow();
+        admin("PUT", path + "/overrides", "{\"overrides\":{\"3\":\"control\"}}").then().statusCode(200);
+        assertThat(store.replace(read, read.withOverrides(Map.of("4", "control")), "overrides", "test")).isFalse();
+        assertThat(db.getCollection(ExperimentStore.AUDIT).countDocuments(new Document("experimentId", experimentId)))
+                .isEqualTo(audited + 1);
         admin("PUT", path + "/overrides", "{\"overrides\":{}}").then().statusCode(200);
     }
 
@@ -349,7 +396,7 @@ class RouterServiceTest {
     @Order(11)
     void stoppingSendsEveryoneBackToProduction() {
         admin("POST", "/experiments/" + experimentId + "/stop", null).then().statusCode(200)
-                .body("status", equalTo("stopped")).body("endReason", equalTo("stopped by alice@test"));
+                .body("status", equalTo("stopped")).body("endReason", equalTo("stopped by alice@test [token " + BearerToken.fingerprint(TOKEN) + "]"));
         given().get("/recommend/12").then().statusCode(200).header("X-Experiment", nullValue())
                 .header("X-Model-Version", FakeInference.PRODUCTION);
         admin("POST", "/experiments/" + experimentId + "/stop", null).then().statusCode(409);
@@ -364,9 +411,9 @@ class RouterServiceTest {
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"no-such\"}").then().statusCode(400)
                 .body("problems", hasItem("arm 'candidate': model version 'no-such' is not in the registry"));
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v1 + "\"}").then().statusCode(400)
-                .body("error", containsString("is already the production version"));
+                .body("detail", containsString("is already the production version"));
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v2 + "\",\"steps\":[5,50]}").then()
-                .statusCode(400).body("error", containsString("the last step must be 100"));
+                .statusCode(400).body("detail", containsString("the last step must be 100"));
         admin("POST", "/experiments/canary", "{}").then().statusCode(400)
                 .body("problems", hasItem("'candidateVersion' is required"));
     }
@@ -386,7 +433,7 @@ class RouterServiceTest {
                 .body("createdBy", equalTo("retrain-service"))
                 .extract().path("id");
         admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v3 + "\"}").then().statusCode(409)
-                .body("error", startsWith("a canary is already running"));
+                .body("detail", startsWith("a canary is already running"));
         admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
                 .body("action", equalTo("wait")).body("reason", containsString("candidate has 0 of 100 requests"));
         int[] expectedWeights = {25, 50};

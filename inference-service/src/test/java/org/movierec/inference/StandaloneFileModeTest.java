@@ -103,7 +103,7 @@ class StandaloneFileModeTest {
                 .body("items.movieId", contains(ids[0], ids[1], ids[2], ids[3], ids[4]))
                 .body("items.score", everyItem(notNullValue()));
         for (String bad : new String[] {"0", "-1", "1001", "x", "2.5"}) {
-            given().get("/popular?size=" + bad).then().statusCode(400).body(containsString("size must be an integer"));
+            given().get("/popular?size=" + bad).then().statusCode(400).body("detail", containsString("size must be an integer"));
         }
     }
 }

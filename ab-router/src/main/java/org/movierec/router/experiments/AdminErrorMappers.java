@@ -1,47 +1,43 @@
 package org.movierec.router.experiments;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.movierec.platform.http.Problems;
 import org.movierec.router.report.TelemetryUnavailableException;
 
-/** Maps the admin API's exceptions to JSON answers {@code {"error", "problems"?}} with their status. */
+/**
+ * Maps the admin API's exceptions to {@code application/problem+json} answers (RFC 9457, {@link Problems}) with their
+ * status; an invalid change lists its problems (capped).
+ */
 public class AdminErrorMappers {
 
     @ServerExceptionMapper
     public Response invalid(InvalidChangeException e) {
-        return error(Response.Status.BAD_REQUEST, e.getMessage(), e.problems());
+        return Problems.of(Response.Status.BAD_REQUEST, e.getMessage(), e.problems());
     }
 
     @ServerExceptionMapper
     public Response notFound(ExperimentNotFoundException e) {
-        return error(Response.Status.NOT_FOUND, e.getMessage(), null);
+        return Problems.of(Response.Status.NOT_FOUND, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response conflict(ExperimentConflictException e) {
-        return error(Response.Status.CONFLICT, e.getMessage(), null);
+        return Problems.of(Response.Status.CONFLICT, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unauthorized(NotAuthorizedException e) {
-        return error(e.unconfigured() ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.UNAUTHORIZED,
-                e.getMessage(), null);
+        if (e.unconfigured()) {
+            return Problems.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        Response problem = Problems.of(Response.Status.UNAUTHORIZED, e.getMessage());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response telemetryDown(TelemetryUnavailableException e) {
-        return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null);
-    }
-
-    private static Response error(Response.Status status, String message, List<String> problems) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        if (problems != null) {
-            body.put("problems", problems);
-        }
-        return ExperimentsResource.json(status, body);
+        return Problems.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
     }
 }

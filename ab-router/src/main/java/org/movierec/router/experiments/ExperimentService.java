@@ -31,6 +31,9 @@ public class ExperimentService {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int MAX_NAME_LENGTH = 200;
 
+    /** The most overrides an experiment holds (see {@code overridesCap}). */
+    public static final int MAX_OVERRIDES = 10_000;
+
     @Inject
     ExperimentStore store;
 
@@ -76,6 +79,7 @@ public class ExperimentService {
             }
         }
         Map<String, String> overrides = body.stringMap(body.object("overrides", false), "override");
+        overridesCap(body, overrides);
         if (arms.size() == armList.size() && salt != null) {
             body.problems().addAll(ArmAssignment.problems(salt, Experiment.assignmentArms(arms), overrides));
             body.problems().addAll(versionProblems(arms));
@@ -123,6 +127,7 @@ public class ExperimentService {
         Experiment before = runningExperiment(id);
         RequestBody body = RequestBody.parse(json, List.of("overrides"));
         Map<String, String> overrides = body.stringMap(body.object("overrides", true), "override");
+        overridesCap(body, overrides);
         body.check();
         body.problems().addAll(ArmAssignment.problems(before.salt(), Experiment.assignmentArms(before.arms()),
                 overrides));
@@ -181,6 +186,16 @@ public class ExperimentService {
         store.insert(e, requestedBy);
         poller.poll();
         return e;
+    }
+
+    /**
+     * At most {@value #MAX_OVERRIDES} overrides (QA users pinned to an arm, not a population): an experiment and its
+     * audit record (before and after) must fit MongoDB's 16 MB document limit with room to spare.
+     */
+    private static void overridesCap(RequestBody body, Map<String, String> overrides) {
+        if (overrides.size() > MAX_OVERRIDES) {
+            body.problem("at most " + MAX_OVERRIDES + " overrides, got " + overrides.size());
+        }
     }
 
     /** The experiment {@code id}. */

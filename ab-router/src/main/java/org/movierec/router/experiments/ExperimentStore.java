@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.movierec.registry.ExperimentArms;
 import org.movierec.router.RouterConfig;
 
@@ -86,16 +87,17 @@ public class ExperimentStore {
      * @throws ExperimentConflictException if another experiment is running
      */
     public void insert(Experiment e, String who) {
+        Object auditId = audit(e.id(), "create", who, null, e);
         try {
             experiments().insertOne(ExperimentDocuments.toDocument(e));
-        } catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        } catch (RuntimeException ex) {
+            withdraw(auditId);
+            if (ex instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 throw new ExperimentConflictException("another experiment is running: stop it first ("
                         + running().map(Experiment::id).orElse("?") + ")");
             }
             throw ex;
         }
-        audit(e.id(), "create", who, null, e);
     }
 
     /**
@@ -105,11 +107,18 @@ public class ExperimentStore {
      * @return false if the stored revision is no longer {@code before.revision()} (nothing written)
      */
     public boolean replace(Experiment before, Experiment after, String action, String who) {
-        boolean replaced = experiments().replaceOne(
-                and(eq(ExperimentArms.ID, before.id()), eq(ExperimentDocuments.REVISION, before.revision())),
-                ExperimentDocuments.toDocument(after)).getModifiedCount() == 1;
-        if (replaced) {
-            audit(before.id(), action, who, before, after);
+        Object auditId = audit(before.id(), action, who, before, after);
+        boolean replaced;
+        try {
+            replaced = experiments().replaceOne(
+                    and(eq(ExperimentArms.ID, before.id()), eq(ExperimentDocuments.REVISION, before.revision())),
+                    ExperimentDocuments.toDocument(after)).getModifiedCount() == 1;
+        } catch (RuntimeException ex) {
+            withdraw(auditId);
+            throw ex;
+        }
+        if (!replaced) {
+            withdraw(auditId);
         }
         return replaced;
     }
@@ -120,13 +129,26 @@ public class ExperimentStore {
                 .sort(com.mongodb.client.model.Sorts.ascending("at")).into(new ArrayList<>());
     }
 
-    private void audit(String id, String action, String who, Experiment before, Experiment after) {
-        database().getCollection(AUDIT).insertOne(new Document("experimentId", id)
+    /**
+     * Writes the audit record of a change before the change itself, and answers its id: if the record cannot be
+     * written (e.g. over MongoDB's 16 MB limit) nothing changes. mongo-java-server, which runs the platform locally,
+     * has no multi-document transactions, so the pair is made all-or-nothing by hand: a change that then fails (or
+     * loses to a concurrent one) {@link #withdraw}s its record.
+     */
+    private Object audit(String id, String action, String who, Experiment before, Experiment after) {
+        Document record = new Document("_id", new ObjectId()).append("experimentId", id)
                 .append("action", action)
                 .append("who", who)
                 .append("at", Date.from(Instant.now()))
                 .append("before", before == null ? null : ExperimentDocuments.toDocument(before))
-                .append("after", after == null ? null : ExperimentDocuments.toDocument(after)));
+                .append("after", after == null ? null : ExperimentDocuments.toDocument(after));
+        database().getCollection(AUDIT).insertOne(record);
+        return record.get("_id");
+    }
+
+    /** Deletes the audit record of a change that was not written. */
+    private void withdraw(Object auditId) {
+        database().getCollection(AUDIT).deleteOne(eq("_id", auditId));
     }
 
     private MongoCollection<Document> experiments() {

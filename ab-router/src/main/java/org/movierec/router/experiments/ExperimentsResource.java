@@ -29,13 +29,16 @@ import org.movierec.router.report.html.ReportTemplates;
 /**
  * The experiments admin API. Reads are open; changes need {@code Authorization: Bearer
  * $ROUTER_ADMIN_TOKEN} and are audited with the caller named by {@code X-Requested-By} (else
- * {@code admin}). Errors answer JSON {@code {"error": "...", "problems": [...]}}: 400 invalid change (the
- * previous configuration stays), 401 bad token, 404 unknown experiment, 409 conflict, 503 dependency down.
+ * {@code admin}). Errors answer {@code application/problem+json} (RFC 9457: {@code type}, {@code title},
+ * {@code status}, {@code detail}, and for an invalid change {@code problems}, at most 20, with {@code moreProblems}
+ * counting the rest): 400 invalid change (the previous configuration stays), 401 bad token, 404 unknown experiment,
+ * 409 conflict, 413 body over {@code quarkus.http.limits.max-body-size}, 503 dependency down.
  */
 @Path("/experiments")
 public class ExperimentsResource {
 
     private static final String REQUESTED_BY = "X-Requested-By";
+    static final int MAX_REQUESTED_BY = 100;
 
     /** The HTML report may use its inline styles and nothing else. */
     static final String REPORT_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
@@ -119,7 +122,7 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @HeaderParam(REQUESTED_BY) String requestedBy) {
-        return change(authorization, Response.Status.CREATED, () -> service.create(body, who(requestedBy)));
+        return change(authorization, Response.Status.CREATED, () -> service.create(body, who(requestedBy, authorization)));
     }
 
     @POST
@@ -128,7 +131,7 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response createCanary(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                  @HeaderParam(REQUESTED_BY) String requestedBy) {
-        return change(authorization, Response.Status.CREATED, () -> service.createCanary(body, who(requestedBy)));
+        return change(authorization, Response.Status.CREATED, () -> service.createCanary(body, who(requestedBy, authorization)));
     }
 
     @PUT
@@ -138,7 +141,7 @@ public class ExperimentsResource {
     public Response weights(@PathParam("id") String id, String body,
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             @HeaderParam(REQUESTED_BY) String requestedBy) {
-        return change(authorization, Response.Status.OK, () -> service.changeWeights(id, body, who(requestedBy)));
+        return change(authorization, Response.Status.OK, () -> service.changeWeights(id, body, who(requestedBy, authorization)));
     }
 
     @PUT
@@ -148,7 +151,7 @@ public class ExperimentsResource {
     public Response overrides(@PathParam("id") String id, String body,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @HeaderParam(REQUESTED_BY) String requestedBy) {
-        return change(authorization, Response.Status.OK, () -> service.changeOverrides(id, body, who(requestedBy)));
+        return change(authorization, Response.Status.OK, () -> service.changeOverrides(id, body, who(requestedBy, authorization)));
     }
 
     @POST
@@ -156,7 +159,7 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response stop(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(REQUESTED_BY) String requestedBy) {
-        return change(authorization, Response.Status.OK, () -> service.stop(id, who(requestedBy)));
+        return change(authorization, Response.Status.OK, () -> service.stop(id, who(requestedBy, authorization)));
     }
 
     @POST
@@ -183,8 +186,19 @@ public class ExperimentsResource {
         }
     }
 
-    private static String who(String requestedBy) {
-        return requestedBy == null || requestedBy.isBlank() ? "admin" : requestedBy.trim();
+    /**
+     * Who made a change, as the audit records it: the caller's {@code X-Requested-By} (else {@code admin}) and the
+     * fingerprint of the admin token used ({@link BearerToken#fingerprint}), e.g. {@code alice@example.com
+     * [token 1a2b3c4d]}: the header is the caller's claim, the fingerprint what the router checked. A header over
+     * {@value #MAX_REQUESTED_BY} characters or with characters outside printable ASCII is a 400 (nothing written).
+     */
+    private static String who(String requestedBy, String authorization) {
+        String name = requestedBy == null || requestedBy.isBlank() ? "admin" : requestedBy.trim();
+        if (name.length() > MAX_REQUESTED_BY || !name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidChangeException(REQUESTED_BY + " must be at most " + MAX_REQUESTED_BY
+                    + " printable ASCII characters");
+        }
+        return name + " [token " + BearerToken.fingerprint(authorization) + "]";
     }
 
     static Response json(Response.Status status, Object body) {

@@ -17,6 +17,7 @@ import org.movierec.core.events.ServedEvent;
 import org.movierec.core.ids.RequestIds;
 import org.movierec.core.ids.UserIds;
 import org.movierec.core.json.Json;
+import org.movierec.platform.http.Problem;
 import org.movierec.router.assignment.CurrentRouting;
 import org.movierec.router.assignment.Route;
 import org.movierec.router.assignment.RoutingTable;
@@ -66,13 +67,12 @@ public class RecommendRoute {
         String userId = context.pathParam("userId");
         String problem = UserIds.problem(userId);
         if (problem != null) {
-            context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(problem + "\n");
+            problem(context, Problem.of(400, problem));
             return;
         }
         long start = System.nanoTime();
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-        String given = context.request().getHeader("X-Request-Id");
-        String requestId = given == null || given.isBlank() ? RequestIds.newId() : given;
+        String requestId = RequestIds.orNew(context.request().getHeader("X-Request-Id"));
         RoutingTable table = routing.table();
         Route route = table.route(userId);
         forward(context, route, userId, accept, requestId).recover(first -> {
@@ -110,9 +110,8 @@ public class RecommendRoute {
         route.meters().fellBack(failure.reason());
         PopularList list = popular.current();
         if (list == null) {
-            context.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
-                    .end("no recommendation available: " + failure.getMessage()
-                            + ", and no popularity list is cached yet\n");
+            problem(context, Problem.of(503, "no recommendation available: " + failure.getMessage()
+                    + ", and no popularity list is cached yet"));
             return;
         }
         events.publish(new ServedEvent(Instant.now(), requestId, UserIds.parse(userId), route.experiment(),
@@ -121,6 +120,11 @@ public class RecommendRoute {
         answer(context, route, requestId, list.modelVersion(), json ? JSON : TEXT)
                 .putHeader("X-Fallback", failure.reason().tag())
                 .end(Buffer.buffer(json ? Json.write(list.toJson(userId)) : list.line()));
+    }
+
+    private static void problem(RoutingContext context, Problem problem) {
+        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(problem.at(context.request().path()).toJson());
     }
 
     private static HttpServerResponse answer(RoutingContext context, Route route, String requestId,

@@ -8,9 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import org.movierec.core.auth.BearerToken;
 import org.movierec.inference.InferenceConfig;
+import org.movierec.platform.http.AdminAuth;
 
 /** {@code POST /admin/reload}: check the source for versions now (bearer token). */
 @Path("/admin")
@@ -26,10 +25,9 @@ public class AdminResource {
     @Path("/reload")
     @Produces(MediaType.APPLICATION_JSON)
     public Response reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        String problem = BearerToken.problem(authorization, config.adminToken().orElse(null));
-        if (problem != null) {
-            Response.Status status = config.adminToken().isEmpty() ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.UNAUTHORIZED;
-            return Response.status(status).entity(Map.of("error", problem)).build();
+        Response denied = AdminAuth.deny(authorization, config.adminToken());
+        if (denied != null) {
+            return denied;
         }
         return Response.ok(reloader.check(true)).build();
     }

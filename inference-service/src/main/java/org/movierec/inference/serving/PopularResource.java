@@ -18,6 +18,7 @@ import org.movierec.core.model.SvdModel;
 import org.movierec.core.recommend.Recommendation;
 import org.movierec.inference.models.LoadedModel;
 import org.movierec.inference.models.ModelStore;
+import org.movierec.platform.http.Problems;
 
 /**
  * {@code GET /popular?size=N}: the production model's most popular movies, best first — the list the
@@ -49,13 +50,12 @@ public class PopularResource {
             size = -1;
         }
         if (size < 1 || size > MAX_SIZE) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("size must be an integer in 1.." + MAX_SIZE + ", got '" + sizeText + "'\n").build();
+            return Problems.of(Response.Status.BAD_REQUEST,
+                    "size must be an integer in 1.." + MAX_SIZE + ", got '" + sizeText + "'");
         }
         Optional<LoadedModel> production = store.current().defaultModel();
         if (production.isEmpty()) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity("no model is loaded yet\n").build();
+            return Problems.of(Response.Status.SERVICE_UNAVAILABLE, "no model is loaded yet");
         }
         LoadedModel model = production.get();
         SvdModel svd = model.model();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +35,7 @@ import org.movierec.inference.models.ModelStore;
 import org.movierec.inference.models.ServingSnapshot;
 import org.movierec.inference.realtime.FoldedUser;
 import org.movierec.inference.realtime.FoldedUsers;
+import org.movierec.platform.http.Problems;
 
 /**
  * {@code GET /recommend/{userId}}: up to 20 movie ids, comma-separated, best first ({@code text/plain},
@@ -83,11 +86,15 @@ public class RecommendResource {
                               @HeaderParam(HttpHeaders.ACCEPT) String accept,
                               @HeaderParam("X-Experiment") String experiment,
                               @HeaderParam("X-Arm") String arm,
-                              @HeaderParam("X-Request-Id") String requestId) {
+                              @HeaderParam("X-Request-Id") String requestId,
+                              @Context HttpServerRequest request) {
         long start = System.nanoTime();
-        String problem = UserIds.problem(userId);
+        // JAX-RS drops matrix parameters from a path parameter ("42;x=1" would read as 42): validate the raw segment,
+        // as the router does, so both answer the same
+        String path = request.path();
+        String problem = UserIds.problem(path.substring(path.lastIndexOf('/') + 1));
         if (problem != null) {
-            return plain(Response.Status.BAD_REQUEST, problem);
+            return Problems.of(Response.Status.BAD_REQUEST, problem);
         }
         ServingSnapshot snapshot = store.current();
         Optional<LoadedModel> chosen = version == null || version.isEmpty()
@@ -95,9 +102,9 @@ public class RecommendResource {
                 : snapshot.get(version);
         if (chosen.isEmpty()) {
             if (snapshot.isEmpty()) {
-                return plain(Response.Status.SERVICE_UNAVAILABLE, "no model is loaded yet");
+                return Problems.of(Response.Status.SERVICE_UNAVAILABLE, "no model is loaded yet");
             }
-            return plain(Response.Status.NOT_FOUND, "model version '" + version + "' is not loaded here (loaded: "
+            return Problems.of(Response.Status.NOT_FOUND, "model version '" + version + "' is not loaded here (loaded: "
                     + String.join(", ", snapshot.models().keySet()) + ")");
         }
         LoadedModel model = chosen.get();
@@ -119,7 +126,7 @@ public class RecommendResource {
             unknownUserFallbacks.increment();
         }
         if (publisher.enabled()) {
-            publisher.publish(new ServedEvent(Instant.now(), requestId != null ? requestId : RequestIds.newId(),
+            publisher.publish(new ServedEvent(Instant.now(), RequestIds.orNew(requestId),
                     UserIds.parse(userId), experiment, arm, model.version(), r.movieIds(model.model().items()),
                     nanos / 1e6, 200, r.fallback()));
         }
@@ -168,9 +175,5 @@ public class RecommendResource {
                 .tag("version", version).tag("fallback", Boolean.toString(fallback))
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
-    }
-
-    private static Response plain(Response.Status status, String reason) {
-        return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(reason + "\n").build();
     }
 }

@@ -22,4 +22,11 @@ public class LatencyBucketsProducer {
             @ConfigProperty(name = "movierec.metrics.latency-histogram-timers") Optional<List<String>> ownTimers) {
         return LatencyHistograms.forHttpServerAnd(ownTimers.orElse(List.of()).toArray(String[]::new));
     }
+
+    /** Unknown HTTP method names become {@code OTHER} on {@code http.server.requests} ({@link HttpMethodTag}). */
+    @Produces
+    @Singleton
+    MeterFilter httpMethods() {
+        return new HttpMethodTag();
+    }
 }

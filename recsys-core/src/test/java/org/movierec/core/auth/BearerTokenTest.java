@@ -16,4 +16,11 @@ class BearerTokenTest {
         assertThat(BearerToken.problem("Bearer s3cret", null)).contains("no admin token");
         assertThat(BearerToken.problem("Bearer ", "")).contains("no admin token");
     }
+
+    @Test
+    void theFingerprintNamesATokenWithoutRevealingIt() {
+        // the first 4 bytes of SHA-256("secret-a"), computed by sha256sum
+        assertThat(BearerToken.fingerprint("Bearer secret-a")).isEqualTo("8766b9cb");
+        assertThat(BearerToken.fingerprint("Bearer secret-a")).isNotEqualTo(BearerToken.fingerprint("Bearer secret-b"));
+    }
 }

@@ -25,4 +25,15 @@ class RequestIdsTest {
             assertThat(seen.add(RequestIds.newId())).isTrue();
         }
     }
+
+    @Test
+    void aShortTokenIsKeptAnythingElseReplaced() {
+        assertThat(RequestIds.orNew("req-42.a_B")).isEqualTo("req-42.a_B");
+        assertThat(RequestIds.orNew("x".repeat(RequestIds.MAX_LENGTH))).hasSize(RequestIds.MAX_LENGTH);
+        for (String bad : new String[] {null, "", "x".repeat(RequestIds.MAX_LENGTH + 1), "a b", "a\u0007", "<script>"}) {
+            String id = RequestIds.orNew(bad);
+            assertThat(id).isNotEqualTo(bad);
+            assertThat(UUID.fromString(id).version()).isEqualTo(4);
+        }
+    }
 }

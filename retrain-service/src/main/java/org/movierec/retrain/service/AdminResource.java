@@ -13,8 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.movierec.core.auth.BearerToken;
 import org.movierec.core.json.JsonReader;
+import org.movierec.platform.http.AdminAuth;
+import org.movierec.platform.http.Problem;
 import org.movierec.retrain.promote.PromotionMode;
 
 /**
@@ -41,9 +42,9 @@ public class AdminResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response retrain(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        String problem = BearerToken.problem(authorization, config.adminToken().orElse(null));
-        if (problem != null) {
-            return Problems.of(Response.Status.UNAUTHORIZED, problem);
+        Response denied = AdminAuth.deny(authorization, config.adminToken());
+        if (denied != null) {
+            return denied;
         }
         Instant now = Instant.now();
         Instant cutoff = now;
@@ -80,13 +81,13 @@ public class AdminResource {
             }
         }
         TriggerResult result = coordinator.trigger(cutoff, promotion, "api");
+        if (!result.started()) {
+            return org.movierec.platform.http.Problems.response(Problem.of(Response.Status.CONFLICT.getStatusCode(),
+                    "retrain run " + result.runId() + " is in progress").with("runId", result.runId()));
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("runId", result.runId());
         answer.put("status", "running");
-        if (!result.started()) {
-            answer.put("reason", "retrain run " + result.runId() + " is in progress");
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(answer).build();
-        }
         return Response.accepted(answer).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,19 +1,14 @@
 package org.movierec.retrain.service;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Error answers: the status with {@code {"reason": "..."}}. */
+/** Error answers: {@code application/problem+json} (RFC 9457), the platform's one error format. */
 final class Problems {
 
     private Problems() {
     }
 
-    static Response of(Response.Status status, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reason", reason);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    static Response of(Response.Status status, String detail) {
+        return org.movierec.platform.http.Problems.of(status, detail);
     }
 }

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.concurrent.Future;
 import org.bson.Document;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.movierec.testkit.RawHttp;
 import org.movierec.testkit.SlackReceiver;
 
 @QuarkusTest
@@ -38,30 +40,30 @@ class RetrainServiceTest {
 
     @Test
     void adminRetrainNeedsTheToken() {
-        given().post("/admin/retrain").then().statusCode(401).body("reason", equalTo("missing bearer token"));
+        given().post("/admin/retrain").then().statusCode(401).body("detail", equalTo("missing bearer token"));
         given().header("Authorization", "Bearer nope").post("/admin/retrain").then().statusCode(401)
-                .body("reason", equalTo("wrong bearer token"));
+                .body("detail", equalTo("wrong bearer token"));
     }
 
     @Test
     void badBodiesAreRefusedWithTheReason() {
         given().header("Authorization", TOKEN).body("{not json").post("/admin/retrain").then().statusCode(400)
-                .body("reason", containsString("JSON"));
+                .body("detail", containsString("JSON"));
         given().header("Authorization", TOKEN).body("{\"cutof\":\"2025-01-01T00:00:00Z\"}").post("/admin/retrain")
-                .then().statusCode(400).body("reason", containsString("unknown field cutof"));
+                .then().statusCode(400).body("detail", containsString("unknown field cutof"));
         given().header("Authorization", TOKEN).body("{\"promotion\":\"yolo\"}").post("/admin/retrain")
-                .then().statusCode(400).body("reason", containsString("direct or canary"));
+                .then().statusCode(400).body("detail", containsString("direct or canary"));
         given().header("Authorization", TOKEN).body("{\"cutoff\":\"yesterday\"}").post("/admin/retrain")
-                .then().statusCode(400).body("reason", containsString("ISO-8601"));
+                .then().statusCode(400).body("detail", containsString("ISO-8601"));
         given().header("Authorization", TOKEN).body("{\"cutoff\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}")
-                .post("/admin/retrain").then().statusCode(400).body("reason", containsString("future"));
+                .post("/admin/retrain").then().statusCode(400).body("detail", containsString("future"));
     }
 
     @Test
     void unknownRunsAndVersionsAre404WithAReason() {
-        given().get("/runs/20250101-000000-0000").then().statusCode(404).body("reason", containsString("no retrain run"));
+        given().get("/runs/20250101-000000-0000").then().statusCode(404).body("detail", containsString("no retrain run"));
         given().get("/models/20250101-000000-deadbeef/lineage").then().statusCode(404)
-                .body("reason", equalTo("unknown model version 20250101-000000-deadbeef"));
+                .body("detail", equalTo("unknown model version 20250101-000000-deadbeef"));
         given().get("/models/bad%20id/lineage").then().statusCode(400);
         given().get("/runs?limit=0").then().statusCode(400);
     }
@@ -187,5 +189,18 @@ class RetrainServiceTest {
             Thread.sleep(200);
         }
         throw new AssertionError("run " + runId + " still running after 3 minutes");
+    }
+
+    @Test
+    void aRequestWithoutHostIs400ProblemWithoutAnErrorLine() throws IOException {
+        int port = ConfigProvider.getConfig()
+                .getValue("quarkus.http.test-port", Integer.class);
+        try (RawHttp.ErrorRecords errors = new RawHttp.ErrorRecords()) {
+            String answer = RawHttp.send(port, "GET /q/health/live HTTP/1.1\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("content-type: application/problem+json");
+            assertThat(errors.messages()).as("ERROR log lines").isEmpty();
+        }
     }
 }

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.movierec.core.auth.BearerToken;
 import org.movierec.core.json.JsonReader;
+import org.movierec.platform.http.AdminAuth;
 import org.movierec.simulator.SimulatorConfig;
 import org.movierec.simulator.bootstrap.BootstrapService;
 import org.movierec.simulator.movielog.MovielogWriter;
@@ -123,11 +123,6 @@ public class AdminResource {
     }
 
     private Response deny(String authorization) {
-        String problem = BearerToken.problem(authorization, config.adminToken().orElse(null));
-        if (problem == null) {
-            return null;
-        }
-        return Errors.of(config.adminToken().filter(t -> !t.isBlank()).isEmpty()
-                ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.UNAUTHORIZED, problem);
+        return AdminAuth.deny(authorization, config.adminToken());
     }
 }

@@ -1,24 +1,23 @@
 package org.movierec.simulator.api;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import org.movierec.platform.http.Problems;
 
-/** Error answers of every endpoint: the status and {@code {"error":"<reason>"}}. */
+/** Error answers of every endpoint: {@code application/problem+json} (RFC 9457), the platform's one error format. */
 final class Errors {
 
     private Errors() {
     }
 
-    static Response of(Response.Status status, String reason) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", reason)).build();
+    static Response of(Response.Status status, String detail) {
+        return Problems.of(status, detail);
     }
 
-    static Response badRequest(String reason) {
-        return of(Response.Status.BAD_REQUEST, reason);
+    static Response badRequest(String detail) {
+        return of(Response.Status.BAD_REQUEST, detail);
     }
 
-    static Response notFound(String reason) {
-        return of(Response.Status.NOT_FOUND, reason);
+    static Response notFound(String detail) {
+        return of(Response.Status.NOT_FOUND, detail);
     }
 }

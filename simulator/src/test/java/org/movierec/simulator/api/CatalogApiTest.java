@@ -96,22 +96,22 @@ class CatalogApiTest {
     @Test
     void badRequestsAre400WithAReason() {
         for (String bad : List.of("abc", "0", "-3", "007", "7.5", "1234567890123456789")) {
-            given().get("/user/" + bad).then().statusCode(400).body("error", containsString("userId"));
+            given().get("/user/" + bad).then().statusCode(400).body("detail", containsString("userId"));
         }
-        given().get("/movie/The%20Matrix").then().statusCode(400).body("error", containsString("movie id"));
-        given().get("/movie/" + "a".repeat(300)).then().statusCode(400).body("error", containsString("longer than"));
+        given().get("/movie/The%20Matrix").then().statusCode(400).body("detail", containsString("movie id"));
+        given().get("/movie/" + "a".repeat(300)).then().statusCode(400).body("detail", containsString("longer than"));
         for (String query : List.of("limit=0", "limit=10001", "limit=abc", "offset=-1", "offset=x", "limit=1.5")) {
-            given().get("/users?" + query).then().statusCode(400).body("error", notNullValue());
-            given().get("/movies?" + query).then().statusCode(400).body("error", notNullValue());
+            given().get("/users?" + query).then().statusCode(400).body("detail", notNullValue());
+            given().get("/movies?" + query).then().statusCode(400).body("detail", notNullValue());
         }
-        given().get("/users?limit=0").then().body("error", equalTo("limit must be in 1..10000, got 0"));
+        given().get("/users?limit=0").then().body("detail", equalTo("limit must be in 1..10000, got 0"));
     }
 
     @Test
     void unknownIdsAre404WithAReason() {
-        given().get("/user/6041").then().statusCode(404).body("error", containsString("unknown user 6041"));
+        given().get("/user/6041").then().statusCode(404).body("detail", containsString("unknown user 6041"));
         given().get("/user/999999999").then().statusCode(404);
-        given().get("/movie/no+such+movie+1999").then().statusCode(404).body("error", containsString("unknown movie"));
+        given().get("/movie/no+such+movie+1999").then().statusCode(404).body("detail", containsString("unknown movie"));
     }
 
     @Test

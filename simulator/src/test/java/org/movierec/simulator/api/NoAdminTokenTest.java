@@ -31,9 +31,9 @@ class NoAdminTokenTest {
     @Test
     void adminEndpointsAre503() {
         given().header("Authorization", "Bearer anything").post("/admin/bootstrap").then().statusCode(503)
-                .body("error", containsString("no admin token is configured"));
+                .body("detail", containsString("no admin token is configured"));
         given().header("Authorization", "Bearer anything").contentType(ContentType.JSON).body("{\"enabled\":true}")
-                .post("/admin/traffic").then().statusCode(503).body("error", containsString("no admin token"));
+                .post("/admin/traffic").then().statusCode(503).body("detail", containsString("no admin token"));
         given().post("/admin/bootstrap").then().statusCode(503);
         given().get("/admin/status").then().statusCode(200);
         given().get("/users?limit=10000").then().statusCode(200).header("X-Total-Count", "300");

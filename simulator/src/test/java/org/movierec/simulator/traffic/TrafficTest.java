@@ -214,7 +214,7 @@ class TrafficTest {
                 "{\"sessionsPerSecond\":\"fast\"}", "{\"enabled\":\"yes\"}", "{\"enabled\":true,\"rate\":3}", "{}", "not json",
                 "", "[1,2]")) {
             given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(body)
-                    .post("/admin/traffic").then().statusCode(400).body("error", notNullValue());
+                    .post("/admin/traffic").then().statusCode(400).body("detail", notNullValue());
         }
         given().get("/admin/status").then().body("traffic.enabled", equalTo(false)).body("traffic.sessionsPerSecond", equalTo(200.0f));
     }
