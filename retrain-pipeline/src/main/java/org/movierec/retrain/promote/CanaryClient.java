@@ -14,7 +14,8 @@ import org.movierec.core.json.JsonReader;
 /**
  * Starts a canary experiment through the A/B router's admin API: {@code POST {ROUTER_URL}/experiments/canary}
  * with {@code Authorization: Bearer $ROUTER_ADMIN_TOKEN} and {@code {"candidateVersion", "requestedBy"}};
- * 201 answers the experiment (its {@code id}), 409 means a canary is already running, 400 carries a reason.
+ * 201 answers the experiment (its {@code id}), 409 means a canary is already running; errors are problems
+ * ({@code application/problem+json}) whose {@code detail} says why.
  * The token is never logged or put into a message.
  */
 public final class CanaryClient {
@@ -56,7 +57,7 @@ public final class CanaryClient {
             }
             return String.valueOf(id);
         }
-        String reason = String.valueOf(parse(response.body()).getOrDefault("reason", response.body()));
+        String reason = String.valueOf(parse(response.body()).getOrDefault("detail", response.body())); // problem+json
         String what = response.statusCode() == 409 ? "a canary is already running" : "the router refused the canary";
         throw new IOException(what + " (HTTP " + response.statusCode() + "): " + reason);
     }

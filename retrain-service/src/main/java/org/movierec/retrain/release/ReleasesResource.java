@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.movierec.core.auth.BearerToken;
 import org.movierec.core.json.JsonReader;
 import org.movierec.registry.UnknownVersionException;
 import org.movierec.retrain.service.RetrainConfig;
+import org.movierec.platform.http.AdminAuth;
+import org.movierec.platform.http.Problems;
 
 /**
  * The release API, every call with {@code Authorization: Bearer $RETRAIN_ADMIN_TOKEN} and an optional
@@ -62,11 +63,11 @@ public class ReleasesResource {
                             String body) {
         return guarded(authorization, requestedBy, body, Set.of("reason", "experimentId"), (caller, request) -> {
             if (!VERSION.matcher(version).matches()) {
-                return ProblemJson.of(Response.Status.BAD_REQUEST, "not a version id: " + abbreviated(version));
+                return Problems.of(Response.Status.BAD_REQUEST, "not a version id: " + abbreviated(version));
             }
             Optional<String> reason = text(request, "reason");
             if (reason.isEmpty()) {
-                return ProblemJson.of(Response.Status.BAD_REQUEST, "'reason' is required: say why this version is released");
+                return Problems.of(Response.Status.BAD_REQUEST, "'reason' is required: say why this version is released");
             }
             Optional<String> experimentId = text(request, "experimentId");
             return Response.ok(releases.promote(version, reason.get(), caller, experimentId.orElse(null)).toJson()).build();
@@ -80,7 +81,7 @@ public class ReleasesResource {
         return guarded(authorization, requestedBy, body, Set.of("version", "reason"), (caller, request) -> {
             Optional<String> version = text(request, "version");
             if (version.isPresent() && !VERSION.matcher(version.get()).matches()) {
-                return ProblemJson.of(Response.Status.BAD_REQUEST, "not a version id: " + abbreviated(version.get()));
+                return Problems.of(Response.Status.BAD_REQUEST, "not a version id: " + abbreviated(version.get()));
             }
             String reason = text(request, "reason").orElse("rollback");
             return Response.ok(releases.rollback(version, reason, caller).toJson()).build();
@@ -101,7 +102,7 @@ public class ReleasesResource {
             n = -1;
         }
         if (n < 1 || n > 500) {
-            return ProblemJson.of(Response.Status.BAD_REQUEST, "limit must be a whole number in 1..500, got " + abbreviated(limit));
+            return Problems.of(Response.Status.BAD_REQUEST, "limit must be a whole number in 1..500, got " + abbreviated(limit));
         }
         List<Map<String, Object>> history = releases.history(n).stream().map(Release::toJson).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -124,30 +125,30 @@ public class ReleasesResource {
         }
         String name = requestedBy == null ? "unnamed" : requestedBy;
         if (requestedBy != null && !REQUESTED_BY.matcher(requestedBy).matches()) {
-            return ProblemJson.of(Response.Status.BAD_REQUEST, "X-Requested-By must be 1 to 64 of letters, digits and"
+            return Problems.of(Response.Status.BAD_REQUEST, "X-Requested-By must be 1 to 64 of letters, digits and"
                     + " . _ - @ : (starting with a letter or digit)");
         }
         Map<String, Object> request = Map.of();
         if (body != null && !body.isBlank()) {
             if (body.length() > MAX_BODY) {
-                return ProblemJson.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body may have at most " + MAX_BODY + " characters");
+                return Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body may have at most " + MAX_BODY + " characters");
             }
             try {
                 request = JsonReader.readObject(body);
             } catch (IllegalArgumentException e) {
-                return ProblemJson.of(Response.Status.BAD_REQUEST, "body must be a JSON object: " + e.getMessage());
+                return Problems.of(Response.Status.BAD_REQUEST, "body must be a JSON object: " + e.getMessage());
             }
             for (Map.Entry<String, Object> entry : request.entrySet()) {
                 if (!keys.contains(entry.getKey())) {
-                    return ProblemJson.of(Response.Status.BAD_REQUEST, "unknown field '" + abbreviated(entry.getKey())
+                    return Problems.of(Response.Status.BAD_REQUEST, "unknown field '" + abbreviated(entry.getKey())
                             + "' (known: " + String.join(", ", keys.stream().sorted().toList()) + ")");
                 }
                 Object value = entry.getValue();
                 if (value != null && !(value instanceof String)) {
-                    return ProblemJson.of(Response.Status.BAD_REQUEST, "'" + entry.getKey() + "' must be a string");
+                    return Problems.of(Response.Status.BAD_REQUEST, "'" + entry.getKey() + "' must be a string");
                 }
                 if (value != null && ((String) value).length() > MAX_REASON) {
-                    return ProblemJson.of(Response.Status.BAD_REQUEST, "'" + entry.getKey() + "' may have at most "
+                    return Problems.of(Response.Status.BAD_REQUEST, "'" + entry.getKey() + "' may have at most "
                             + MAX_REASON + " characters");
                 }
             }
@@ -155,22 +156,14 @@ public class ReleasesResource {
         try {
             return action.apply(new ReleaseService.Caller(name, CREDENTIAL), request);
         } catch (UnknownVersionException e) {
-            return ProblemJson.of(Response.Status.NOT_FOUND, e.getMessage());
+            return Problems.of(Response.Status.NOT_FOUND, e.getMessage());
         } catch (ReleaseRefusedException e) {
-            return ProblemJson.of(Response.Status.CONFLICT, e.getMessage());
+            return Problems.of(Response.Status.CONFLICT, e.getMessage());
         }
     }
 
     private Response unauthorized(String authorization) {
-        String expected = config.adminToken().orElse(null);
-        String problem = BearerToken.problem(authorization, expected);
-        if (problem == null) {
-            return null;
-        }
-        if (expected == null || expected.isBlank()) {
-            return ProblemJson.of(Response.Status.SERVICE_UNAVAILABLE, problem + " (RETRAIN_ADMIN_TOKEN)");
-        }
-        return ProblemJson.of(Response.Status.UNAUTHORIZED, problem);
+        return AdminAuth.deny(authorization, config.adminToken());
     }
 
     private static Optional<String> text(Map<String, Object> request, String key) {
