@@ -38,7 +38,7 @@ import org.movierec.core.assignment.Arm;
 import org.movierec.core.assignment.ArmAssignment;
 import org.movierec.core.events.ServedEvent;
 import org.movierec.core.events.Topics;
-import org.movierec.core.auth.BearerToken;
+import org.movierec.platform.auth.BearerToken;
 import org.movierec.core.ids.UserIds;
 import org.movierec.registry.ExperimentArms;
 import org.movierec.registry.ModelRegistry;

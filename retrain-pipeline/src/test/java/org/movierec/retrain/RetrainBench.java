@@ -17,7 +17,7 @@ import org.movierec.core.data.Ratings;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
-import org.movierec.core.notify.SlackNotifier;
+import org.movierec.platform.notify.SlackNotifier;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.retrain.params.RetrainParams;
 import org.movierec.retrain.promote.PromotionMode;

@@ -37,7 +37,7 @@ import org.movierec.core.generate.SyntheticDataWriter;
 import org.movierec.core.json.JsonReader;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
-import org.movierec.core.notify.SlackNotifier;
+import org.movierec.platform.notify.SlackNotifier;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelStatus;
 import org.movierec.registry.ModelVersion;

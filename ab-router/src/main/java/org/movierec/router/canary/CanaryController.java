@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
-import org.movierec.core.notify.SlackNotifier;
+import org.movierec.platform.notify.SlackNotifier;
 import org.movierec.core.stats.SequentialTest;
 import org.movierec.registry.ExperimentStatus;
 import org.movierec.registry.release.ReleaseClient;

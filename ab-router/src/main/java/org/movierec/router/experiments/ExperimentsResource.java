@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.movierec.core.auth.BearerToken;
+import org.movierec.platform.auth.BearerToken;
 import org.movierec.core.json.Json;
 import org.movierec.router.RouterConfig;
 import org.movierec.router.canary.CanaryController;

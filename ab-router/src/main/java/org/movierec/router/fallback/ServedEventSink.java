@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.movierec.core.events.ProducerSettings;
+import org.movierec.platform.kafka.ProducerSettings;
 import org.movierec.core.events.ServedEvent;
 import org.movierec.router.RouterConfig;
 

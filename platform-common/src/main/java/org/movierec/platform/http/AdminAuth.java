@@ -3,7 +3,7 @@ package org.movierec.platform.http;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.movierec.core.auth.BearerToken;
+import org.movierec.platform.auth.BearerToken;
 
 /**
  * The one admin-token check of every service: {@code Authorization: Bearer <token>} against the service's own token

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.movierec.core.json.Json;
 import org.movierec.core.model.SvdModel;
-import org.movierec.core.notify.SlackNotifier;
+import org.movierec.platform.notify.SlackNotifier;
 import org.movierec.core.split.Split;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelVersion;

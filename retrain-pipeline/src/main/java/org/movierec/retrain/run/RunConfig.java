@@ -2,7 +2,7 @@ package org.movierec.retrain.run;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.movierec.core.notify.SlackNotifier;
+import org.movierec.platform.notify.SlackNotifier;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.retrain.params.RetrainParams;
 import org.movierec.retrain.promote.CanaryClient;

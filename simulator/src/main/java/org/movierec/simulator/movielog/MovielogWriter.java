@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
-import org.movierec.core.events.ProducerSettings;
+import org.movierec.platform.kafka.ProducerSettings;
 import org.movierec.simulator.SimulatorConfig;
 
 /**

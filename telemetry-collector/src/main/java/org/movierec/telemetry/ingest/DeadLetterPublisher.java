@@ -15,7 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.movierec.core.events.ProducerSettings;
+import org.movierec.platform.kafka.ProducerSettings;
 import org.movierec.telemetry.TelemetryConfig;
 
 /**

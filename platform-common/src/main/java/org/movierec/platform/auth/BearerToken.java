@@ -1,4 +1,4 @@
-package org.movierec.core.auth;
+package org.movierec.platform.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

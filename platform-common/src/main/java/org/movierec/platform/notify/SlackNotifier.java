@@ -1,4 +1,4 @@
-package org.movierec.core.notify;
+package org.movierec.platform.notify;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package org.movierec.core.notify;
+package org.movierec.platform.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

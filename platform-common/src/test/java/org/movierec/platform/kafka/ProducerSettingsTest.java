@@ -1,4 +1,4 @@
-package org.movierec.core.events;
+package org.movierec.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.movierec.core.auth;
+package org.movierec.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.movierec.core.events;
+package org.movierec.platform.kafka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
