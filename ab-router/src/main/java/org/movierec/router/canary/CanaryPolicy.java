@@ -19,7 +19,8 @@ import org.movierec.router.report.ArmTelemetry;
  * candidate is worse than control on
  * <ul>
  *   <li>online RMSE: the mSPRT on the difference of mean squared errors (candidate − control) rejects
- *       "no difference" with a positive difference;</li>
+ *       "no difference" with a positive difference, and the candidate's RMSE exceeds control's by more than
+ *       {@code maxRmseIncrease} (the margin the retrain gate tolerates is not harm);</li>
  *   <li>error rate (failed upstream attempts + fallbacks over attempts): the mSPRT on the difference of
  *       proportions rejects with a positive difference;</li>
  *   <li>latency: with at least {@code minRequests} answers on each arm, the candidate's p99 exceeds
@@ -69,7 +70,10 @@ public record CanaryPolicy(long minRequests, long minRatings, Duration minStepDu
             SequentialTest.Look look = mseTest.lookAtMeans(previous(state, MSE), candidate.squaredErrors(),
                     control.squaredErrors());
             pValues.put(MSE, look.pValue());
-            if (look.rejectNull() && look.difference() > 0) {
+            // Significant and material: a difference the retrain gate would tolerate (maxRmseIncrease) does not
+            // abort even when the test is sure of it (each arm is scored on the movies its own list led to, so two
+            // good models differ a little); it is held to the same margin before widening, below.
+            if (look.rejectNull() && look.difference() > 0 && candidate.rmse() - control.rmse() > maxRmseIncrease) {
                 return new CanaryDecision(CanaryDecision.Action.ABORT, String.format(Locale.ROOT,
                         "online RMSE of the candidate %.4f is worse than control's %.4f (%d and %d ratings; mSPRT p = %.3g < %.2g)",
                         candidate.rmse(), control.rmse(), candidate.ratings(), control.ratings(), look.pValue(),
