@@ -59,7 +59,9 @@ class PlatformIT {
         Path alertmanager = ShortAlerts.alertmanager(root.resolve("alertmanager"), home.resolve("test-alertmanager"));
         slack = SlackReceiver.start();
         // Consecutive retrains here see nearly the same data, so their offline NDCG differs by noise of about
-        // 0.01: wider promotion margins than production's keep the good-canary step about the canary.
+        // 0.01: wider promotion margins than production's keep the good-canary step about the canary. Online, a
+        // retrained model here scores 0.02-0.035 above the one it replaces on the movies its own lists lead to (router
+        // logs of four runs), so the canary's RMSE margin is widened the same way (the degraded model is 0.3 above).
         Path params = home.resolve("e2e-params.yaml");
         Files.writeString(params, "promote:\n  max_rmse_increase: 0.02\n  max_ndcg_decrease: 0.05\n");
         StackSettings settings = StackSettings.defaults(root, home)
@@ -77,6 +79,7 @@ class PlatformIT {
                                 "ROUTER_CANARY_MIN_REQUESTS", "100",
                                 "ROUTER_CANARY_MIN_RATINGS", "40",
                                 "ROUTER_CANARY_MIN_STEP_DURATION", "5s",
+                                "ROUTER_CANARY_MAX_RMSE_INCREASE", "0.05",
                                 "ROUTER_POPULAR_REFRESH_INTERVAL", "5s"),
                         Service.SIMULATOR, Map.of("SIMULATOR_FAULTS_GARBAGE_RATE", "0.002",
                                 "SIMULATOR_FAULTS_DUPLICATE_RATE", "0.002")));
@@ -210,15 +213,19 @@ class PlatformIT {
         slackPost("abort");
 
         String before = stack.registry().productionVersion().orElseThrow();
-        String runId = startRetrain("{\"promotion\":\"canary\"}");
-        Map<String, Object> run = awaitRun(runId);
-        assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
-        String candidate = String.valueOf(run.get("version"));
-        assertThat(stack.registry().productionVersion()).contains(before);
-        Waits.until("the canary of " + candidate + " completes and promotes it", Duration.ofMinutes(5),
-                () -> stack.registry().productionVersion().orElse("").equals(candidate),
-                () -> HttpCalls.get(router + "/experiments").body());
-        slackPost(candidate);
+        try {
+            String runId = startRetrain("{\"promotion\":\"canary\"}");
+            Map<String, Object> run = awaitRun(runId);
+            assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
+            String candidate = String.valueOf(run.get("version"));
+            assertThat(stack.registry().productionVersion()).contains(before);
+            Waits.until("the canary of " + candidate + " completes and promotes it", Duration.ofMinutes(5),
+                    () -> stack.registry().productionVersion().orElse("").equals(candidate),
+                    () -> HttpCalls.get(router + "/experiments").body());
+            slackPost(candidate);
+        } finally {
+            stopRunningExperiments(); // a canary left running would split the traffic of every later test
+        }
     }
 
     @Test
@@ -425,6 +432,17 @@ class PlatformIT {
 
     private HttpCalls.Answer routerAdmin(String path, String json) {
         return HttpCalls.post(router + path, stack.tokens().of(Service.ROUTER), json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void stopRunningExperiments() {
+        List<Object> experiments = (List<Object>) JsonReader.read(HttpCalls.get(router + "/experiments").body());
+        for (Object e : experiments) {
+            Map<String, Object> experiment = (Map<String, Object>) e;
+            if ("running".equals(experiment.get("status"))) {
+                routerAdmin("/experiments/" + experiment.get("id") + "/stop", "{}");
+            }
+        }
     }
 
     private void awaitExperimentStatus(String id, String status) {
