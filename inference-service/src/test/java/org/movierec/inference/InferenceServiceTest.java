@@ -37,7 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.movierec.core.events.ServedEvent;
+import org.movierec.contracts.events.ServedEvent;
 import org.movierec.core.model.SvdModel;
 import org.movierec.inference.realtime.RatingConsumer;
 import org.movierec.registry.ModelRegistry;

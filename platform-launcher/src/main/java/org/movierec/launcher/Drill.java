@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.movierec.core.events.Topics;
+import org.movierec.contracts.events.Topics;
 import org.movierec.core.json.JsonReader;
 
 /**

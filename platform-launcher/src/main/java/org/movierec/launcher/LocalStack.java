@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.movierec.core.events.Topics;
+import org.movierec.contracts.events.Topics;
 import org.movierec.core.json.JsonReader;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.testkit.KafkaBroker;

@@ -3,7 +3,7 @@ package org.movierec.launcher;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.movierec.core.events.Topics;
+import org.movierec.contracts.events.Topics;
 import org.movierec.core.json.JsonReader;
 
 /**

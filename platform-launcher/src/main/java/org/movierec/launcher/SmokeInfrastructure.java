@@ -2,7 +2,7 @@ package org.movierec.launcher;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import org.movierec.core.events.Topics;
+import org.movierec.contracts.events.Topics;
 import org.movierec.testkit.KafkaBroker;
 import org.movierec.testkit.MongoServer;
 import org.movierec.testkit.PostgresServer;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.movierec.core.events.MovielogParser;
-import org.movierec.core.events.ParseResult;
+import org.movierec.contracts.events.MovielogParser;
+import org.movierec.contracts.events.ParseResult;
 
 /** bin/drill's pieces without a stack: its garbage, its timing arithmetic, its command line. */
 class DrillTest {

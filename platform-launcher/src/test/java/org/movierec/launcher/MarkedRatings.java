@@ -9,8 +9,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.movierec.core.events.RateEvent;
-import org.movierec.core.events.Topics;
+import org.movierec.contracts.events.RateEvent;
+import org.movierec.contracts.events.Topics;
 
 /**
  * A batch of rating lines the drills can count exactly: users {@code firstUser..firstUser+count-1} (a range no

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.movierec.core.events.Topics;
+import org.movierec.contracts.events.Topics;
 import org.movierec.core.json.JsonReader;
 import org.movierec.core.model.SvdModel;
 import org.movierec.testkit.SlackReceiver;

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.json.Json;
 import org.movierec.core.train.TrainingParams;
-import org.movierec.core.tune.CrossValidation;
-import org.movierec.core.tune.CvResult;
+import org.movierec.cli.tune.CrossValidation;
+import org.movierec.cli.tune.CvResult;
 
 /** {@code recsys cv --ratings FILE --folds K}: k-fold cross-validated RMSE and MAE as JSON. */
 final class CrossValidateCommand implements Command {

@@ -11,10 +11,10 @@ import java.util.Set;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.json.Json;
 import org.movierec.core.train.TrainingParams;
-import org.movierec.core.tune.HyperparameterSearch;
-import org.movierec.core.tune.SearchResult;
-import org.movierec.core.tune.SearchSpace;
-import org.movierec.core.tune.Trial;
+import org.movierec.cli.tune.HyperparameterSearch;
+import org.movierec.cli.tune.SearchResult;
+import org.movierec.cli.tune.SearchSpace;
+import org.movierec.cli.tune.Trial;
 
 /**
  * {@code recsys tune --ratings FILE}: random (default) or grid search over factors, learning rate,

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.movierec.core.dvc.DvcIgnore;
+import org.movierec.retrain.dvc.DvcIgnore;
 import org.movierec.retrain.params.ParamsFile;
 import org.movierec.retrain.params.ParamsYaml;
 import org.movierec.retrain.params.RetrainParams;

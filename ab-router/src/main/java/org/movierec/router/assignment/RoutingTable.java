@@ -3,7 +3,7 @@ package org.movierec.router.assignment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.movierec.core.assignment.ArmAssignment;
+import org.movierec.router.assignment.ArmAssignment;
 import org.movierec.router.experiments.ArmSpec;
 import org.movierec.router.experiments.Experiment;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.movierec.platform.notify.SlackNotifier;
-import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.stats.SequentialTest;
 import org.movierec.registry.ExperimentStatus;
 import org.movierec.registry.release.ReleaseClient;
 import org.movierec.router.RouterConfig;

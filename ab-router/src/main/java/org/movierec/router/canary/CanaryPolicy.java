@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.experiments.CanaryState;
 import org.movierec.router.report.ArmTelemetry;
 

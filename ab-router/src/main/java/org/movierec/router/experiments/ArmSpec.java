@@ -1,6 +1,6 @@
 package org.movierec.router.experiments;
 
-import org.movierec.core.assignment.Arm;
+import org.movierec.router.assignment.Arm;
 
 /**
  * One arm of an experiment as the router stores it: its name, the model version that serves it and its

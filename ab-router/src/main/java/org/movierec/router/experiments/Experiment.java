@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.assignment.Arm;
-import org.movierec.core.assignment.ArmAssignment;
+import org.movierec.router.assignment.Arm;
+import org.movierec.router.assignment.ArmAssignment;
 import org.movierec.registry.ExperimentStatus;
 
 /**

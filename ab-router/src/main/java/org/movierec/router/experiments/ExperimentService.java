@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.movierec.core.assignment.ArmAssignment;
+import org.movierec.router.assignment.ArmAssignment;
 import org.movierec.registry.ExperimentStatus;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelStatus;

@@ -1,9 +1,9 @@
 package org.movierec.router.report;
 
 import java.time.Instant;
-import org.movierec.core.stats.ConfidenceInterval;
-import org.movierec.core.stats.ProportionTest;
-import org.movierec.core.stats.SampleSummary;
+import org.movierec.router.stats.ConfidenceInterval;
+import org.movierec.router.stats.ProportionTest;
+import org.movierec.router.stats.SampleSummary;
 
 /**
  * What the telemetry tables hold about one arm in one time bucket: the answers and their watches, and

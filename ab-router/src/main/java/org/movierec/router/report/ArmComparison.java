@@ -1,8 +1,8 @@
 package org.movierec.router.report;
 
-import org.movierec.core.stats.ProportionTest;
-import org.movierec.core.stats.SequentialTest;
-import org.movierec.core.stats.WelchTest;
+import org.movierec.router.stats.ProportionTest;
+import org.movierec.router.stats.SequentialTest;
+import org.movierec.router.stats.WelchTest;
 
 /**
  * One arm against the baseline (control). Each test is null when either arm lacks the data it needs.

@@ -1,6 +1,6 @@
 package org.movierec.router.report;
 
-import org.movierec.core.stats.ConfidenceInterval;
+import org.movierec.router.stats.ConfidenceInterval;
 
 /**
  * One arm's line of the report. Rates are NaN (JSON null) without data; intervals are null when the

@@ -1,6 +1,6 @@
 package org.movierec.router.report;
 
-import org.movierec.core.stats.SampleSummary;
+import org.movierec.router.stats.SampleSummary;
 
 /**
  * What the telemetry tables hold about one arm of one experiment over a period.

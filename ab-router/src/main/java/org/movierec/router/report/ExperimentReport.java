@@ -2,7 +2,7 @@ package org.movierec.router.report;
 
 import java.time.Instant;
 import java.util.List;
-import org.movierec.core.stats.SampleRatioMismatch;
+import org.movierec.router.stats.SampleRatioMismatch;
 import org.movierec.router.experiments.Experiment;
 
 /**

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.stats.ConfidenceInterval;
-import org.movierec.core.stats.ProportionTest;
-import org.movierec.core.stats.SampleRatioMismatch;
-import org.movierec.core.stats.SequentialTest;
-import org.movierec.core.stats.WelchTest;
+import org.movierec.router.stats.ConfidenceInterval;
+import org.movierec.router.stats.ProportionTest;
+import org.movierec.router.stats.SampleRatioMismatch;
+import org.movierec.router.stats.SequentialTest;
+import org.movierec.router.stats.WelchTest;
 import org.movierec.router.experiments.ArmSpec;
 import org.movierec.router.experiments.Experiment;
 

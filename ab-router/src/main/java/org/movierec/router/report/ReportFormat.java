@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.movierec.core.stats.ConfidenceInterval;
-import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.stats.ConfidenceInterval;
+import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.experiments.ExperimentDocuments;
 
 /** The report as JSON (maps and lists for {@code Json.write}) and as CSV (one row per arm). */

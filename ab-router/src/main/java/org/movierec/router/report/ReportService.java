@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.RouterConfig;
 import org.movierec.router.experiments.ArmSpec;
 import org.movierec.router.experiments.Experiment;

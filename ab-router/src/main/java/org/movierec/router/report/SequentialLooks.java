@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.experiments.ExperimentStore;
 
 /**

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.movierec.core.stats.SampleSummary;
+import org.movierec.router.stats.SampleSummary;
 
 /**
  * Read-only queries on the telemetry tables ({@code served_recommendations}, {@code online_predictions})

@@ -13,7 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.movierec.core.events.ServedEvent;
+import org.movierec.contracts.events.ServedEvent;
 import org.movierec.core.ids.RequestIds;
 import org.movierec.core.ids.UserIds;
 import org.movierec.core.json.Json;

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.movierec.core.stats.SampleSummary;
-import org.movierec.core.stats.SequentialTest;
+import org.movierec.router.stats.SampleSummary;
+import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.experiments.CanaryState;
 import org.movierec.router.report.ArmTelemetry;
 

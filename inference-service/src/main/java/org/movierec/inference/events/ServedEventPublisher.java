@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.movierec.platform.kafka.ProducerSettings;
-import org.movierec.core.events.ServedEvent;
+import org.movierec.contracts.events.ServedEvent;
 import org.movierec.inference.InferenceConfig;
 import org.movierec.platform.loops.LoopHealth;
 

@@ -20,9 +20,9 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
-import org.movierec.core.events.MovielogParser;
-import org.movierec.core.events.ParseResult;
-import org.movierec.core.events.RateEvent;
+import org.movierec.contracts.events.MovielogParser;
+import org.movierec.contracts.events.ParseResult;
+import org.movierec.contracts.events.RateEvent;
 import org.movierec.inference.InferenceConfig;
 import org.movierec.platform.loops.LoopHealth;
 

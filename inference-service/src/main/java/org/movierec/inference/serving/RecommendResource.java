@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.movierec.core.events.ServedEvent;
+import org.movierec.contracts.events.ServedEvent;
 import org.movierec.core.ids.RequestIds;
 import org.movierec.core.ids.UserIds;
 import org.movierec.core.model.SvdModel;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.movierec.core.dvc.Yaml12;
+import org.movierec.retrain.dvc.Yaml12;
 
 /**
  * A {@code params.yaml} read as DVC reads it: by YAML 1.2 ({@link Yaml12}: DVC reads params files with

@@ -3,7 +3,7 @@ package org.movierec.retrain.params;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.movierec.core.dvc.Yaml12;
+import org.movierec.retrain.dvc.Yaml12;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**

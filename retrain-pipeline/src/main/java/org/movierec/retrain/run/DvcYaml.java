@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.dvc.Yaml12;
+import org.movierec.retrain.dvc.Yaml12;
 import org.movierec.retrain.params.RetrainParams;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.representer.Representer;

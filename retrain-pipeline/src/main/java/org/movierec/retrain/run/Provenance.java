@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.dvc.DvcCache;
-import org.movierec.core.dvc.DvcHash;
-import org.movierec.core.dvc.DvcIgnore;
-import org.movierec.core.dvc.DvcLock;
-import org.movierec.core.dvc.DvcOutput;
+import org.movierec.retrain.dvc.DvcCache;
+import org.movierec.retrain.dvc.DvcHash;
+import org.movierec.retrain.dvc.DvcIgnore;
+import org.movierec.retrain.dvc.DvcLock;
+import org.movierec.retrain.dvc.DvcOutput;
 import org.movierec.retrain.RunLayout;
 import org.movierec.retrain.params.RetrainParams;
 

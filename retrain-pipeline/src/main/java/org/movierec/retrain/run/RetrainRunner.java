@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.movierec.core.dvc.DvcCache;
+import org.movierec.retrain.dvc.DvcCache;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.split.Split;
 import org.movierec.registry.ModelVersion;

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.movierec.core.events.MovieIdCharset;
-import org.movierec.core.events.MovielogParserConfig;
+import org.movierec.contracts.events.MovieIdCharset;
+import org.movierec.contracts.events.MovielogParserConfig;
 import org.movierec.core.ids.UserIds;
 import org.movierec.simulator.catalog.World;
 

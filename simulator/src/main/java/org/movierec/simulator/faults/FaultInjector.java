@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.SplittableRandom;
 import org.movierec.core.data.RatingScale;
-import org.movierec.core.events.MovieEvent;
-import org.movierec.core.events.RateEvent;
+import org.movierec.contracts.events.MovieEvent;
+import org.movierec.contracts.events.RateEvent;
 import org.movierec.simulator.movielog.LineKind;
 import org.movierec.simulator.movielog.LineSink;
 

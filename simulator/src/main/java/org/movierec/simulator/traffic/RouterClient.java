@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
-import org.movierec.core.events.MovieIdCharset;
-import org.movierec.core.events.MovielogParserConfig;
+import org.movierec.contracts.events.MovieIdCharset;
+import org.movierec.contracts.events.MovielogParserConfig;
 
 /**
  * Calls {@code GET <router>/recommend/{userId}} over HTTP with a non-blocking Vert.x client, giving

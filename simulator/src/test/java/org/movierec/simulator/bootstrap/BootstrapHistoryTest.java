@@ -9,12 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.movierec.core.events.CreateAccountEvent;
-import org.movierec.core.events.MovieEvent;
-import org.movierec.core.events.MovielogParser;
-import org.movierec.core.events.ParseResult;
-import org.movierec.core.events.RateEvent;
-import org.movierec.core.events.WatchEvent;
+import org.movierec.contracts.events.CreateAccountEvent;
+import org.movierec.contracts.events.MovieEvent;
+import org.movierec.contracts.events.MovielogParser;
+import org.movierec.contracts.events.ParseResult;
+import org.movierec.contracts.events.RateEvent;
+import org.movierec.contracts.events.WatchEvent;
 import org.movierec.simulator.catalog.World;
 import org.movierec.simulator.catalog.WorldSpec;
 

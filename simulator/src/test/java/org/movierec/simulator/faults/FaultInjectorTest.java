@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.movierec.core.data.RatingScale;
-import org.movierec.core.events.MovielogParser;
-import org.movierec.core.events.ParseResult;
-import org.movierec.core.events.RateEvent;
-import org.movierec.core.events.RecommendationRequestEvent;
-import org.movierec.core.events.RejectReason;
-import org.movierec.core.events.WatchEvent;
+import org.movierec.contracts.events.MovielogParser;
+import org.movierec.contracts.events.ParseResult;
+import org.movierec.contracts.events.RateEvent;
+import org.movierec.contracts.events.RecommendationRequestEvent;
+import org.movierec.contracts.events.RejectReason;
+import org.movierec.contracts.events.WatchEvent;
 import org.movierec.simulator.movielog.LineKind;
 
 class FaultInjectorTest {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
-import org.movierec.core.events.ServedEvent;
+import org.movierec.contracts.events.ServedEvent;
 
 /**
  * The records of one database transaction: the events they hold, column by column (times as microseconds since

@@ -10,7 +10,7 @@ package org.movierec.telemetry.ingest;
  * @param timestamp its Kafka timestamp (ms)
  * @param key the original key, or null
  * @param value the original value (the line as sent), or null
- * @param reason a stable reason key ({@link org.movierec.core.events.RejectReason}, {@link #BAD_SERVED_EVENT},
+ * @param reason a stable reason key ({@link org.movierec.contracts.events.RejectReason}, {@link #BAD_SERVED_EVENT},
  *     {@link EventTimeBounds#TIME_IN_FUTURE} or {@link EventTimeBounds#TIME_BEFORE_FLOOR})
  * @param detail a short human-readable explanation
  */

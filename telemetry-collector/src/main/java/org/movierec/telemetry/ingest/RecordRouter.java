@@ -8,16 +8,16 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.movierec.core.events.CreateAccountEvent;
-import org.movierec.core.events.MovieEvent;
-import org.movierec.core.events.MovieIdCharset;
-import org.movierec.core.events.MovielogParser;
-import org.movierec.core.events.ParseResult;
-import org.movierec.core.events.RateEvent;
-import org.movierec.core.events.RecommendationRequestEvent;
-import org.movierec.core.events.RejectReason;
-import org.movierec.core.events.ServedEvent;
-import org.movierec.core.events.WatchEvent;
+import org.movierec.contracts.events.CreateAccountEvent;
+import org.movierec.contracts.events.MovieEvent;
+import org.movierec.contracts.events.MovieIdCharset;
+import org.movierec.contracts.events.MovielogParser;
+import org.movierec.contracts.events.ParseResult;
+import org.movierec.contracts.events.RateEvent;
+import org.movierec.contracts.events.RecommendationRequestEvent;
+import org.movierec.contracts.events.RejectReason;
+import org.movierec.contracts.events.ServedEvent;
+import org.movierec.contracts.events.WatchEvent;
 
 /**
  * Validates each consumed record with the shared parsers of recsys-core ({@link MovielogParser},

@@ -6,11 +6,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.movierec.core.events.CreateAccountEvent;
-import org.movierec.core.events.RateEvent;
-import org.movierec.core.events.RecommendationRequestEvent;
-import org.movierec.core.events.ServedEvent;
-import org.movierec.core.events.WatchEvent;
+import org.movierec.contracts.events.CreateAccountEvent;
+import org.movierec.contracts.events.RateEvent;
+import org.movierec.contracts.events.RecommendationRequestEvent;
+import org.movierec.contracts.events.ServedEvent;
+import org.movierec.contracts.events.WatchEvent;
 
 /**
  * A synthetic stream with the shape of a real one, and the exact counts PostgreSQL must end with: many users

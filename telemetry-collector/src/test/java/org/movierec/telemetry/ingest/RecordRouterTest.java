@@ -13,8 +13,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.movierec.core.events.MovielogParser;
-import org.movierec.core.events.ServedEvent;
+import org.movierec.contracts.events.MovielogParser;
+import org.movierec.contracts.events.ServedEvent;
 
 class RecordRouterTest {
 

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.movierec.core.stats.ConfidenceInterval;
+import org.movierec.router.stats.ConfidenceInterval;
 import org.movierec.router.report.ArmBucket;
 import org.movierec.router.report.ArmComparison;
 import org.movierec.router.report.ArmReport;
