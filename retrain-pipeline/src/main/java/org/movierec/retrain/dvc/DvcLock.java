@@ -52,7 +52,7 @@ import org.yaml.snakeyaml.representer.Representer;
  *       map): the order of the run.</li>
  *   <li>Text: ruamel.yaml's round-trip dumper with {@code default_flow_style = False} (dvc/utils/serialize/_yaml.py):
  *       block style, two-space indentation, sequences not indented under their key, width 80, YAML 1.2 quoting
- *       ({@link Yaml12}), floats as Python's {@code repr}.</li>
+ *       (all SnakeYAML configured by {@link Yaml12#dumper}), floats as Python's {@code repr}.</li>
  * </ul>
  *
  * The text is produced by SnakeYAML with those settings ({@link #toYaml()}); it is deterministic.
@@ -101,14 +101,7 @@ public final class DvcLock {
         Map<String, Object> byName = new LinkedHashMap<>();
         stages.forEach((name, stage) -> byName.put(name, serialize(stage)));
         root.put("stages", byName);
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setIndicatorIndent(0);
-        options.setWidth(80);
-        options.setAllowUnicode(true);
-        options.setLineBreak(DumperOptions.LineBreak.UNIX);
-        return Yaml12.dumper(options, new PythonFloats(options)).dump(root);
+        return Yaml12.dumper(PythonFloats::new).dump(root);
     }
 
     private static Map<String, Object> serialize(Stage s) {

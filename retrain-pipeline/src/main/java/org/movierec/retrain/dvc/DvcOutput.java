@@ -25,9 +25,4 @@ public record DvcOutput(String path, String md5, long size, Integer nfiles) {
     public boolean isDirectory() {
         return md5.endsWith(DvcHash.DIR_SUFFIX);
     }
-
-    /** The same hash under another path (a stage's output read as the next stage's dependency). */
-    public DvcOutput withPath(String newPath) {
-        return new DvcOutput(newPath, md5, size, nfiles);
-    }
 }

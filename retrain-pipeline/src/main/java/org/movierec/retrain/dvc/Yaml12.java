@@ -1,6 +1,7 @@
 package org.movierec.retrain.dvc;
 
 import java.math.BigInteger;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -28,6 +29,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * {@code 0b} prefixes give bases 8, 16, 2, anything else (leading zeros included) is decimal; {@code _} is dropped.
  * Writing with the same resolver quotes exactly the strings a 1.2 reader would take for something else
  * ({@code '.5'}, {@code '2.0'}, {@code '040'}), as ruamel does.
+ *
+ * <p>Why this class exists at all: SnakeYAML (the library we use to read and write the text) implements only
+ * YAML 1.1 and has no 1.2 schema to switch to; plain SnakeYAML would write the string {@code yes} quoted and,
+ * worse, read DVC's plain {@code yes} back as {@code true} and {@code 040} as 32. So SnakeYAML does all the
+ * parsing, emitting and quoting, and this class only gives it the 1.2 core schema's implicit types (a
+ * {@link Resolver}) and the 1.2 integer rule (a constructor). Every YAML file the pipeline writes or reads goes
+ * through {@link #loader()} and {@link #dumper(Function)}.
  */
 public final class Yaml12 {
 
@@ -51,10 +59,28 @@ public final class Yaml12 {
                 options, new CoreResolver());
     }
 
-    /** A dumper in block style with {@code options}, quoting by YAML 1.2. */
-    public static Yaml dumper(DumperOptions options, Representer representer) {
-        return new Yaml(new Constructor(new LoaderOptions()), representer, options, new LoaderOptions(),
-                new CoreResolver());
+    /** A dumper writing as DVC writes (see {@link #dumper(Function)}), with SnakeYAML's own representer. */
+    public static Yaml dumper() {
+        return dumper(Representer::new);
+    }
+
+    /**
+     * A dumper writing as DVC's ruamel.yaml round-trip dumper does with {@code default_flow_style = False}
+     * (dvc/utils/serialize/_yaml.py): block style, two-space indentation, sequences not indented under their key,
+     * width 80, Unicode as is, {@code \n} line breaks, plain scalars quoted by YAML 1.2.
+     *
+     * @param representer makes the representer from these options (e.g. one that writes floats as Python does)
+     */
+    public static Yaml dumper(Function<DumperOptions, Representer> representer) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(80);
+        options.setAllowUnicode(true);
+        options.setLineBreak(DumperOptions.LineBreak.UNIX);
+        return new Yaml(new Constructor(new LoaderOptions()), representer.apply(options), options,
+                new LoaderOptions(), new CoreResolver());
     }
 
     /**

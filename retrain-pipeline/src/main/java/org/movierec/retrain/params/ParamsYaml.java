@@ -2,9 +2,7 @@ package org.movierec.retrain.params;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
 import org.movierec.retrain.dvc.Yaml12;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Writes parameters as a nested {@code params.yaml} (what a run keeps next to its {@code dvc.lock}), quoting by
@@ -24,9 +22,6 @@ public final class ParamsYaml {
             Map<String, Object> section = (Map<String, Object>) root.computeIfAbsent(parts[0], k -> new LinkedHashMap<String, Object>());
             section.put(parts[1], e.getValue());
         }
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        return Yaml12.dumper(options, new Representer(options)).dump(root);
+        return Yaml12.dumper().dump(root);
     }
 }

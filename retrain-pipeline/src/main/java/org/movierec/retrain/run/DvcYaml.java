@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.movierec.retrain.dvc.Yaml12;
 import org.movierec.retrain.params.RetrainParams;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The repository's {@code dvc.yaml}, generated from {@link Stage} (so the lock records and it agree).
@@ -47,12 +45,7 @@ public final class DvcYaml {
             }
             stages.put(s.wireName(), m);
         }
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setIndicatorIndent(0);
-        options.setLineBreak(DumperOptions.LineBreak.UNIX);
-        return HEADER + Yaml12.dumper(options, new Representer(options)).dump(Map.of("stages", stages));
+        return HEADER + Yaml12.dumper().dump(Map.of("stages", stages));
     }
 
     private static void putSorted(Map<String, Object> stage, String key, List<String> items) {

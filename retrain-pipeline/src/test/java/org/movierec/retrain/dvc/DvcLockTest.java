@@ -104,6 +104,42 @@ class DvcLockTest {
                 .containsEntry("a.float", 0.5).containsEntry("a.big", 1e22);
     }
 
+    /**
+     * Strings a reader would take for a number, a boolean or null ({@code ".5"} reads back as 0.5 when written
+     * plain) are quoted wherever they stand — command, path, hash, parameter value — so SnakeYAML reads every one
+     * back as the same string: by YAML 1.2 as DVC reads the lock ({@link Yaml12#loader()}) and, since a quoted
+     * scalar is a string to every reader, by plain SnakeYAML's YAML 1.1 too. (Strings that only YAML 1.1 would
+     * misread, such as {@code yes}, stay plain as DVC writes them; {@link #readsBackAsWritten()} covers those.)
+     */
+    @Test
+    void stringsThatLookLikeNumbersReadBackAsStrings() {
+        List<String> tricky = List.of(".5", "-.5", "0.5", "2.0", "1e3", "040", "0o40", "0x1F", "1_000", "12",
+                "true", "False", "null", "~", "", ".inf", "-.inf", ".nan");
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < tricky.size(); i++) {
+            params.put(String.format("p.v%02d", i), tricky.get(i));
+        }
+        String allDigits = "12345678901234567890123456789012";
+        DvcLock lock = new DvcLock().stage("s", new DvcLock.Stage(".5",
+                List.of(new DvcOutput("1e3", allDigits, 1, null)), Map.of("params.yaml", params),
+                List.of(new DvcOutput("040", "123e4567890123456789012345678901.dir", 2, 1))));
+        String text = lock.toYaml();
+        assertThat(text).contains("cmd: '.5'", "path: '1e3'", "md5: '" + allDigits + "'", "p.v00: '.5'");
+
+        for (org.yaml.snakeyaml.Yaml reader : List.of(Yaml12.loader(), new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())))) {
+            Map<?, ?> stage = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) reader.load(text)).get("stages")).get("s");
+            assertThat(stage.get("cmd")).isEqualTo(".5");
+            Map<?, ?> dep = (Map<?, ?>) ((List<?>) stage.get("deps")).get(0);
+            assertThat(dep.get("path")).isEqualTo("1e3");
+            assertThat(dep.get("md5")).isEqualTo(allDigits);
+            Map<?, ?> out = (Map<?, ?>) ((List<?>) stage.get("outs")).get(0);
+            assertThat(out.get("path")).isEqualTo("040");
+            assertThat(out.get("md5")).isEqualTo("123e4567890123456789012345678901.dir");
+            assertThat(((Map<?, ?>) stage.get("params")).get("params.yaml")).isEqualTo(params);
+        }
+    }
+
     /** Python 3's repr of these floats (e.g. {@code python3 -c 'print(repr(1e22), repr(0.1+0.2))'}). */
     @Test
     void floatsAsPythonReprWritesThem() {
