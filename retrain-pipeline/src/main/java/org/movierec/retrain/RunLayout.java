@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 
 /**
  * Where each stage's inputs and outputs live, relative to a run directory (and to the repository root,
@@ -54,11 +52,15 @@ public final class RunLayout {
     public void writeJson(String relative, Object value) throws IOException {
         Path file = path(relative);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.write(value) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, RetrainJson.write(value) + "\n", StandardCharsets.UTF_8);
     }
 
-    /** Reads the JSON object in {@code relative}. */
+    /** Reads the JSON object in {@code relative} (whole numbers as {@link Long}, see {@link RetrainJson}). */
     public Map<String, Object> readJson(String relative) throws IOException {
-        return JsonReader.readObject(Files.readString(path(relative), StandardCharsets.UTF_8));
+        try {
+            return RetrainJson.readObject(Files.readString(path(relative), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException(path(relative) + ": " + e.getMessage(), e);
+        }
     }
 }

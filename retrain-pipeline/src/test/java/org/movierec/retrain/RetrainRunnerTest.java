@@ -34,7 +34,6 @@ import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
 import org.movierec.core.generate.SyntheticDataWriter;
-import org.movierec.core.json.JsonReader;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
 import org.movierec.platform.notify.SlackNotifier;
@@ -158,7 +157,7 @@ class RetrainRunnerTest {
         assertThat(o.stageSeconds()).containsOnlyKeys("snapshot", "split", "train", "evaluate", "fairness", "register", "promote");
 
         RunLayout layout = new RunLayout(work.resolve("runs/run-1"));
-        Map<String, Object> quality = JsonReader.readObject(Files.readString(layout.path(RunLayout.QUALITY)));
+        Map<String, Object> quality = RetrainJson.readObject(Files.readString(layout.path(RunLayout.QUALITY)));
         assertThat(quality.get("rows_read")).isEqualTo(20_003L);
         assertThat(quality.get("rows_kept")).isEqualTo(20_000L);
         assertThat(quality.get("dropped").toString()).contains("unknown_user", "unknown_movie", "rating_out_of_range");
@@ -299,7 +298,7 @@ class RetrainRunnerTest {
         assertThat(o.reasons()).anyMatch(r -> r.startsWith("fairness: rmse_disparity."));
         assertThat(registry.productionVersion()).isEmpty();
         assertThat(registry.get(o.version()).orElseThrow().status()).isEqualTo(ModelStatus.REJECTED);
-        Map<String, Object> fairness = JsonReader.readObject(
+        Map<String, Object> fairness = RetrainJson.readObject(
                 Files.readString(work.resolve("runs/unfair").resolve(RunLayout.FAIRNESS)));
         assertThat(fairness.get("passed")).isEqualTo(false);
         assertThat(fairness.get("groups").toString()).contains("gender", "age_band", "occupation");
@@ -347,7 +346,7 @@ class RetrainRunnerTest {
         assertThat(canary.experimentId()).startsWith("exp-");
         assertThat(registry.productionVersion()).contains(first.version());
         HttpStandIn.Request posted = router.requests().get(router.requests().size() - 1);
-        assertThat(JsonReader.readObject(posted.body())).containsEntry("candidateVersion", canary.version())
+        assertThat(RetrainJson.readObject(posted.body())).containsEntry("candidateVersion", canary.version())
                 .containsEntry("requestedBy", "retrain-service run canary");
 
         routerStatus = 409;
@@ -449,7 +448,7 @@ class RetrainRunnerTest {
 
         // dvc metrics show reads these from the workspace
         for (String metrics : List.of(RunLayout.QUALITY, RunLayout.METRICS, RunLayout.FAIRNESS)) {
-            assertThat(JsonReader.readObject(Files.readString(clone.resolve(metrics)))).as(metrics).isNotEmpty();
+            assertThat(RetrainJson.readObject(Files.readString(clone.resolve(metrics)))).as(metrics).isNotEmpty();
         }
         assertThat(stages.get("register")).containsEntry("frozen", true).doesNotContainKey("always_changed");
         assertThat(stages.get("promote")).containsEntry("frozen", true).doesNotContainKey("always_changed");
@@ -506,8 +505,8 @@ class RetrainRunnerTest {
         assertThat(b.userFactors()).isEqualTo(a.userFactors());
         assertThat(b.itemFactors()).isEqualTo(a.itemFactors());
         assertThat(Files.readString(byHand.path(RunLayout.FAIRNESS))).isEqualTo(Files.readString(run.path(RunLayout.FAIRNESS)));
-        Map<String, Object> metrics = JsonReader.readObject(Files.readString(byHand.path(RunLayout.METRICS)));
-        Map<String, Object> runMetrics = JsonReader.readObject(Files.readString(run.path(RunLayout.METRICS)));
+        Map<String, Object> metrics = RetrainJson.readObject(Files.readString(byHand.path(RunLayout.METRICS)));
+        Map<String, Object> runMetrics = RetrainJson.readObject(Files.readString(run.path(RunLayout.METRICS)));
         assertThat(metrics.get("candidate")).isEqualTo(runMetrics.get("candidate"));
     }
 
@@ -552,7 +551,7 @@ class RetrainRunnerTest {
         // canonical order: user ids numerically, then movie ids
         assertThat(lines.get(0)).startsWith("1\t");
         assertThat(Files.readAllLines(layout.path(RunLayout.SNAPSHOT).resolve("users.tsv"))).hasSize(201);
-        Map<String, Object> quality = JsonReader.readObject(Files.readString(layout.path(RunLayout.QUALITY)));
+        Map<String, Object> quality = RetrainJson.readObject(Files.readString(layout.path(RunLayout.QUALITY)));
         assertThat(quality.get("movies_checked")).isEqualTo(false);
         assertThat(quality.get("users_checked")).isEqualTo(true);
         assertThat(quality.get("rows_dropped")).isEqualTo(0L);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.SyntheticMovie;
 import org.movierec.core.generate.SyntheticUser;
-import org.movierec.core.json.Json;
+
 
 /**
  * The streaming service's user/movie API for tests, as the simulator serves it: {@code GET /users} and
@@ -57,6 +57,6 @@ public final class UserApiStandIn {
         }
         List<Map<String, Object>> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
         return new HttpStandIn.Response(200, Map.of("Content-Type", "application/json",
-                "X-Total-Count", Integer.toString(all.size())), Json.write(page));
+                "X-Total-Count", Integer.toString(all.size())), RetrainJson.write(page));
     }
 }

@@ -10,13 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import org.movierec.core.json.Json;
 
 /**
  * Content hashes exactly as DVC 3.x computes them (see the package comment for the rules).
@@ -133,18 +131,56 @@ public final class DvcHash {
      * The {@code .dir} manifest of {@code entries}: {@code [{"md5": "...", "relpath": "..."}, ...]} sorted by
      * relpath, as Python's {@code json.dumps(..., sort_keys=True)} writes it (ASCII, {@code ", "} and
      * {@code ": "} separators).
+     *
+     * <p>Written here rather than by Jackson: the md5 of these exact bytes is the directory's identity in DVC, and
+     * Jackson's output differs from Python's in ways that change it (no space after {@code ,} and {@code :},
+     * upper-case hex in <code>&#92;u00E9</code>). The shape is fixed (a list of two-string objects, keys already in sorted
+     * order), so the writer is a few lines; DvcHashTest pins it to hashes computed by CPython.
      */
     public static String treeJson(List<TreeEntry> entries) {
         List<TreeEntry> sorted = new ArrayList<>(entries);
         sorted.sort(BY_RELPATH);
-        List<Map<String, String>> list = new ArrayList<>(sorted.size());
+        StringBuilder json = new StringBuilder(64 * sorted.size() + 2).append('[');
         for (TreeEntry e : sorted) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("md5", e.md5());
-            m.put("relpath", e.relpath());
-            list.add(m);
+            if (json.length() > 1) {
+                json.append(", ");
+            }
+            json.append("{\"md5\": ");
+            appendPythonString(json, e.md5());
+            json.append(", \"relpath\": ");
+            appendPythonString(json, e.relpath());
+            json.append('}');
         }
-        return Json.pythonSorted(list);
+        return json.append(']').toString();
+    }
+
+    /**
+     * {@code s} as Python's {@code json.dumps} writes a string with {@code ensure_ascii=True}: {@code \"},
+     * {@code \\}, the short escapes {@code \n \r \t \b \f}, every other character outside {@code ' '..'~'}
+     * as <code>&#92;uxxxx</code> (lower-case hex, UTF-16 units, so a surrogate pair as two escapes).
+     */
+    private static void appendPythonString(StringBuilder json, String s) {
+        json.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                default -> {
+                    if (c < ' ' || c > '~') {
+                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
     }
 
     /** The md5 of {@link #treeJson(List)} (without the {@code .dir} suffix). */

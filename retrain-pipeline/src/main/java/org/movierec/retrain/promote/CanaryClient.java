@@ -8,8 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
+import org.movierec.retrain.RetrainJson;
 
 /**
  * Starts a canary experiment through the A/B router's admin API: {@code POST {ROUTER_URL}/experiments/canary}
@@ -45,7 +44,7 @@ public final class CanaryClient {
         body.put("requestedBy", requestedBy);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(RetrainJson.write(body)));
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -64,8 +63,8 @@ public final class CanaryClient {
 
     private static Map<String, Object> parse(String body) {
         try {
-            return JsonReader.readObject(body);
-        } catch (IllegalArgumentException e) {
+            return RetrainJson.readObject(body);
+        } catch (IOException e) {
             return Map.of();
         }
     }

@@ -1,5 +1,6 @@
 package org.movierec.retrain.snapshot;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.json.JsonReader;
+import org.movierec.retrain.RetrainJson;
 
 /**
  * Reads every user and movie from the streaming service's user/movie API: {@code GET /users?offset=&limit=}
@@ -71,9 +72,9 @@ public final class UserApiClient {
             }
             Object body;
             try {
-                body = JsonReader.read(response.body());
-            } catch (IllegalArgumentException e) {
-                throw new IOException("GET " + uri + ": not JSON: " + e.getMessage(), e);
+                body = RetrainJson.MAPPER.readValue(response.body(), Object.class);
+            } catch (JsonProcessingException e) {
+                throw new IOException("GET " + uri + ": not JSON: " + e.getOriginalMessage(), e);
             }
             if (!(body instanceof List<?> list)) {
                 throw new IOException("GET " + uri + ": expected a JSON array");

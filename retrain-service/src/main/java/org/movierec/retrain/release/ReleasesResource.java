@@ -11,14 +11,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.movierec.core.json.JsonReader;
 import org.movierec.registry.UnknownVersionException;
+import org.movierec.retrain.RetrainJson;
 import org.movierec.retrain.service.RetrainConfig;
 import org.movierec.platform.http.AdminAuth;
 import org.movierec.platform.http.Problems;
@@ -134,8 +135,8 @@ public class ReleasesResource {
                 return Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body may have at most " + MAX_BODY + " characters");
             }
             try {
-                request = JsonReader.readObject(body);
-            } catch (IllegalArgumentException e) {
+                request = RetrainJson.readObject(body);
+            } catch (IOException e) {
                 return Problems.of(Response.Status.BAD_REQUEST, "body must be a JSON object: " + e.getMessage());
             }
             for (Map.Entry<String, Object> entry : request.entrySet()) {

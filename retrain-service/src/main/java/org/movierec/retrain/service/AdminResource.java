@@ -7,15 +7,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.movierec.core.json.JsonReader;
 import org.movierec.platform.http.AdminAuth;
 import org.movierec.platform.http.Problem;
+import org.movierec.retrain.RetrainJson;
 import org.movierec.retrain.promote.PromotionMode;
 
 /**
@@ -52,8 +53,8 @@ public class AdminResource {
         if (body != null && !body.isBlank()) {
             Map<String, Object> request;
             try {
-                request = JsonReader.readObject(body);
-            } catch (IllegalArgumentException e) {
+                request = RetrainJson.readObject(body);
+            } catch (IOException e) {
                 return Problems.of(Response.Status.BAD_REQUEST, "body must be a JSON object: " + e.getMessage());
             }
             for (String key : request.keySet()) {

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.movierec.core.json.JsonReader;
+import org.movierec.retrain.RetrainJson;
 
 /**
  * How a run's canary ended, read from the router when the run is asked for ({@code GET /runs/{runId}}):
@@ -55,7 +55,7 @@ public class CanaryOutcomes {
                 LOG.debugf("canary %s: the router answered HTTP %d", experimentId, response.statusCode());
                 return Optional.empty();
             }
-            Map<String, Object> experiment = JsonReader.readObject(response.body());
+            Map<String, Object> experiment = RetrainJson.readObject(response.body());
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("experimentId", experimentId);
             outcome.put("status", experiment.get("status"));
@@ -65,7 +65,7 @@ public class CanaryOutcomes {
                 outcome.put("release", canary.get("release"));
             }
             return Optional.of(outcome);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             LOG.debugf("canary %s: the router cannot tell: %s", experimentId, e.toString());
             return Optional.empty();
         } catch (InterruptedException e) {
