@@ -1,5 +1,6 @@
 package org.movierec.retrain;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.StringReader;
@@ -57,8 +58,7 @@ public final class RetrainBench {
         }
         Files.createDirectories(work);
         try (PostgresServer pg = PostgresServer.builder().database("movierec").build();
-             MongoServer mongoServer = MongoServer.builder().build();
-             HttpStandIn api = new HttpStandIn()) {
+             MongoServer mongoServer = MongoServer.builder().build()) {
             pg.start();
             TelemetrySchema.migrate(pg.jdbcUrl(), pg.user(), pg.password(), "auto");
             long t0 = System.nanoTime();
@@ -67,11 +67,11 @@ public final class RetrainBench {
             copy(pg, data.ratings());
             System.out.printf(Locale.ROOT, "setup: %,d ratings generated and copied into PostgreSQL in %.1f s%n",
                     ratings, (System.nanoTime() - t0) / 1e9);
-            UserApiStandIn.serve(api, data);
+            WireMockServer api = UserApiStandIn.start(data);
             try (MongoClient mongo = MongoClients.create(mongoServer.start())) {
                 ModelRegistry registry = new ModelRegistry(mongo.getDatabase("movierec"));
                 RunConfig config = new RunConfig(work, RetrainParams.ofDefaults(), pg.jdbcUrl(), pg.user(),
-                        pg.password(), new UserApiClient(api.url(), Duration.ofSeconds(30))::fetch,
+                        pg.password(), new UserApiClient("http://127.0.0.1:" + api.port(), Duration.ofSeconds(30))::fetch,
                         registry, null, SlackNotifier.disabled(), (v, reason, by) -> registry.promote(v));
                 RetrainRunner runner = new RetrainRunner(config, Clock.systemUTC());
                 for (int r = 1; r <= runs; r++) {
@@ -91,6 +91,8 @@ public final class RetrainBench {
                     Object candidate = o.metrics().get("candidate");
                     System.out.println("  candidate: " + candidate);
                 }
+            } finally {
+                api.stop();
             }
         }
     }

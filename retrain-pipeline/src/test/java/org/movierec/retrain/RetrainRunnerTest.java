@@ -1,7 +1,15 @@
 package org.movierec.retrain;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -65,16 +73,15 @@ import org.movierec.testkit.SlackReceiver;
 class RetrainRunnerTest {
 
     static final String ROUTER_TOKEN = "test-only-router-token";
+    static final String CANARY = "/experiments/canary";
     static PostgresServer postgres;
     static MongoServer mongoServer;
     static MongoClient mongo;
-    static HttpStandIn userApi;
-    static HttpStandIn router;
+    static WireMockServer userApi;
+    static WireMockServer router;
     static SlackReceiver slack;
     static GeneratedData data;
     static final AtomicInteger databases = new AtomicInteger();
-    static final AtomicInteger experiments = new AtomicInteger();
-    static volatile int routerStatus = 201;
 
     @TempDir
     Path work;
@@ -95,24 +102,17 @@ class RetrainRunnerTest {
         TelemetryFixture.insert(postgres.jdbcUrl(), postgres.user(), postgres.password(), 1, "zz+out+of+range", 9, t);
         mongoServer = MongoServer.builder().build();
         mongo = MongoClients.create(mongoServer.start());
-        userApi = UserApiStandIn.serve(new HttpStandIn(), data);
-        router = new HttpStandIn().route("POST", "/experiments/canary", r -> {
-            if (!("Bearer " + ROUTER_TOKEN).equals(r.header("Authorization"))) {
-                return HttpStandIn.Response.json(401, "{\"reason\":\"wrong bearer token\"}");
-            }
-            if (routerStatus == 409) {
-                return HttpStandIn.Response.json(409, "{\"reason\":\"canary exp-1 is running\"}");
-            }
-            return HttpStandIn.Response.json(201, "{\"id\":\"exp-" + experiments.incrementAndGet() + "\"}");
-        });
+        userApi = UserApiStandIn.start(data);
+        router = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        router.start();
         slack = SlackReceiver.start();
     }
 
     @AfterAll
     static void stop() {
         slack.close();
-        router.close();
-        userApi.close();
+        router.stop();
+        userApi.stop();
         mongo.close();
         mongoServer.close();
         postgres.close();
@@ -123,7 +123,21 @@ class RetrainRunnerTest {
         MongoDatabase db = mongo.getDatabase("registry" + databases.incrementAndGet());
         registry = new ModelRegistry(db);
         slack.clear();
-        routerStatus = 201;
+        router.resetAll();
+        router.stubFor(post(urlEqualTo(CANARY)).atPriority(2)
+                .willReturn(jsonResponse("{\"reason\":\"wrong bearer token\"}", 401)));
+        routerAnswers(201, "{\"id\":\"exp-1\"}");
+    }
+
+    /** The router stand-in answers a canary request carrying the right token with {@code status} and {@code body}. */
+    void routerAnswers(int status, String body) {
+        router.stubFor(post(urlEqualTo(CANARY)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + ROUTER_TOKEN))
+                .willReturn(jsonResponse(body, status)));
+    }
+
+    static String url(WireMockServer server) {
+        return "http://127.0.0.1:" + server.port();
     }
 
     RetrainRunner runner(RetrainParams params) {
@@ -132,8 +146,8 @@ class RetrainRunnerTest {
 
     RetrainRunner runner(RetrainParams params, Path workDir) {
         RunConfig config = new RunConfig(workDir, params, postgres.jdbcUrl(), postgres.user(), postgres.password(),
-                new UserApiClient(userApi.url(), Duration.ofSeconds(10))::fetch, registry,
-                new CanaryClient(router.url(), ROUTER_TOKEN, Duration.ofSeconds(10)),
+                new UserApiClient(url(userApi), Duration.ofSeconds(10))::fetch, registry,
+                new CanaryClient(url(router), ROUTER_TOKEN, Duration.ofSeconds(10)),
                 SlackNotifier.of(slack.webhookUrl(), Duration.ofSeconds(5)), (v, reason, by) -> registry.promote(v));
         return new RetrainRunner(config, Clock.systemUTC());
     }
@@ -345,11 +359,12 @@ class RetrainRunnerTest {
         assertThat(canary.promotionMode()).isEqualTo("canary");
         assertThat(canary.experimentId()).startsWith("exp-");
         assertThat(registry.productionVersion()).contains(first.version());
-        HttpStandIn.Request posted = router.requests().get(router.requests().size() - 1);
-        assertThat(RetrainJson.readObject(posted.body())).containsEntry("candidateVersion", canary.version())
+        List<LoggedRequest> posts = router.findAll(postRequestedFor(urlEqualTo(CANARY)));
+        LoggedRequest posted = posts.get(posts.size() - 1);
+        assertThat(RetrainJson.readObject(posted.getBodyAsString())).containsEntry("candidateVersion", canary.version())
                 .containsEntry("requestedBy", "retrain-service run canary");
 
-        routerStatus = 409;
+        routerAnswers(409, "{\"reason\":\"canary exp-1 is running\"}");
         RunOutcome busy = run("busy", RetrainParams.ofDefaults(), PromotionMode.CANARY, RunListener.NONE);
         assertThat(busy.status()).isEqualTo(RunStatus.FAILED);
         assertThat(busy.error()).contains("already running").contains("409");

@@ -1,5 +1,12 @@
 package org.movierec.retrain;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,19 +14,20 @@ import java.util.Map;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.SyntheticMovie;
 import org.movierec.core.generate.SyntheticUser;
-
+import org.movierec.retrain.snapshot.UserApiClient;
 
 /**
- * The streaming service's user/movie API for tests, as the simulator serves it: {@code GET /users} and
- * {@code GET /movies} with {@code offset}/{@code limit} paging and {@code X-Total-Count}, from generated data.
+ * The streaming service's user/movie API for tests, as the simulator serves it, on a WireMock server on loopback:
+ * {@code GET /users} and {@code GET /movies} with {@code offset}/{@code limit} paging and {@code X-Total-Count},
+ * from generated data. Pages are stubbed for the page size {@link UserApiClient} asks for.
  */
 public final class UserApiStandIn {
 
     private UserApiStandIn() {
     }
 
-    /** Serves the users and movies of {@code data} on {@code server}. */
-    public static HttpStandIn serve(HttpStandIn server, GeneratedData data) {
+    /** A WireMock server on 127.0.0.1 and a free port, started, that serves the users and movies of {@code data}. */
+    public static WireMockServer start(GeneratedData data) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (SyntheticUser u : data.users()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -39,24 +47,22 @@ public final class UserApiStandIn {
             m.put("popularity", 100.0 / (1 + mv.popularityRank()));
             movies.add(m);
         }
-        server.route("GET", "/users", r -> page(users, r.query()));
-        server.route("GET", "/movies", r -> page(movies, r.query()));
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        stubPages(server, "/users", users);
+        stubPages(server, "/movies", movies);
         return server;
     }
 
-    private static HttpStandIn.Response page(List<Map<String, Object>> all, String query) {
-        int offset = 0;
-        int limit = 100;
-        for (String kv : query == null ? new String[0] : query.split("&")) {
-            String[] p = kv.split("=", 2);
-            if (p[0].equals("offset")) {
-                offset = Integer.parseInt(p[1]);
-            } else if (p[0].equals("limit")) {
-                limit = Integer.parseInt(p[1]);
-            }
+    /** One stub per page of {@link UserApiClient#PAGE} entries, the last one short (possibly empty). */
+    private static void stubPages(WireMockServer server, String path, List<Map<String, Object>> all) {
+        int limit = UserApiClient.PAGE;
+        for (int offset = 0; offset <= all.size(); offset += limit) {
+            List<Map<String, Object>> page = all.subList(offset, Math.min(offset + limit, all.size()));
+            server.stubFor(get(urlPathEqualTo(path))
+                    .withQueryParam("offset", equalTo(Integer.toString(offset)))
+                    .withQueryParam("limit", equalTo(Integer.toString(limit)))
+                    .willReturn(okJson(RetrainJson.write(page)).withHeader("X-Total-Count", Integer.toString(all.size()))));
         }
-        List<Map<String, Object>> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
-        return new HttpStandIn.Response(200, Map.of("Content-Type", "application/json",
-                "X-Total-Count", Integer.toString(all.size())), RetrainJson.write(page));
     }
 }

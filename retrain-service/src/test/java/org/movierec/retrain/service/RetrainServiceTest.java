@@ -2,6 +2,7 @@ package org.movierec.retrain.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -179,16 +180,10 @@ class RetrainServiceTest {
     }
 
     /** Polls the run record until it leaves "running" (the run takes seconds; the bound is generous). */
-    static Map<String, Object> awaitFinished(String runId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, Object> run = given().get("/runs/" + runId).then().statusCode(200).extract().jsonPath().getMap("");
-            if (!"running".equals(run.get("status"))) {
-                return run;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("run " + runId + " still running after 3 minutes");
+    static Map<String, Object> awaitFinished(String runId) {
+        return await("run " + runId + " to finish").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/runs/" + runId).then().statusCode(200).extract().jsonPath().<String, Object>getMap(""),
+                        run -> !"running".equals(run.get("status")));
     }
 
     @Test

@@ -1,5 +1,13 @@
 package org.movierec.retrain.service;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -10,7 +18,6 @@ import java.util.Map;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
-import org.movierec.retrain.HttpStandIn;
 import org.movierec.retrain.TelemetryFixture;
 import org.movierec.retrain.UserApiStandIn;
 import org.movierec.telemetry.schema.TelemetrySchema;
@@ -20,7 +27,7 @@ import org.movierec.testkit.SlackReceiver;
 
 /**
  * Everything a retrain run needs, real or standing in: PostgreSQL 17 with the telemetry schema and generated
- * ratings, mongo-java-server, the user/movie API and the router (local HTTP stand-ins), and a Slack receiver
+ * ratings, mongo-java-server, the user/movie API and the router (WireMock stand-ins), and a Slack receiver
  * (injected into the test's {@link SlackReceiver} field).
  */
 public class RetrainTestResource implements QuarkusTestResourceLifecycleManager {
@@ -31,8 +38,8 @@ public class RetrainTestResource implements QuarkusTestResourceLifecycleManager 
     /** A canary experiment the router stand-in reports as still running, its promotion failing. */
     public static final String RUNNING_CANARY = "canary-running";
 
-    private HttpStandIn userApi;
-    private HttpStandIn router;
+    private WireMockServer userApi;
+    private WireMockServer router;
     private SlackReceiver slack;
 
     @Override
@@ -48,23 +55,24 @@ public class RetrainTestResource implements QuarkusTestResourceLifecycleManager 
             if (count(url, user, password) == 0) {
                 TelemetryFixture.insert(url, user, password, data.ratings());
             }
-            userApi = UserApiStandIn.serve(new HttpStandIn(), data);
-            router = new HttpStandIn().route("POST", "/experiments/canary",
-                    r -> HttpStandIn.Response.json(201, "{\"id\":\"exp-1\"}"))
-                    .route("GET", "/experiments/" + ENDED_CANARY, r -> HttpStandIn.Response.json(200, "{\"id\":\""
-                            + ENDED_CANARY + "\",\"type\":\"canary\",\"status\":\"aborted\",\"endedAt\":"
-                            + "\"2026-11-30T10:00:00Z\",\"endReason\":\"promotion failed 4 times: HTTP 409\","
-                            + "\"canary\":{\"candidateVersion\":\"v2\"}}"))
-                    .route("GET", "/experiments/" + RUNNING_CANARY, r -> HttpStandIn.Response.json(200, "{\"id\":\""
-                            + RUNNING_CANARY + "\",\"type\":\"canary\",\"status\":\"running\",\"endedAt\":null,"
-                            + "\"endReason\":null,\"canary\":{\"release\":{\"state\":\"promote_failed\"}}}"));
+            userApi = UserApiStandIn.start(data);
+            router = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            router.start();
+            router.stubFor(post(urlEqualTo("/experiments/canary")).willReturn(jsonResponse("{\"id\":\"exp-1\"}", 201)));
+            router.stubFor(get(urlEqualTo("/experiments/" + ENDED_CANARY)).willReturn(okJson("{\"id\":\""
+                    + ENDED_CANARY + "\",\"type\":\"canary\",\"status\":\"aborted\",\"endedAt\":"
+                    + "\"2026-11-30T10:00:00Z\",\"endReason\":\"promotion failed 4 times: HTTP 409\","
+                    + "\"canary\":{\"candidateVersion\":\"v2\"}}")));
+            router.stubFor(get(urlEqualTo("/experiments/" + RUNNING_CANARY)).willReturn(okJson("{\"id\":\""
+                    + RUNNING_CANARY + "\",\"type\":\"canary\",\"status\":\"running\",\"endedAt\":null,"
+                    + "\"endReason\":null,\"canary\":{\"release\":{\"state\":\"promote_failed\"}}}")));
             slack = SlackReceiver.start();
             Map<String, String> config = new HashMap<>(new MongoTestResource().start());
             config.put("retrain.database.url", url);
             config.put("retrain.database.user", user);
             config.put("retrain.database.password", password);
-            config.put("retrain.user-api-url", userApi.url());
-            config.put("retrain.router-url", router.url());
+            config.put("retrain.user-api-url", "http://127.0.0.1:" + userApi.port());
+            config.put("retrain.router-url", "http://127.0.0.1:" + router.port());
             config.put("retrain.router-admin-token", ROUTER_TOKEN);
             config.put("retrain.slack-webhook-url", slack.webhookUrl());
             config.put("retrain.work-dir", Files.createTempDirectory("retrain-service-test").toString());
@@ -93,10 +101,10 @@ public class RetrainTestResource implements QuarkusTestResourceLifecycleManager 
             slack.close();
         }
         if (router != null) {
-            router.close();
+            router.stop();
         }
         if (userApi != null) {
-            userApi.close();
+            userApi.stop();
         }
     }
 
