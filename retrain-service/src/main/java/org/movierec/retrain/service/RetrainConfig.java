@@ -1,14 +1,14 @@
 package org.movierec.retrain.service;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The service's configuration ({@code retrain.*} in application.properties, each overridable by its
- * environment variable). Secrets (admin token, database password, router token, Slack URL) come only from the
- * environment and are never logged.
+ * environment variable). Every default is written once, in application.properties (none here), so an operator
+ * reads them all in one file. Secrets (admin token, database password, router token, Slack URL) come only from
+ * the environment and are never logged.
  */
 @ConfigMapping(prefix = "retrain")
 public interface RetrainConfig {
@@ -43,8 +43,7 @@ public interface RetrainConfig {
     /** Slack incoming webhook; env {@code SLACK_WEBHOOK_URL}. */
     Optional<String> slackWebhookUrl();
 
-    /** MongoDB database of the registry, runs and lease. */
-    @WithDefault("movierec")
+    /** MongoDB database of the registry, runs and lease (by default the platform's {@code movierec.database}). */
     String mongodbDatabase();
 
     /** The telemetry database. */
@@ -64,10 +63,10 @@ public interface RetrainConfig {
 
     /** How long a lease lives without a heartbeat, and how often the holder renews it. */
     interface Lease {
-        @WithDefault("2m")
+        /** env {@code RETRAIN_LEASE_TTL}. */
         Duration ttl();
 
-        @WithDefault("20s")
+        /** env {@code RETRAIN_LEASE_HEARTBEAT}. */
         Duration heartbeat();
     }
 }
