@@ -20,7 +20,8 @@ import java.util.Map;
  * pages, the router's answers and the admin request bodies.
  *
  * <p>Reading is strict, as the hand-written reader this replaces was: a duplicate key, or text after the value, is
- * an error; a whole number comes back as a {@link Long} (never an {@link Integer}), a fraction as a {@link Double}.
+ * an error; a whole number comes back as a {@link Long} (never an {@link Integer}; a {@link java.math.BigInteger}
+ * beyond a long), a fraction as a {@link Double}.
  *
  * <p>Writing keeps the bytes of the reports the pipeline has always written: compact, keys in the map's order,
  * and doubles as before — a non-finite value (an RMSE over no ratings) as {@code null}, since JSON has no NaN and
@@ -29,12 +30,10 @@ import java.util.Map;
  */
 public final class RetrainJson {
 
-    /** A JSON object as a map (document order). */
-    public static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
-    /** The mapper; thread-safe, shared. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
@@ -45,24 +44,37 @@ public final class RetrainJson {
     }
 
     /**
-     * The JSON object {@code text}.
+     * The JSON object {@code text}, as a map in document order.
      *
      * @throws IOException if {@code text} is not one JSON object; the message says why and where (line and column),
      *                     without echoing the document
      */
     public static Map<String, Object> readObject(String text) throws IOException {
-        Map<String, Object> value;
+        Map<String, Object> value = read(text, OBJECT);
+        if (value == null) {
+            throw new IOException("expected a JSON object, got null");
+        }
+        return value;
+    }
+
+    /**
+     * The JSON value {@code text}: a map, list, string, {@link Long}, {@link Double}, boolean or null.
+     *
+     * @throws IOException if {@code text} is not one JSON value (the message as for {@link #readObject})
+     */
+    public static Object read(String text) throws IOException {
+        return read(text, new TypeReference<Object>() {
+        });
+    }
+
+    private static <T> T read(String text, TypeReference<T> type) throws IOException {
         try {
-            value = MAPPER.readValue(text, OBJECT);
+            return MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new IOException(e.getOriginalMessage()
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
         }
-        if (value == null) {
-            throw new IOException("expected a JSON object, got null");
-        }
-        return value;
     }
 
     /** {@code value} (maps, lists, strings, numbers, booleans, null) as compact JSON. */

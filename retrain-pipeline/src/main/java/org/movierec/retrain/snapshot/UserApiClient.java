@@ -1,6 +1,5 @@
 package org.movierec.retrain.snapshot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,9 +71,9 @@ public final class UserApiClient {
             }
             Object body;
             try {
-                body = RetrainJson.MAPPER.readValue(response.body(), Object.class);
-            } catch (JsonProcessingException e) {
-                throw new IOException("GET " + uri + ": not JSON: " + e.getOriginalMessage(), e);
+                body = RetrainJson.read(response.body());
+            } catch (IOException e) {
+                throw new IOException("GET " + uri + ": not JSON: " + e.getMessage(), e);
             }
             if (!(body instanceof List<?> list)) {
                 throw new IOException("GET " + uri + ": expected a JSON array");
