@@ -71,7 +71,7 @@ public final class RetrainBench {
             try (MongoClient mongo = MongoClients.create(mongoServer.start())) {
                 ModelRegistry registry = new ModelRegistry(mongo.getDatabase("movierec"));
                 RunConfig config = new RunConfig(work, RetrainParams.ofDefaults(), pg.jdbcUrl(), pg.user(),
-                        pg.password(), new UserApiClient("http://127.0.0.1:" + api.port(), Duration.ofSeconds(30))::fetch,
+                        pg.password(), new UserApiClient(LoopbackWireMock.url(api), Duration.ofSeconds(30))::fetch,
                         registry, null, SlackNotifier.disabled(), (v, reason, by) -> registry.promote(v));
                 RetrainRunner runner = new RetrainRunner(config, Clock.systemUTC());
                 for (int r = 1; r <= runs; r++) {

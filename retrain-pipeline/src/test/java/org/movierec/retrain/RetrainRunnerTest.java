@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -103,8 +102,7 @@ class RetrainRunnerTest {
         mongoServer = MongoServer.builder().build();
         mongo = MongoClients.create(mongoServer.start());
         userApi = UserApiStandIn.start(data);
-        router = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        router.start();
+        router = LoopbackWireMock.start();
         slack = SlackReceiver.start();
     }
 
@@ -136,18 +134,14 @@ class RetrainRunnerTest {
                 .willReturn(jsonResponse(body, status)));
     }
 
-    static String url(WireMockServer server) {
-        return "http://127.0.0.1:" + server.port();
-    }
-
     RetrainRunner runner(RetrainParams params) {
         return runner(params, work);
     }
 
     RetrainRunner runner(RetrainParams params, Path workDir) {
         RunConfig config = new RunConfig(workDir, params, postgres.jdbcUrl(), postgres.user(), postgres.password(),
-                new UserApiClient(url(userApi), Duration.ofSeconds(10))::fetch, registry,
-                new CanaryClient(url(router), ROUTER_TOKEN, Duration.ofSeconds(10)),
+                new UserApiClient(LoopbackWireMock.url(userApi), Duration.ofSeconds(10))::fetch, registry,
+                new CanaryClient(LoopbackWireMock.url(router), ROUTER_TOKEN, Duration.ofSeconds(10)),
                 SlackNotifier.of(slack.webhookUrl(), Duration.ofSeconds(5)), (v, reason, by) -> registry.promote(v));
         return new RetrainRunner(config, Clock.systemUTC());
     }

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.ArrayList;
@@ -47,8 +46,7 @@ public final class UserApiStandIn {
             m.put("popularity", 100.0 / (1 + mv.popularityRank()));
             movies.add(m);
         }
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
+        WireMockServer server = LoopbackWireMock.start();
         stubPages(server, "/users", users);
         stubPages(server, "/movies", movies);
         return server;

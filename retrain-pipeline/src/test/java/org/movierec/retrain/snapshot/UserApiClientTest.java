@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +17,7 @@ import java.util.StringJoiner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.movierec.retrain.LoopbackWireMock;
 
 /** Paging and refusals of the user/movie API client, against WireMock. */
 class UserApiClientTest {
@@ -27,9 +27,8 @@ class UserApiClientTest {
 
     @BeforeEach
     void start() {
-        api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        api.start();
-        client = new UserApiClient("http://127.0.0.1:" + api.port() + "/", Duration.ofSeconds(5));
+        api = LoopbackWireMock.start();
+        client = new UserApiClient(LoopbackWireMock.url(api) + "/", Duration.ofSeconds(5));
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -15,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
+import org.movierec.retrain.LoopbackWireMock;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
@@ -56,8 +56,7 @@ public class RetrainTestResource implements QuarkusTestResourceLifecycleManager 
                 TelemetryFixture.insert(url, user, password, data.ratings());
             }
             userApi = UserApiStandIn.start(data);
-            router = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-            router.start();
+            router = LoopbackWireMock.start();
             router.stubFor(post(urlEqualTo("/experiments/canary")).willReturn(jsonResponse("{\"id\":\"exp-1\"}", 201)));
             router.stubFor(get(urlEqualTo("/experiments/" + ENDED_CANARY)).willReturn(okJson("{\"id\":\""
                     + ENDED_CANARY + "\",\"type\":\"canary\",\"status\":\"aborted\",\"endedAt\":"
@@ -71,8 +70,8 @@ public class RetrainTestResource implements QuarkusTestResourceLifecycleManager 
             config.put("retrain.database.url", url);
             config.put("retrain.database.user", user);
             config.put("retrain.database.password", password);
-            config.put("retrain.user-api-url", "http://127.0.0.1:" + userApi.port());
-            config.put("retrain.router-url", "http://127.0.0.1:" + router.port());
+            config.put("retrain.user-api-url", LoopbackWireMock.url(userApi));
+            config.put("retrain.router-url", LoopbackWireMock.url(router));
             config.put("retrain.router-admin-token", ROUTER_TOKEN);
             config.put("retrain.slack-webhook-url", slack.webhookUrl());
             config.put("retrain.work-dir", Files.createTempDirectory("retrain-service-test").toString());
