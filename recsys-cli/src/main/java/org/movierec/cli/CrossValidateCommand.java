@@ -3,29 +3,16 @@ package org.movierec.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.train.TrainingParams;
 import org.movierec.cli.tune.CrossValidation;
 import org.movierec.cli.tune.CvResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code recsys cv --ratings FILE --folds K}: k-fold cross-validated RMSE and MAE as JSON. */
 @Command(name = "cv", description = "K-fold cross-validated RMSE and MAE as JSON.")
-final class CrossValidateCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
-    @Mixin
-    private DataFiles data;
-    @Mixin
-    private Hyperparameters hyperparameters;
+final class CrossValidateCommand extends FittingCommand {
 
     @Option(names = "--ratings", required = true, paramLabel = "FILE", description = "The ratings.")
     private Path ratingsFile;
@@ -38,7 +25,7 @@ final class CrossValidateCommand implements Callable<Integer> {
         TrainingParams params = hyperparameters.params();
         Ratings ratings = data.load(ratingsFile);
         CvResult cv = CrossValidation.run(ratings, params, data.scale(), folds, params.seed());
-        JsonOutput.print(spec.commandLine().getOut(), report(cv));
+        JsonOutput.print(out(), report(cv));
         return 0;
     }
 

@@ -3,7 +3,6 @@ package org.movierec.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.ids.IdIndex;
 import org.movierec.core.metrics.ErrorMetrics;
@@ -12,10 +11,7 @@ import org.movierec.core.metrics.RankingMetrics;
 import org.movierec.core.metrics.RankingSummary;
 import org.movierec.core.train.TrainingResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code recsys evaluate --train FILE --test FILE}: fits on the train file, scores the test file,
@@ -25,16 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", description = {"Fits on the train file and scores the test file.",
         "Prints one JSON object: rmse, mae, train_seconds, train_ratings, test_ratings, factors, epochs, best_epoch,"
                 + " validation_rmse, threads (and the ranking metrics with --ranking-k)."})
-final class EvaluateCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
-    @Mixin
-    private DataFiles data;
-    @Mixin
-    private Hyperparameters hyperparameters;
+final class EvaluateCommand extends FittingCommand {
 
     @Option(names = "--train", required = true, paramLabel = "FILE", description = "Ratings to fit.")
     private Path trainFile;
@@ -55,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
         IdIndex items = new IdIndex();
         Ratings train = data.load(trainFile, users, items);
         Ratings test = data.load(testFile, users, items);
-        TrainingResult result = fitter.fit(train, data.scale(), spec.commandLine().getErr());
+        TrainingResult result = fitter.fit(train, data.scale(), err());
         ErrorSummary errors = ErrorMetrics.of(result.model(), test);
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -77,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
             report.put("catalog_coverage", ranking.catalogCoverage());
             report.put("k", rankingK);
         }
-        JsonOutput.print(spec.commandLine().getOut(), report);
+        JsonOutput.print(out(), report);
         return 0;
     }
 }

@@ -3,16 +3,12 @@ package org.movierec.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
 import org.movierec.core.generate.SyntheticDataWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code recsys generate}: seeded synthetic MovieLens-format data with a known noise floor. The options not given
@@ -20,12 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate", description = "Seeded synthetic MovieLens-format data with a known noise floor: writes"
         + " DIR/u.data, u.user, u.item and generator.json (with the noise floor).")
-final class GenerateCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
+final class GenerateCommand extends RecsysCommand {
 
     @Option(names = "--users", required = true, paramLabel = "N", description = "Users, 1..50000000.")
     private int users;
@@ -79,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>(SyntheticDataWriter.write(data, dir));
         report.put("out", dir.toString());
         report.put("seconds", (System.nanoTime() - start) / 1e9);
-        JsonOutput.print(spec.commandLine().getOut(), report);
+        JsonOutput.print(out(), report);
         return 0;
     }
 }

@@ -3,23 +3,14 @@ package org.movierec.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.ModelInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code recsys info --model MODEL}: the header of a model file, without loading the factors. */
 @Command(name = "info", description = "The header of a model file as JSON, without loading the factors.")
-final class InfoCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
+final class InfoCommand extends RecsysCommand {
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
     private Path modelFile;
@@ -36,7 +27,7 @@ final class InfoCommand implements Callable<Integer> {
         report.put("scale", info.scale().toString());
         report.put("hyperparameters", info.hyperparameters());
         report.put("metadata", info.metadata());
-        JsonOutput.print(spec.commandLine().getOut(), report);
+        JsonOutput.print(out(), report);
         return 0;
     }
 }

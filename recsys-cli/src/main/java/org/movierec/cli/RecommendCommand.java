@@ -5,16 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.recommend.Recommendation;
 import org.movierec.core.recommend.Recommender;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code recsys recommend --model MODEL --user ID}: the same line {@code /recommend} answers (up to n
@@ -22,12 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "recommend", description = "The line /recommend answers (up to N movie ids, comma-separated, best"
         + " first), or JSON with scores.")
-final class RecommendCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
+final class RecommendCommand extends RecsysCommand {
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
     private Path modelFile;
@@ -44,7 +35,7 @@ final class RecommendCommand implements Callable<Integer> {
         SvdModel model = ModelFile.read(modelFile);
         Recommendation r = new Recommender(model).forUser(user, n);
         if (!json) {
-            spec.commandLine().getOut().println(r.toLine(model.items()));
+            out().println(r.toLine(model.items()));
             return 0;
         }
         List<Map<String, Object>> items = new ArrayList<>();
@@ -58,7 +49,7 @@ final class RecommendCommand implements Callable<Integer> {
         report.put("userId", user);
         report.put("items", items);
         report.put("fallback", r.fallback());
-        JsonOutput.print(spec.commandLine().getOut(), report);
+        JsonOutput.print(out(), report);
         return 0;
     }
 }

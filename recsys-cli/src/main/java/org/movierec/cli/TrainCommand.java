@@ -4,29 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.train.TrainingResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code recsys train --ratings FILE --out MODEL}: fits a model on all ratings and writes the model file. */
 @Command(name = "train", description = "Fits a model on all ratings and writes the model file; prints a JSON summary.")
-final class TrainCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
-    @Mixin
-    private DataFiles data;
-    @Mixin
-    private Hyperparameters hyperparameters;
+final class TrainCommand extends FittingCommand {
 
     @Option(names = "--ratings", required = true, paramLabel = "FILE", description = "The ratings to fit.")
     private Path ratingsFile;
@@ -39,7 +26,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelFitter fitter = new ModelFitter(hyperparameters.params(), quiet);
         Ratings ratings = data.load(ratingsFile);
-        TrainingResult result = fitter.fit(ratings, data.scale(), spec.commandLine().getErr());
+        TrainingResult result = fitter.fit(ratings, data.scale(), err());
         SvdModel model = result.model().withMetadata(Map.of("source", ratingsFile.getFileName().toString()));
         Path parent = modelFile.toAbsolutePath().getParent();
         if (parent != null) {
@@ -57,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
         report.put("best_epoch", result.bestEpoch());
         report.put("validation_rmse", result.bestValidationRmse());
         report.put("train_seconds", result.seconds());
-        JsonOutput.print(spec.commandLine().getOut(), report);
+        JsonOutput.print(out(), report);
         return 0;
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.train.TrainingParams;
 import org.movierec.cli.tune.HyperparameterSearch;
@@ -15,10 +14,7 @@ import org.movierec.cli.tune.SearchResult;
 import org.movierec.cli.tune.SearchSpace;
 import org.movierec.cli.tune.Trial;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code recsys tune --ratings FILE}: random (default) or grid search over factors, learning rate,
@@ -28,16 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tune", description = {"Random (default) or grid search over factors, learning rate, regularisation"
         + " and epochs, each candidate scored by k-fold cross-validated RMSE.",
         "Progress on stderr; the best parameters and every trial as JSON on stdout."})
-final class TuneCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
-    @Mixin
-    private DataFiles data;
-    @Mixin
-    private Hyperparameters hyperparameters;
+final class TuneCommand extends FittingCommand {
 
     @Option(names = "--ratings", required = true, paramLabel = "FILE", description = "The ratings.")
     private Path ratingsFile;
@@ -54,7 +41,7 @@ final class TuneCommand implements Callable<Integer> {
         OptionChecks.inRange(spec, "--folds", folds, 2, 100);
         OptionChecks.inRange(spec, "--trials", trials, 1, 10_000);
         TrainingParams base = hyperparameters.params();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
 
         Ratings ratings = data.load(ratingsFile);
         HyperparameterSearch search = new HyperparameterSearch(ratings, base, data.scale(), folds, base.seed(),
@@ -78,7 +65,7 @@ final class TuneCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("best", CrossValidateCommand.report(result.best().cv()));
         report.put("trials", all);
-        JsonOutput.print(spec.commandLine().getOut(), report);
+        JsonOutput.print(out(), report);
         return 0;
     }
 }

@@ -12,9 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.movierec.retrain.params.ParamsYaml;
 import org.movierec.retrain.params.RetrainParams;
-import org.movierec.retrain.promote.PromotionMode;
 import org.movierec.retrain.run.DvcYaml;
-import org.movierec.retrain.run.RunRequest;
 import org.movierec.retrain.run.Stage;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -126,15 +124,6 @@ public final class RetrainCli implements Callable<Integer> {
     /** The run id of a command-line run not given one: {@code cli-<UTC time>}. */
     static String cliRunId() {
         return "cli-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-    }
-
-    /** The request the options say; a run id that is not one is a usage error. */
-    static RunRequest request(CommandSpec command, String runId, Instant cutoff, PromotionMode promotion) {
-        try {
-            return new RunRequest(runId, cutoff, promotion);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage());
-        }
     }
 
     /** {@code dvc-yaml}, {@code params}: prints a generated file. */

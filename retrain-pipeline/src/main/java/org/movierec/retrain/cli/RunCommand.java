@@ -3,13 +3,10 @@ package org.movierec.retrain.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.retrain.params.RetrainParams;
-import org.movierec.retrain.promote.PromotionMode;
 import org.movierec.retrain.run.RetrainRunner;
 import org.movierec.retrain.run.RunConfig;
 import org.movierec.retrain.run.RunListener;
@@ -18,10 +15,7 @@ import org.movierec.retrain.run.RunRequest;
 import org.movierec.retrain.run.RunStatus;
 import org.movierec.retrain.run.Stage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/retrain run}: the whole pipeline as the retrain-service runs it ({@link RetrainRunner}), into
@@ -29,14 +23,7 @@ import picocli.CommandLine.Spec;
  * rejection is not a failure: exit 0 with {@code "status":"rejected"}).
  */
 @Command(name = "run", description = "Runs the whole pipeline as the retrain-service runs it; prints the outcome as JSON.")
-final class RunCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
-    @Mixin
-    private PlatformOptions platform;
+final class RunCommand extends RetrainCommand {
 
     @Option(names = "--work-dir", paramLabel = "DIR",
             defaultValue = "${env:RETRAIN_WORK_DIR:-${env:MOVIEREC_HOME:-.movierec}/retrain}",
@@ -45,27 +32,15 @@ final class RunCommand implements Callable<Integer> {
     private Path workDir;
     @Option(names = "--params", paramLabel = "FILE", description = "The parameters (default: the defaults).")
     private Path paramsFile;
-    @Option(names = "--run-id", paramLabel = "ID", description = "The run id (default: cli-<UTC time>).")
-    private String runId;
-    @Option(names = "--cutoff", paramLabel = "now|ISO-8601", defaultValue = "now", converter = OptionValues.Cutoff.class,
-            description = "Ratings at or before this moment (default: ${DEFAULT-VALUE}).")
-    private Instant cutoff;
-    @Option(names = "--promotion", paramLabel = "direct|canary", defaultValue = "${env:RETRAIN_PROMOTION:-direct}",
-            converter = OptionValues.Promotion.class,
-            description = "Release at once or start a canary (default: $RETRAIN_PROMOTION, else direct).")
-    private PromotionMode promotion;
-    @Option(names = "--users-file", paramLabel = "FILE|none",
-            description = "Users from a demographics file (u.user, users.dat) or none, instead of the user API.")
-    private String usersFile;
 
     @Override
     public Integer call() throws Exception {
         RetrainParams params = paramsFile != null ? RetrainCli.params(paramsFile) : RetrainParams.ofDefaults();
-        RunRequest request = RetrainCli.request(spec, runId != null ? runId : RetrainCli.cliRunId(), cutoff, promotion);
-        PrintWriter err = spec.commandLine().getErr();
+        RunRequest request = requestOptions.request();
+        PrintWriter err = err();
         try (RegistryConnection registry = platform.registry()) {
             RunConfig config = new RunConfig(workDir, params, platform.databaseUrl(), platform.databaseUser(),
-                    PlatformOptions.databasePassword(), platform.directorySource(usersFile), registry.get(),
+                    PlatformOptions.databasePassword(), requestOptions.directorySource(platform), registry.get(),
                     platform.canary(), PlatformOptions.slack(), platform.releaser());
             RunOutcome outcome = new RetrainRunner(config, Clock.systemUTC())
                     .run(request, new RunListener() {
@@ -79,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
                             err.printf(Locale.ROOT, "retrain: %s done in %.2f s%n", stage.wireName(), seconds);
                         }
                     });
-            JsonOutput.print(spec.commandLine().getOut(), outcomeJson(outcome));
+            JsonOutput.print(out(), outcomeJson(outcome));
             return outcome.status() == RunStatus.FAILED ? 1 : 0;
         }
     }

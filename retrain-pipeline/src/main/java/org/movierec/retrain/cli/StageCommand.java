@@ -1,15 +1,12 @@
 package org.movierec.retrain.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.movierec.retrain.RunLayout;
 import org.movierec.retrain.evaluate.ProductionModel;
 import org.movierec.retrain.params.RetrainParams;
-import org.movierec.retrain.promote.PromotionMode;
 import org.movierec.retrain.run.RegistryProduction;
 import org.movierec.retrain.run.RunContext;
 import org.movierec.retrain.run.RunRequest;
@@ -17,10 +14,7 @@ import org.movierec.retrain.run.RunServices;
 import org.movierec.retrain.run.Stage;
 import org.movierec.retrain.run.StageTask;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/retrain <stage>}: one stage of the pipeline ({@link StageTask#of}) in a run directory, the current one
@@ -28,40 +22,24 @@ import picocli.CommandLine.Spec;
  * stage's result as one JSON line. Every stage takes the same options; each reads those it needs.
  */
 @Command(description = "Runs in a run directory (the layout of dvc.yaml), as dvc repro does; prints the result as JSON.")
-final class StageCommand implements Callable<Integer> {
+final class StageCommand extends RetrainCommand {
 
     private final Stage stage;
 
-    @Spec
-    private CommandSpec spec;
-    @Mixin
-    private HelpOption help;
-    @Mixin
-    private PlatformOptions platform;
-
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".", description = "The run directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+            description = "The run directory (default: ${DEFAULT-VALUE}).")
     private Path dir;
     @Option(names = "--params", paramLabel = "FILE",
             description = "The parameters (default: DIR/params.yaml; the defaults when the file is missing).")
     private Path paramsFile;
-    @Option(names = "--cutoff", paramLabel = "now|ISO-8601", defaultValue = "now", converter = OptionValues.Cutoff.class,
-            description = "snapshot: ratings at or before this moment (default: ${DEFAULT-VALUE}).")
-    private Instant cutoff;
-    @Option(names = "--users-file", paramLabel = "FILE|none",
-            description = "snapshot: users from a demographics file (u.user, users.dat) or none, instead of the user API.")
-    private String usersFile;
-    @Option(names = "--registry", arity = "1", paramLabel = "yes|no", defaultValue = "yes", converter = OptionValues.YesNoConverter.class,
+    @Option(names = "--registry", arity = "1", paramLabel = "yes|no", defaultValue = "yes",
+            converter = OptionValues.YesNoConverter.class,
             description = "evaluate: compare with the registry's production model (default: ${DEFAULT-VALUE}).")
     private OptionValues.YesNo registry;
-    @Option(names = "--run-id", paramLabel = "ID", description = "register, promote: the run id (default: cli-<UTC time>).")
-    private String runId;
-    @Option(names = "--promotion", paramLabel = "direct|canary", defaultValue = "${env:RETRAIN_PROMOTION:-direct}",
-            converter = OptionValues.Promotion.class,
-            description = "promote: release at once or start a canary (default: $RETRAIN_PROMOTION, else direct).")
-    private PromotionMode promotion;
-    @Option(names = "--registry-writes", arity = "1", paramLabel = "yes|no", defaultValue = "${env:RETRAIN_REGISTRY_WRITES:-no}",
-            converter = OptionValues.YesNoConverter.class,
-            description = "register, promote: allow writing the model registry (default: $RETRAIN_REGISTRY_WRITES, else no).")
+    @Option(names = "--registry-writes", arity = "1", paramLabel = "yes|no",
+            defaultValue = "${env:RETRAIN_REGISTRY_WRITES:-no}", converter = OptionValues.YesNoConverter.class,
+            description = "register, promote: allow writing the model registry (default: $RETRAIN_REGISTRY_WRITES,"
+                    + " else no).")
     private OptionValues.YesNo registryWrites;
 
     StageCommand(Stage stage) {
@@ -78,8 +56,7 @@ final class StageCommand implements Callable<Integer> {
         }
         RunLayout layout = new RunLayout(dir);
         RetrainParams params = RetrainCli.params(paramsFile != null ? paramsFile : layout.path(RunLayout.PARAMS));
-        String id = runId != null ? runId : RetrainCli.cliRunId();
-        RunRequest request = RetrainCli.request(spec, id, cutoff, promotion);
+        RunRequest request = requestOptions.request();
         long start = System.nanoTime();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("stage", stage.wireName());
@@ -87,16 +64,16 @@ final class StageCommand implements Callable<Integer> {
             ProductionModel production = registry.yes() ? () -> new RegistryProduction(connection.get()).current()
                     : ProductionModel.NONE;
             RunServices services = new RunServices(platform.databaseUrl(), platform.databaseUser(),
-                    PlatformOptions.databasePassword(), platform.directorySource(usersFile), connection::get,
+                    PlatformOptions.databasePassword(), requestOptions.directorySource(platform), connection::get,
                     production, platform.canary(), platform.releaser());
             RunContext context = new RunContext(layout, params, request,
-                    "bin/retrain promote " + id, services);
+                    "bin/retrain promote " + request.runId(), services);
             result.putAll(StageTask.of(stage).run(context));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         result.put("seconds", seconds);
-        spec.commandLine().getErr().printf(Locale.ROOT, "retrain: %s done in %.2f s%n", stage.wireName(), seconds);
-        JsonOutput.print(spec.commandLine().getOut(), result);
+        err().printf(Locale.ROOT, "retrain: %s done in %.2f s%n", stage.wireName(), seconds);
+        JsonOutput.print(out(), result);
         return 0;
     }
 }
