@@ -135,6 +135,8 @@ public final class RunContext {
         return registered != null ? registered.version() : RegisterStage.readVersion(layout);
     }
 
+    // Each task keeps what it made, after writing it; the next stage then takes it from memory.
+
     void took(Snapshot s) {
         snapshot = s;
     }
@@ -163,7 +165,10 @@ public final class RunContext {
         promotion = p;
     }
 
-    /** The snapshot's quality report if this process took it (for the run record), else null. */
+    // What the runner's outcome and run record need, without reading the run directory (a failed run has not
+    // written everything).
+
+    /** The snapshot's quality report if this process took it, else null. */
     Map<String, Object> qualityIfTaken() {
         return snapshot == null ? null : snapshot.quality();
     }
