@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
  *
  * <p>Jackson writes a non-finite double as the string {@code "NaN"}, which a reader expecting a number chokes
  * on; JSON has no NaN, so a number that is not finite (a validation RMSE when nothing was held out, a failed
- * trial's RMSE) is written as {@code null}, as this CLI always has.
+ * trial's RMSE) is written as {@code null}, as this CLI always has; and a whole number below 10^15 in full
+ * ({@code 10000000.0}, where Java would write {@code 1.0E7}), as Python's {@code json} writes it and this CLI always
+ * has, so outputs compare equal across versions.
  */
 final class JsonOutput {
 
@@ -37,10 +39,12 @@ final class JsonOutput {
     }
 
     private static void number(double v, JsonGenerator gen) throws IOException {
-        if (Double.isFinite(v)) {
-            gen.writeNumber(v);
-        } else {
+        if (!Double.isFinite(v)) {
             gen.writeNull();
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            gen.writeNumber((long) v + ".0");
+        } else {
+            gen.writeNumber(v);
         }
     }
 
