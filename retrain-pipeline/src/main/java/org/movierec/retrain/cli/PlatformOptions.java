@@ -21,9 +21,16 @@ import picocli.CommandLine.Option;
  */
 final class PlatformOptions {
 
+    /**
+     * The platform's database name, written once: the PostgreSQL database of the default {@code --database-url} and
+     * the registry's MongoDB database ({@code MOVIEREC_DATABASE}, as retrain-service's {@code movierec.database}).
+     */
+    private static final String DATABASE_NAME = "${env:MOVIEREC_DATABASE:-movierec}";
+
     @Option(names = "--database-url", paramLabel = "JDBC-URL",
-            defaultValue = "${env:DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/movierec}",
-            description = "The telemetry database the snapshot reads (default: $DATABASE_URL, else ${DEFAULT-VALUE}).")
+            defaultValue = "${env:DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/" + DATABASE_NAME + "}",
+            description = "The telemetry database the snapshot reads (default: $DATABASE_URL, else"
+                    + " jdbc:postgresql://127.0.0.1:5432/ and $MOVIEREC_DATABASE, else movierec).")
     private String databaseUrl;
 
     @Option(names = "--database-user", paramLabel = "USER", defaultValue = "${env:DATABASE_USER:-postgres}",
@@ -34,8 +41,10 @@ final class PlatformOptions {
             description = "The model registry's MongoDB (default: $MONGODB_URI, else ${DEFAULT-VALUE}).")
     private String mongodbUri;
 
-    @Option(names = "--mongodb-database", paramLabel = "NAME", defaultValue = "movierec",
-            description = "The registry's database (default: ${DEFAULT-VALUE}, as retrain.mongodb-database).")
+    @Option(names = "--mongodb-database", paramLabel = "NAME",
+            defaultValue = "${env:RETRAIN_MONGODB_DATABASE:-" + DATABASE_NAME + "}",
+            description = "The registry's database (default: $RETRAIN_MONGODB_DATABASE, else $MOVIEREC_DATABASE, else"
+                    + " movierec).")
     private String mongodbDatabase;
 
     @Option(names = "--user-api-url", paramLabel = "URL", defaultValue = "${env:USER_API_URL:-http://127.0.0.1:8085}",

@@ -76,10 +76,11 @@ class RetrainCommandLineTest {
     @Test
     void defaultsComeFromTheEnvironmentOrTheOnePlaceTheyAreWritten() {
         ParseResult snapshot = commandLine().parseArgs("snapshot").subcommand();
-        String databaseUrl = System.getenv("DATABASE_URL");
-        assertThat(snapshot.commandSpec().findOption("--database-url").<String>getValue())
-                .isEqualTo(databaseUrl != null ? databaseUrl : "jdbc:postgresql://127.0.0.1:5432/movierec");
-        assertThat(snapshot.commandSpec().findOption("--mongodb-database").<String>getValue()).isEqualTo("movierec");
+        String database = System.getenv().getOrDefault("MOVIEREC_DATABASE", "movierec");
+        assertThat(snapshot.commandSpec().findOption("--database-url").<String>getValue()).isEqualTo(
+                System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database));
+        assertThat(snapshot.commandSpec().findOption("--mongodb-database").<String>getValue())
+                .isEqualTo(System.getenv().getOrDefault("RETRAIN_MONGODB_DATABASE", database));
         assertThat(snapshot.commandSpec().findOption("--dir").<Path>getValue()).isEqualTo(Path.of("."));
         if (System.getenv("RETRAIN_REGISTRY_WRITES") == null) {
             assertThat(snapshot.commandSpec().findOption("--registry-writes").<OptionValues.YesNo>getValue()).isEqualTo(OptionValues.YesNo.NO);
