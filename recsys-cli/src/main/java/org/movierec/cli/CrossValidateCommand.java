@@ -1,29 +1,32 @@
 package org.movierec.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.movierec.core.data.Ratings;
-import org.movierec.core.json.Json;
 import org.movierec.core.train.TrainingParams;
 import org.movierec.cli.tune.CrossValidation;
 import org.movierec.cli.tune.CvResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code recsys cv --ratings FILE --folds K}: k-fold cross-validated RMSE and MAE as JSON. */
-final class CrossValidateCommand implements Command {
+@Command(name = "cv", description = "K-fold cross-validated RMSE and MAE as JSON.")
+final class CrossValidateCommand extends FittingCommand {
+
+    @Option(names = "--ratings", required = true, paramLabel = "FILE", description = "The ratings.")
+    private Path ratingsFile;
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "Folds, 2..100 (default: ${DEFAULT-VALUE}).")
+    private int folds;
 
     @Override
-    public void run(Args a, PrintStream out, PrintStream err) throws IOException {
-        DataFiles data = new DataFiles(a, err);
-        var ratingsFile = a.path("ratings");
-        int folds = a.integer("folds", 5, 2, 100);
-        TrainingParams params = Hyperparameters.from(a);
-        a.finish();
-
+    public Integer call() throws Exception {
+        OptionChecks.inRange(spec, "--folds", folds, 2, 100);
+        TrainingParams params = hyperparameters.params();
         Ratings ratings = data.load(ratingsFile);
         CvResult cv = CrossValidation.run(ratings, params, data.scale(), folds, params.seed());
-        out.println(Json.write(report(cv)));
+        JsonOutput.print(out(), report(cv));
+        return 0;
     }
 
     static Map<String, Object> report(CvResult cv) {

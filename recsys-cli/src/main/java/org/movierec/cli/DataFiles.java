@@ -1,7 +1,8 @@
 package org.movierec.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.Ratings;
@@ -11,38 +12,47 @@ import org.movierec.core.data.load.LoadResult;
 import org.movierec.core.data.load.RatingsFormat;
 import org.movierec.core.data.load.RatingsLoader;
 import org.movierec.core.ids.IdIndex;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** Loads rating files as the data options say: --format, --skip-bad-lines, --scale. */
+/**
+ * The data options of the commands that read rating files ({@code --format}, {@code --skip-bad-lines},
+ * {@code --scale}), mixed into each, and the loading they configure.
+ */
 final class DataFiles {
 
-    private final String formatName;
-    private final LoadOptions options;
-    private final PrintStream err;
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
-    DataFiles(Args a, PrintStream err) {
-        this.formatName = a.string("format", null);
-        RatingScale scale = parseScale(a.string("scale", "1..5"));
-        this.options = LoadOptions.defaults()
-                .withBadLines(a.flag("skip-bad-lines") ? BadLinePolicy.SKIP : BadLinePolicy.FAIL)
-                .withScale(scale);
-        this.err = err;
-        if (formatName != null) {
-            format(null);
-        }
-    }
+    @Option(names = "--format", paramLabel = "ml100k|ml1m|csv", converter = FormatConverter.class,
+            description = "Format of the rating files (default: detected from the first line, else the file name).")
+    private RatingsFormat format;
+
+    @Option(names = "--skip-bad-lines", description = "Count and skip malformed lines instead of failing.")
+    private boolean skipBadLines;
+
+    @Option(names = "--scale", paramLabel = "MIN..MAX", defaultValue = "1..5", converter = ScaleConverter.class,
+            description = "Rating scale (default: ${DEFAULT-VALUE}).")
+    private RatingScale scale;
 
     RatingScale scale() {
-        return options.scale();
+        return scale;
     }
 
     /** Loads {@code file} into the shared indices, telling stderr what was skipped. */
     Ratings load(Path file, IdIndex users, IdIndex items) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
         }
-        LoadResult result = new RatingsLoader(format(file), options).load(file, users, items);
+        LoadOptions options = LoadOptions.defaults()
+                .withBadLines(skipBadLines ? BadLinePolicy.SKIP : BadLinePolicy.FAIL)
+                .withScale(scale);
+        LoadResult result = new RatingsLoader(formatOf(file), options).load(file, users, items);
         if (result.report().skipped() > 0 || result.report().duplicates() > 0) {
-            err.println("recsys: " + result.report().summary());
+            command.commandLine().getErr().println("recsys: " + result.report().summary());
         }
         return result.ratings();
     }
@@ -51,28 +61,42 @@ final class DataFiles {
         return load(file, new IdIndex(), new IdIndex());
     }
 
-    private RatingsFormat format(Path file) {
+    private RatingsFormat formatOf(Path file) throws IOException {
+        if (format != null) {
+            return format;
+        }
         try {
-            if (formatName != null) {
-                return RatingsFormat.parse(formatName);
-            }
             return RatingsFormat.detect(file);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw OptionChecks.usageError(command, e.getMessage());
         }
     }
 
-    private static RatingScale parseScale(String text) {
-        int dots = text.indexOf("..");
-        try {
-            if (dots < 0) {
-                throw new NumberFormatException();
+    /** {@code ml100k}, {@code ml1m} or {@code csv}, in any case. */
+    static final class FormatConverter implements ITypeConverter<RatingsFormat> {
+        @Override
+        public RatingsFormat convert(String name) {
+            try {
+                return RatingsFormat.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            return new RatingScale(Double.parseDouble(text.substring(0, dots)), Double.parseDouble(text.substring(dots + 2)));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--scale must look like 1..5, got '" + text + "'");
+        }
+    }
+
+    /** {@code MIN..MAX}, e.g. {@code 0.5..5}. */
+    static final class ScaleConverter implements ITypeConverter<RatingScale> {
+        @Override
+        public RatingScale convert(String text) {
+            int dots = text.indexOf("..");
+            try {
+                if (dots < 0) {
+                    throw new NumberFormatException();
+                }
+                return new RatingScale(Double.parseDouble(text.substring(0, dots)), Double.parseDouble(text.substring(dots + 2)));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("--scale must look like 1..5, got '" + text + "'");
+            }
         }
     }
 }

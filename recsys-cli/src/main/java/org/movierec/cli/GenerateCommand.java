@@ -1,55 +1,76 @@
 package org.movierec.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
 import org.movierec.core.generate.SyntheticDataWriter;
-import org.movierec.core.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code recsys generate}: seeded synthetic MovieLens-format data with a known noise floor. */
-final class GenerateCommand implements Command {
+/**
+ * {@code recsys generate}: seeded synthetic MovieLens-format data with a known noise floor. The options not given
+ * keep {@link GeneratorConfig#of}'s values, which depend on the sizes.
+ */
+@Command(name = "generate", description = "Seeded synthetic MovieLens-format data with a known noise floor: writes"
+        + " DIR/u.data, u.user, u.item and generator.json (with the noise floor).")
+final class GenerateCommand extends RecsysCommand {
+
+    @Option(names = "--users", required = true, paramLabel = "N", description = "Users, 1..50000000.")
+    private int users;
+    @Option(names = "--movies", required = true, paramLabel = "M", description = "Movies, 1..10000000.")
+    private int movies;
+    @Option(names = "--ratings", required = true, paramLabel = "R", description = "Ratings.")
+    private int ratings;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write.")
+    private Path dir;
+    @Option(names = "--rank", paramLabel = "K", description = "Rank of the true preferences, 1..512.")
+    private Integer rank;
+    @Option(names = "--noise", paramLabel = "SD", description = "Rating noise standard deviation.")
+    private Double noise;
+    @Option(names = "--group-effect", paramLabel = "G", description = "Demographic group effect.")
+    private Double groupEffect;
+    @Option(names = "--popularity-skew", paramLabel = "Z", description = "Zipf exponent of movie popularity.")
+    private Double popularitySkew;
+    @Option(names = "--activity-skew", paramLabel = "Z", description = "Zipf exponent of user activity.")
+    private Double activitySkew;
+    @Option(names = "--days", paramLabel = "D", description = "Days the ratings span, 1..100000.")
+    private Integer days;
+    @Option(names = "--slugs", description = "Movie ids as slugs instead of integers.")
+    private boolean slugs;
 
     @Override
-    public Set<String> flags() {
-        return Set.of("slugs");
-    }
-
-    @Override
-    public void run(Args a, PrintStream out, PrintStream err) throws IOException {
-        int users = a.integer("users", 1, 50_000_000);
-        int movies = a.integer("movies", 1, 10_000_000);
-        int ratings = a.integer("ratings", 1, Integer.MAX_VALUE - 8);
-        long seed = a.longValue("seed", 42);
-        Path dir = a.path("out");
+    public Integer call() throws Exception {
+        OptionChecks.inRange(spec, "--users", users, 1, 50_000_000);
+        OptionChecks.inRange(spec, "--movies", movies, 1, 10_000_000);
+        OptionChecks.inRange(spec, "--ratings", ratings, 1, Integer.MAX_VALUE - 8);
         GeneratorConfig defaults = GeneratorConfig.of(users, Math.max(movies, 2), Math.max(1, Math.min(ratings, users)), seed);
         GeneratorConfig config;
         try {
             config = new GeneratorConfig(users, movies, ratings,
-                    a.integer("rank", defaults.rank(), 1, 512),
-                    a.number("noise", defaults.noiseStd()),
-                    a.number("group-effect", defaults.groupEffect()),
-                    a.number("popularity-skew", defaults.popularitySkew()),
-                    a.number("activity-skew", defaults.activitySkew()),
-                    a.flag("slugs"),
+                    rank == null ? defaults.rank() : OptionChecks.inRange(spec, "--rank", rank, 1, 512),
+                    noise == null ? defaults.noiseStd() : noise,
+                    groupEffect == null ? defaults.groupEffect() : groupEffect,
+                    popularitySkew == null ? defaults.popularitySkew() : popularitySkew,
+                    activitySkew == null ? defaults.activitySkew() : activitySkew,
+                    slugs,
                     defaults.startEpochSeconds(),
-                    a.integer("days", defaults.days(), 1, 100_000),
+                    days == null ? defaults.days() : OptionChecks.inRange(spec, "--days", days, 1, 100_000),
                     defaults.scale(), seed);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw OptionChecks.usageError(spec, e.getMessage());
         }
-        a.finish();
 
         long start = System.nanoTime();
         GeneratedData data = SyntheticDataGenerator.generate(config);
         Map<String, Object> report = new LinkedHashMap<>(SyntheticDataWriter.write(data, dir));
         report.put("out", dir.toString());
         report.put("seconds", (System.nanoTime() - start) / 1e9);
-        out.println(Json.write(report));
+        JsonOutput.print(out(), report);
+        return 0;
     }
 }

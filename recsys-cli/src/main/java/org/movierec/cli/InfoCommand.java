@@ -1,20 +1,22 @@
 package org.movierec.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.movierec.core.json.Json;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.ModelInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code recsys info --model MODEL}: the header of a model file, without loading the factors. */
-final class InfoCommand implements Command {
+@Command(name = "info", description = "The header of a model file as JSON, without loading the factors.")
+final class InfoCommand extends RecsysCommand {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model file.")
+    private Path modelFile;
 
     @Override
-    public void run(Args a, PrintStream out, PrintStream err) throws IOException {
-        var modelFile = a.path("model");
-        a.finish();
+    public Integer call() throws Exception {
         ModelInfo info = ModelFile.readInfo(modelFile);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("format_version", info.formatVersion());
@@ -25,6 +27,7 @@ final class InfoCommand implements Command {
         report.put("scale", info.scale().toString());
         report.put("hyperparameters", info.hyperparameters());
         report.put("metadata", info.metadata());
-        out.println(Json.write(report));
+        JsonOutput.print(out(), report);
+        return 0;
     }
 }

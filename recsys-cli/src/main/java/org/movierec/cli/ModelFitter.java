@@ -1,7 +1,6 @@
 package org.movierec.cli;
 
-import java.io.PrintStream;
-import java.util.Set;
+import java.io.PrintWriter;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.train.SgdTrainer;
@@ -14,16 +13,12 @@ import org.movierec.core.train.TrainingResult;
  */
 final class ModelFitter {
 
-    /** The options of those commands that take no value: the data option --skip-bad-lines, and --quiet. */
-    static final Set<String> FLAGS = Set.of("skip-bad-lines", "quiet");
-
     private final TrainingParams params;
     private final boolean quiet;
 
-    /** Reads the hyperparameters and --quiet from {@code a}. */
-    ModelFitter(Args a) {
-        this.params = Hyperparameters.from(a);
-        this.quiet = a.flag("quiet");
+    ModelFitter(TrainingParams params, boolean quiet) {
+        this.params = params;
+        this.quiet = quiet;
     }
 
     TrainingParams params() {
@@ -31,7 +26,7 @@ final class ModelFitter {
     }
 
     /** Fits a model to {@code ratings}, with epoch progress on {@code err} unless --quiet. */
-    TrainingResult fit(Ratings ratings, RatingScale scale, PrintStream err) {
+    TrainingResult fit(Ratings ratings, RatingScale scale, PrintWriter err) {
         return new SgdTrainer(params, scale, new Progress(err, quiet)).train(ratings);
     }
 }

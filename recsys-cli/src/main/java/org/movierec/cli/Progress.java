@@ -1,16 +1,16 @@
 package org.movierec.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import org.movierec.core.train.EpochListener;
 
 /** Epoch progress on stderr, one line an epoch. */
 final class Progress implements EpochListener {
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean quiet;
 
-    Progress(PrintStream err, boolean quiet) {
+    Progress(PrintWriter err, boolean quiet) {
         this.err = err;
         this.quiet = quiet;
     }

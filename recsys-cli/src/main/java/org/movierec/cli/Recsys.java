@@ -2,40 +2,46 @@ package org.movierec.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code recsys} command line. Each command prints its result on stdout (JSON, or the
- * recommendation line), progress on stderr. Exit codes: 0 done, 1 failed (bad data, missing file),
- * 2 bad command line (with the usage).
+ * The {@code recsys} command line, parsed by picocli. Each command prints its result on stdout (JSON, or the
+ * recommendation line), progress on stderr. Exit codes: 0 done, 1 failed (bad data, missing file), 2 bad command
+ * line (the message and the command's usage on stderr). {@code recsys <command> --help} prints a command's
+ * options; {@code recsys generate-completion} prints a bash/zsh completion script (see the module README).
  */
-public final class Recsys {
+@Command(name = "recsys", scope = ScopeType.INHERIT, synopsisHeading = "usage: ", synopsisSubcommandLabel = "<command>",
+        description = "The MovieRec command line: synthetic data, training, evaluation, tuning, recommendations.",
+        commandListHeading = "%ncommands:%n",
+        subcommands = {GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, CrossValidateCommand.class,
+                TuneCommand.class, RecommendCommand.class, InfoCommand.class, HelpCommand.class,
+                AutoComplete.GenerateCompletion.class})
+public final class Recsys implements Callable<Integer> {
 
-    static final String USAGE = """
-            usage: recsys <command> [options]
+    @Spec
+    private CommandSpec spec;
 
-            commands:
-              generate  --users N --movies M --ratings R --seed S --out DIR
-                        [--rank K] [--noise SD] [--group-effect G] [--popularity-skew Z]
-                        [--activity-skew Z] [--days D] [--slugs]
-                        writes DIR/u.data, u.user, u.item and generator.json (with the noise floor)
-              train     --ratings FILE [--format ml100k|ml1m|csv] --out MODEL [hyperparameters]
-              evaluate  --train FILE --test FILE [--format ml100k|ml1m|csv] [--ranking-k K] [hyperparameters]
-                        prints one JSON object: rmse, mae, train_seconds, train_ratings, test_ratings, factors, epochs, …
-              cv        --ratings FILE [--format …] --folds K [hyperparameters]
-              tune      --ratings FILE [--format …] [--folds K] [--trials N] [--grid] [--seed S]
-              recommend --model MODEL --user ID [--n 20] [--json]
-              info      --model MODEL
+    @Mixin
+    private HelpOption help;
 
-            data options: --skip-bad-lines (count and skip malformed lines instead of failing),
-                          --scale MIN..MAX (rating scale, default 1..5)
-            hyperparameters: --factors K --epochs N --lr X --lr-decay X --reg X --bias-reg X
-                             --init-std X --validation F --patience N --seed S --threads T
-            """;
-
-    private Recsys() {
+    /** {@code recsys} alone: a usage error. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command");
     }
 
     public static void main(String[] args) {
@@ -44,42 +50,67 @@ public final class Recsys {
 
     /** Runs one command; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).print(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        Map<String, Command> commands = Map.of(
-                "generate", new GenerateCommand(),
-                "train", new TrainCommand(),
-                "evaluate", new EvaluateCommand(),
-                "cv", new CrossValidateCommand(),
-                "tune", new TuneCommand(),
-                "recommend", new RecommendCommand(),
-                "info", new InfoCommand());
-        Command command = commands.get(args[0]);
-        try {
-            if (command == null) {
-                throw new UsageException("unknown command '" + args[0] + "'");
-            }
-            Args options = Args.parse(args, 1, command.flags());
-            command.run(options, out, err);
-            return 0;
-        } catch (UsageException e) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command line with its subcommands, printing to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Recsys())
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .registerConverter(Integer.class, Recsys::integer)
+                .registerConverter(int.class, Recsys::integer)
+                .registerConverter(Double.class, Recsys::finite)
+                .registerConverter(double.class, Recsys::finite)
+                .setParameterExceptionHandler(Recsys::usageError)
+                .setExecutionExceptionHandler((e, command, parsed) -> failure(e, command.getErr()));
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        return cl;
+    }
+
+    /** A bad command line: the message, the usage of the command it was for, exit code 2. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("recsys: " + e.getMessage());
+        command.usage(err);
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** A command that failed on its data or files: one line on stderr (a stack trace only with RECSYS_DEBUG), exit 1. */
+    private static int failure(Exception e, PrintWriter err) {
+        if (e instanceof NoSuchFileException missing) {
+            err.println("recsys: no such file: " + missing.getFile());
+        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             err.println("recsys: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("recsys: no such file: " + e.getFile());
-            return 1;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("recsys: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException e) {
+        } else {
             err.println("recsys: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             if (System.getenv("RECSYS_DEBUG") != null) {
                 e.printStackTrace(err);
             }
-            return 1;
         }
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** An integer; underscores may group digits ({@code 1_000_000}). */
+    private static Integer integer(String text) {
+        try {
+            return Integer.parseInt(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("must be an integer, got '" + text + "'");
+        }
+    }
+
+    /** A finite number. */
+    private static Double finite(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TypeConversionException("must be a number, got '" + text + "'");
     }
 }

@@ -1,39 +1,36 @@
 package org.movierec.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.movierec.core.data.Ratings;
-import org.movierec.core.json.Json;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code recsys train --ratings FILE --out MODEL}: fits a model on all ratings and writes the model file. */
-final class TrainCommand implements Command {
+@Command(name = "train", description = "Fits a model on all ratings and writes the model file; prints a JSON summary.")
+final class TrainCommand extends FittingCommand {
+
+    @Option(names = "--ratings", required = true, paramLabel = "FILE", description = "The ratings to fit.")
+    private Path ratingsFile;
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model file to write.")
+    private Path modelFile;
+    @Option(names = "--quiet", description = "No epoch progress on stderr.")
+    private boolean quiet;
 
     @Override
-    public Set<String> flags() {
-        return ModelFitter.FLAGS;
-    }
-
-    @Override
-    public void run(Args a, PrintStream out, PrintStream err) throws IOException {
-        DataFiles data = new DataFiles(a, err);
-        Path ratingsFile = a.path("ratings");
-        Path modelFile = a.path("out");
-        ModelFitter fitter = new ModelFitter(a);
-        a.finish();
-
+    public Integer call() throws Exception {
+        ModelFitter fitter = new ModelFitter(hyperparameters.params(), quiet);
         Ratings ratings = data.load(ratingsFile);
-        TrainingResult result = fitter.fit(ratings, data.scale(), err);
+        TrainingResult result = fitter.fit(ratings, data.scale(), err());
         SvdModel model = result.model().withMetadata(Map.of("source", ratingsFile.getFileName().toString()));
         Path parent = modelFile.toAbsolutePath().getParent();
         if (parent != null) {
-            java.nio.file.Files.createDirectories(parent);
+            Files.createDirectories(parent);
         }
         ModelFile.write(model, modelFile);
 
@@ -47,6 +44,7 @@ final class TrainCommand implements Command {
         report.put("best_epoch", result.bestEpoch());
         report.put("validation_rmse", result.bestValidationRmse());
         report.put("train_seconds", result.seconds());
-        out.println(Json.write(report));
+        JsonOutput.print(out(), report);
+        return 0;
     }
 }

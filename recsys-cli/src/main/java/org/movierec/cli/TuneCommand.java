@@ -1,42 +1,47 @@
 package org.movierec.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.movierec.core.data.Ratings;
-import org.movierec.core.json.Json;
 import org.movierec.core.train.TrainingParams;
 import org.movierec.cli.tune.HyperparameterSearch;
 import org.movierec.cli.tune.SearchResult;
 import org.movierec.cli.tune.SearchSpace;
 import org.movierec.cli.tune.Trial;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code recsys tune --ratings FILE}: random (default) or grid search over factors, learning rate,
  * regularisation and epochs, each candidate scored by k-fold cross-validated RMSE. Progress on
  * stderr; the best parameters and every trial as JSON on stdout.
  */
-final class TuneCommand implements Command {
+@Command(name = "tune", description = {"Random (default) or grid search over factors, learning rate, regularisation"
+        + " and epochs, each candidate scored by k-fold cross-validated RMSE.",
+        "Progress on stderr; the best parameters and every trial as JSON on stdout."})
+final class TuneCommand extends FittingCommand {
+
+    @Option(names = "--ratings", required = true, paramLabel = "FILE", description = "The ratings.")
+    private Path ratingsFile;
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "3", description = "Folds, 2..100 (default: ${DEFAULT-VALUE}).")
+    private int folds;
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "12",
+            description = "Random trials, 1..10000 (default: ${DEFAULT-VALUE}).")
+    private int trials;
+    @Option(names = "--grid", description = "A fixed grid instead of random trials.")
+    private boolean grid;
 
     @Override
-    public Set<String> flags() {
-        return Set.of("skip-bad-lines", "grid");
-    }
-
-    @Override
-    public void run(Args a, PrintStream out, PrintStream err) throws IOException {
-        DataFiles data = new DataFiles(a, err);
-        var ratingsFile = a.path("ratings");
-        int folds = a.integer("folds", 3, 2, 100);
-        int trials = a.integer("trials", 12, 1, 10_000);
-        boolean grid = a.flag("grid");
-        TrainingParams base = Hyperparameters.from(a);
-        a.finish();
+    public Integer call() throws Exception {
+        OptionChecks.inRange(spec, "--folds", folds, 2, 100);
+        OptionChecks.inRange(spec, "--trials", trials, 1, 10_000);
+        TrainingParams base = hyperparameters.params();
+        PrintWriter err = err();
 
         Ratings ratings = data.load(ratingsFile);
         HyperparameterSearch search = new HyperparameterSearch(ratings, base, data.scale(), folds, base.seed(),
@@ -60,6 +65,7 @@ final class TuneCommand implements Command {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("best", CrossValidateCommand.report(result.best().cv()));
         report.put("trials", all);
-        out.println(Json.write(report));
+        JsonOutput.print(out(), report);
+        return 0;
     }
 }

@@ -10,31 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.movierec.retrain.dvc.DvcCache;
-import org.movierec.core.model.SvdModel;
-import org.movierec.core.split.Split;
 import org.movierec.registry.ModelVersion;
 import org.movierec.retrain.RunLayout;
-import org.movierec.retrain.evaluate.EvaluateStage;
 import org.movierec.retrain.evaluate.Evaluation;
-import org.movierec.retrain.fairness.FairnessReport;
-import org.movierec.retrain.fairness.FairnessStage;
 import org.movierec.retrain.params.ParamsYaml;
 import org.movierec.retrain.params.RetrainParams;
-import org.movierec.retrain.promote.PromoteStage;
 import org.movierec.retrain.promote.Promotion;
 import org.movierec.retrain.record.RunFacts;
 import org.movierec.retrain.record.RunTables;
-import org.movierec.retrain.register.Lineage;
-import org.movierec.retrain.register.RegisterStage;
-import org.movierec.retrain.snapshot.Directory;
-import org.movierec.retrain.snapshot.Snapshot;
-import org.movierec.retrain.snapshot.SnapshotStage;
-import org.movierec.retrain.split.SplitStage;
-import org.movierec.retrain.train.TrainStage;
 
 /**
- * Runs the whole pipeline in one process: every stage writes its files into {@code runs/<runId>} (the
- * layout of {@code dvc.yaml}) and hands its result to the next in memory; after each stage the outputs go
+ * Runs the whole pipeline in one process: every stage ({@link StageTask}, in {@link Stage} order) writes its files
+ * into {@code runs/<runId>} (the layout of {@code dvc.yaml}) and hands its result to the next in memory through
+ * the run's {@link RunContext}; after each stage the outputs go
  * into the DVC cache and the run's {@code dvc.lock}. Ends with a Slack notice.
  *
  * <h2>Failures</h2>
@@ -76,79 +64,36 @@ public final class RetrainRunner {
         private final RunListener listener;
         private final Instant startedAt = clock.instant();
         private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+        private final RunContext context;
         private Stage stage;
-        private String version;
-        private Map<String, Object> metrics = Map.of();
-        private Map<String, Object> quality;
-        private Instant versionCreatedAt;
-        private Evaluation evaluation;
-        private FairnessReport fairness;
+        private long stageStart;
 
         Execution(RunRequest request, RunListener listener) {
             this.request = request;
             this.listener = listener;
+            this.context = new RunContext(new RunLayout(config.workDir().resolve("runs").resolve(request.runId())),
+                    config.params(), request, "retrain-service run " + request.runId(), RunServices.of(config));
         }
 
         RunOutcome execute() {
             RetrainParams params = config.params();
-            RunLayout layout = new RunLayout(config.workDir().resolve("runs").resolve(request.runId()));
+            RunLayout layout = context.layout();
             try {
                 Files.createDirectories(layout.dir());
                 Files.writeString(layout.path(RunLayout.PARAMS), ParamsYaml.text(params), StandardCharsets.UTF_8);
                 Provenance provenance = new Provenance(layout, new DvcCache(config.workDir().resolve("cache")), params);
-
-                begin(Stage.SNAPSHOT);
-                Directory directory = config.directory().fetch();
-                Snapshot snapshot = SnapshotStage.take(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
-                        request.cutoff(), directory, params.scale());
-                if (snapshot.ratings().size() == 0) {
-                    throw new IllegalStateException("no ratings at or before " + request.cutoff());
+                for (Stage next : Stage.values()) {
+                    begin(next);
+                    StageTask.of(next).run(context);
+                    end(provenance);
                 }
-                SnapshotStage.write(snapshot, layout);
-                quality = snapshot.quality();
-                end(provenance);
-
-                begin(Stage.SPLIT);
-                Split split = SplitStage.split(snapshot.ratings(), params);
-                SplitStage.write(split, layout);
-                end(provenance);
-
-                begin(Stage.TRAIN);
-                SvdModel model = TrainStage.train(split.train(), params);
-                TrainStage.write(model, layout);
-                end(provenance);
-
-                begin(Stage.EVALUATE);
-                evaluation = EvaluateStage.evaluate(model, split, new RegistryProduction(config.registry()), params);
-                EvaluateStage.write(evaluation, layout);
-                metrics = evaluation.toMap();
-                end(provenance);
-
-                begin(Stage.FAIRNESS);
-                fairness = FairnessStage.audit(model, split, directory, params);
-                FairnessStage.write(fairness, layout);
-                end(provenance);
-
-                begin(Stage.REGISTER);
-                Map<String, Object> lineage = Lineage.of(request.runId(), layout, snapshot, evaluation, fairness, params);
-                ModelVersion registered = RegisterStage.register(config.registry(), layout, model.hyperparameters(),
-                        evaluation.candidate().toMetrics(), lineage);
-                version = registered.version();
-                versionCreatedAt = registered.createdAt();
-                RegisterStage.write(registered, layout);
-                end(provenance);
-
-                begin(Stage.PROMOTE);
-                Promotion promotion = PromoteStage.promote(config.registry(), config.releaser(), version, evaluation, fairness, params,
-                        request.promotion(), config.canary(), "retrain-service run " + request.runId());
-                PromoteStage.write(promotion, layout);
-                end(provenance);
 
                 Instant finishedAt = clock.instant();
                 recordDuration(layout, provenance, finishedAt);
+                Promotion promotion = context.promotionIfAny();
                 return new RunOutcome(request.runId(), promotion.promoted() ? RunStatus.SUCCEEDED : RunStatus.REJECTED,
-                        stage, null, version, promotion.promoted(), promotion.mode(), promotion.experimentId(),
-                        promotion.promoted() ? List.of() : promotion.reasons(), metrics, stageSeconds, startedAt,
+                        stage, null, version(), promotion.promoted(), promotion.mode(), promotion.experimentId(),
+                        promotion.promoted() ? List.of() : promotion.reasons(), metrics(), stageSeconds, startedAt,
                         finishedAt);
             } catch (Exception | Error failure) {
                 if (failure instanceof InterruptedException) {
@@ -158,9 +103,21 @@ public final class RetrainRunner {
                 LOG.log(System.Logger.Level.WARNING, "retrain run " + request.runId() + " failed at stage "
                         + (stage == null ? "start" : stage.wireName()) + ": " + error, failure);
                 rejectOwnVersion(error);
-                return new RunOutcome(request.runId(), RunStatus.FAILED, stage, error, version, false, "none", null,
-                        List.of(), metrics, stageSeconds, startedAt, clock.instant());
+                return new RunOutcome(request.runId(), RunStatus.FAILED, stage, error, version(), false, "none", null,
+                        List.of(), metrics(), stageSeconds, startedAt, clock.instant());
             }
+        }
+
+        /** The version this run registered, or null. */
+        private String version() {
+            ModelVersion registered = context.registeredIfAny();
+            return registered == null ? null : registered.version();
+        }
+
+        /** {@code metrics.json}'s content once evaluate ran, else empty. */
+        private Map<String, Object> metrics() {
+            Evaluation evaluation = context.evaluationIfKnown();
+            return evaluation == null ? Map.of() : evaluation.toMap();
         }
 
         /**
@@ -170,15 +127,15 @@ public final class RetrainRunner {
         void recordTables(RunOutcome outcome) {
             try {
                 String production = config.registry().productionVersion().orElse(null);
+                ModelVersion registered = context.registeredIfAny();
                 RunTables.write(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
-                        new RunFacts(outcome, quality, versionCreatedAt, evaluation, fairness, production));
+                        new RunFacts(outcome, context.qualityIfTaken(), registered == null ? null : registered.createdAt(),
+                                context.evaluationIfKnown(), context.fairnessIfKnown(), production));
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "could not record run " + request.runId()
                         + " in the telemetry database's dashboard tables: " + describe(e), e);
             }
         }
-
-        private long stageStart;
 
         private void begin(Stage next) {
             stage = next;
@@ -200,15 +157,16 @@ public final class RetrainRunner {
             extra.put("dvcLock", provenance.lockText());
             extra.put("runDir", layout.dir().toString());
             try {
-                config.registry().updateLineage(version, extra);
+                config.registry().updateLineage(version(), extra);
             } catch (RuntimeException e) {
                 // the version is complete without it; the run record keeps the durations
-                LOG.log(System.Logger.Level.WARNING, "could not add the duration to the lineage of " + version, e);
+                LOG.log(System.Logger.Level.WARNING, "could not add the duration to the lineage of " + version(), e);
             }
         }
 
         /** A version this run registered and did not promote is marked rejected, with the failure. */
         private void rejectOwnVersion(String error) {
+            String version = version();
             if (version == null) {
                 return;
             }

@@ -7,7 +7,8 @@ import org.movierec.retrain.RunLayout;
 /**
  * The pipeline's stages in order, with what {@code dvc.yaml} says of each: the command, dependencies,
  * parameter sections, outputs and metrics files (paths of {@link RunLayout}). The repository's
- * {@code dvc.yaml} is {@link DvcYaml#text()}; a test keeps them equal.
+ * {@code dvc.yaml} is {@link DvcYaml#text()}; a test keeps them equal. What a stage does is its
+ * {@link StageTask} ({@link StageTask#of}), the same for the service's runs and {@code bin/retrain <stage>}.
  *
  * <h2>Everything is cached</h2>
  * <p>Every output, the JSON reports included, goes into the DVC cache (DVC's default {@code cache: true}), so a

@@ -1,0 +1,20 @@
+package org.movierec.retrain.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.movierec.core.model.SvdModel;
+import org.movierec.retrain.train.TrainStage;
+
+/** {@code train}: the candidate model on the train split. */
+final class TrainTask implements StageTask {
+
+    @Override
+    public Map<String, Object> run(RunContext context) throws Exception {
+        SvdModel model = TrainStage.train(context.split().train(), context.params());
+        TrainStage.write(model, context.layout());
+        context.trained(model);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", model.toString());
+        return summary;
+    }
+}
