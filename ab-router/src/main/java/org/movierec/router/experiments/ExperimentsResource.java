@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.movierec.platform.auth.BearerToken;
-import org.movierec.core.json.Json;
+import org.movierec.platform.http.AdminAuth;
 import org.movierec.router.RouterConfig;
+import org.movierec.router.RouterJson;
 import org.movierec.router.canary.CanaryController;
 import org.movierec.router.report.ExperimentReport;
 import org.movierec.router.report.ReportFormat;
@@ -166,24 +167,26 @@ public class ExperimentsResource {
     @Path("/{id}/canary/evaluate")
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
+        Response denied = AdminAuth.deny(authorization, config.adminToken());
+        if (denied != null) {
+            return denied;
+        }
         CanaryController.Evaluation evaluation = canary.evaluate(id);
         return json(Response.Status.OK, Map.of("action", evaluation.decision().action().name().toLowerCase(),
                 "reason", evaluation.decision().reason(),
                 "experiment", ExperimentDocuments.toJson(evaluation.experiment())));
     }
 
-    /** Checks the token, applies {@code change} and answers the changed experiment with {@code status}. */
+    /**
+     * Checks the token ({@link AdminAuth}: 401, or 503 without a configured token), then applies {@code change} and
+     * answers the changed experiment with {@code status}. The body is read only after the token is checked.
+     */
     private Response change(String authorization, Response.Status status, Supplier<Experiment> change) {
-        authorize(authorization);
-        return json(status, ExperimentDocuments.toJson(change.get()));
-    }
-
-    private void authorize(String authorization) {
-        String problem = BearerToken.problem(authorization, config.adminToken().orElse(null));
-        if (problem != null) {
-            throw new NotAuthorizedException(problem, config.adminToken().isEmpty());
+        Response denied = AdminAuth.deny(authorization, config.adminToken());
+        if (denied != null) {
+            return denied;
         }
+        return json(status, ExperimentDocuments.toJson(change.get()));
     }
 
     /**
@@ -202,6 +205,6 @@ public class ExperimentsResource {
     }
 
     static Response json(Response.Status status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(RouterJson.write(body)).build();
     }
 }

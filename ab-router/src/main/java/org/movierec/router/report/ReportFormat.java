@@ -9,7 +9,7 @@ import org.movierec.router.stats.ConfidenceInterval;
 import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.experiments.ExperimentDocuments;
 
-/** The report as JSON (maps and lists for {@code Json.write}) and as CSV (one row per arm). */
+/** The report as JSON (maps and lists for {@code RouterJson.write}) and as CSV (one row per arm). */
 public final class ReportFormat {
 
     /** The CSV columns, in order. */
