@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -25,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A WireMock server standing in for the inference service, whose behaviour a test controls: per model version it
  * answers normally, slowly (beyond the router's timeout) or with a 500, and it can be stopped and started again on the
  * same port (upstream down). WireMock records the requests ({@link #received()}). The {@code /recommend} answer
- * depends on the user and the version asked for, so one stub hands it to {@link Answer}, a response transformer that
- * computes it as the real service would shape it. As a Quarkus test resource it sets {@code router.inference-url}.
+ * depends on the user and the version asked for, so one stub hands it to a {@link ComputedAnswer} that computes it as
+ * the real service would shape it. As a Quarkus test resource it sets {@code router.inference-url}.
  */
 public final class FakeInference implements QuarkusTestResourceLifecycleManager {
 
@@ -47,6 +46,7 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
     private static volatile Mode defaultMode = Mode.OK;
     private static volatile WireMockServer server;
     private static volatile int port;
+    private static final ComputedAnswer ANSWER = new ComputedAnswer("fake-inference-answer", FakeInference::answer);
 
     @Override
     public Map<String, String> start() {
@@ -62,9 +62,9 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
 
     /** Starts the server (again) on {@code onPort}, 0 for any free port. */
     private static synchronized void startServer(int onPort) {
-        WireMockServer s = new WireMockServer(options().bindAddress("127.0.0.1").port(onPort).extensions(new Answer()));
+        WireMockServer s = new WireMockServer(options().bindAddress("127.0.0.1").port(onPort).extensions(ANSWER));
         s.start();
-        s.stubFor(get(urlPathMatching("/recommend/[^/]+")).willReturn(aResponse().withTransformers(Answer.NAME)));
+        s.stubFor(get(urlPathMatching("/recommend/[^/]+")).willReturn(aResponse().withTransformers(ANSWER.name())));
         s.stubFor(get(urlPathEqualTo("/popular")).willReturn(okJson("{\"modelVersion\":\"" + PRODUCTION
                 + "\",\"items\":[{\"movieId\":\"p1\",\"score\":4.9},{\"movieId\":\"p2\",\"score\":4.8},"
                 + "{\"movieId\":\"p3\",\"score\":4.7}]}").withHeader("X-Model-Version", PRODUCTION)));
@@ -121,43 +121,25 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
     }
 
     /** The {@code /recommend/{userId}} answer of the version asked for, in its current {@link Mode}. */
-    static final class Answer implements ResponseDefinitionTransformerV2 {
-
-        static final String NAME = "fake-inference-answer";
-
-        @Override
-        public String getName() {
-            return NAME;
+    private static ResponseDefinition answer(LoggedRequest request) {
+        String userId = URI.create(request.getUrl()).getPath().substring("/recommend/".length());
+        String model = model(request);
+        String version = model == null ? PRODUCTION : model;
+        Mode mode = MODES.getOrDefault(version, defaultMode);
+        ResponseDefinitionBuilder answer = aResponse().withHeader("X-Model-Version", version);
+        if (mode == Mode.SLOW) {
+            answer.withFixedDelay(SLOW_MILLIS);
         }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
+        String accept = request.getHeader("Accept");
+        if (mode == Mode.ERROR) {
+            answer.withStatus(500).withHeader("Content-Type", "text/plain").withBody("boom\n");
+        } else if (accept != null && accept.contains("application/json")) {
+            answer.withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"userId\":\"" + userId
+                    + "\",\"modelVersion\":\"" + version + "\",\"items\":[{\"movieId\":\"" + version + "-" + userId
+                    + "-a\",\"score\":4.5}],\"fallback\":false}");
+        } else {
+            answer.withStatus(200).withHeader("Content-Type", "text/plain;charset=UTF-8").withBody(line(version, userId));
         }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            LoggedRequest request = event.getRequest();
-            String userId = URI.create(request.getUrl()).getPath().substring("/recommend/".length());
-            String model = model(request);
-            String version = model == null ? PRODUCTION : model;
-            Mode mode = MODES.getOrDefault(version, defaultMode);
-            ResponseDefinitionBuilder answer = aResponse().withHeader("X-Model-Version", version);
-            if (mode == Mode.SLOW) {
-                answer.withFixedDelay(SLOW_MILLIS);
-            }
-            String accept = request.getHeader("Accept");
-            if (mode == Mode.ERROR) {
-                answer.withStatus(500).withHeader("Content-Type", "text/plain").withBody("boom\n");
-            } else if (accept != null && accept.contains("application/json")) {
-                answer.withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"userId\":\"" + userId
-                        + "\",\"modelVersion\":\"" + version + "\",\"items\":[{\"movieId\":\"" + version + "-" + userId
-                        + "-a\",\"score\":4.5}],\"fallback\":false}");
-            } else {
-                answer.withStatus(200).withHeader("Content-Type", "text/plain;charset=UTF-8")
-                        .withBody(line(version, userId));
-            }
-            return answer.build();
-        }
+        return answer.build();
     }
 }

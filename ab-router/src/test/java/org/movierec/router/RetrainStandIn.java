@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
  * ({@link #calls()}: path, token, caller, body). By default it releases by calling {@link #onPromote} (the test points
  * it at the registry, as retrain-service would) before it answers 200; after {@link #failWith} it answers that problem
  * instead and releases nothing. The release is a side effect WireMock's stubs cannot express, so one stub hands the
- * promote to {@link Promote}, a response transformer.
+ * promote to a {@link ComputedAnswer}.
  */
 public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -38,6 +37,7 @@ public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ComputedAnswer PROMOTE = new ComputedAnswer("retrain-promote", RetrainStandIn::promote);
     private static WireMockServer server;
     private static volatile Consumer<String> onPromote = version -> { };
     private static volatile int failStatus;
@@ -46,13 +46,13 @@ public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager
     @Override
     public synchronized Map<String, String> start() {
         if (server == null) {
-            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(new Promote()));
+            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(PROMOTE));
             server.start();
             server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
                     .withHeader("Content-Type", "application/problem+json")
                     .withBody(json(Map.of("type", "about:blank", "title", "Not Found", "status", 404, "detail", "no route")))));
             server.stubFor(post(urlPathMatching("/models/[^/]+/promote")).atPriority(1)
-                    .willReturn(aResponse().withTransformers(Promote.NAME)));
+                    .willReturn(aResponse().withTransformers(PROMOTE.name())));
         }
         return Map.of("router.retrain-url", "http://127.0.0.1:" + server.port(), "router.retrain-admin-token", TOKEN);
     }
@@ -101,32 +101,16 @@ public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager
     }
 
     /** Releases the version of a promote call and answers 200, or answers the problem set by {@link #failWith}. */
-    static final class Promote implements ResponseDefinitionTransformerV2 {
-
-        static final String NAME = "retrain-promote";
-
-        @Override
-        public String getName() {
-            return NAME;
+    private static ResponseDefinition promote(LoggedRequest request) {
+        String version = URI.create(request.getUrl()).getPath().split("/")[2];
+        if (failStatus != 0) {
+            return aResponse().withStatus(failStatus).withHeader("Content-Type", "application/problem+json")
+                    .withBody(json(Map.of("type", "about:blank", "title", "Conflict", "status", failStatus,
+                            "detail", failDetail)))
+                    .build();
         }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            String version = URI.create(event.getRequest().getUrl()).getPath().split("/")[2];
-            if (failStatus != 0) {
-                return aResponse().withStatus(failStatus).withHeader("Content-Type", "application/problem+json")
-                        .withBody(json(Map.of("type", "about:blank", "title", "Conflict", "status", failStatus,
-                                "detail", failDetail)))
-                        .build();
-            }
-            onPromote.accept(version);
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(json(Map.of("kind", "promote", "version", version))).build();
-        }
+        onPromote.accept(version);
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(json(Map.of("kind", "promote", "version", version))).build();
     }
 }
