@@ -82,9 +82,9 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response audit(@PathParam("id") String id) {
         service.get(id);
-        List<Object> trail = new ArrayList<>();
-        store.auditTrail(id).forEach(d -> trail.add(Map.of("action", d.getString("action"), "who", d.getString("who"),
-                "at", d.getDate("at").toInstant().toString())));
+        List<AuditEntry> trail = new ArrayList<>();
+        store.auditTrail(id).forEach(d -> trail.add(new AuditEntry(d.getString("action"), d.getString("who"),
+                d.getDate("at").toInstant().toString())));
         return json(Response.Status.OK, trail);
     }
 
@@ -172,9 +172,8 @@ public class ExperimentsResource {
             return denied;
         }
         CanaryController.Evaluation evaluation = canary.evaluate(id);
-        return json(Response.Status.OK, Map.of("action", evaluation.decision().action().name().toLowerCase(),
-                "reason", evaluation.decision().reason(),
-                "experiment", ExperimentDocuments.toJson(evaluation.experiment())));
+        return json(Response.Status.OK, new EvaluationAnswer(evaluation.decision().action().name().toLowerCase(),
+                evaluation.decision().reason(), ExperimentDocuments.toJson(evaluation.experiment())));
     }
 
     /**
@@ -202,6 +201,26 @@ public class ExperimentsResource {
                     + " printable ASCII characters");
         }
         return name + " [token " + BearerToken.fingerprint(authorization) + "]";
+    }
+
+    /**
+     * One change in {@code GET /experiments/{id}/audit}.
+     *
+     * @param action what was done (create, weights, overrides, stop, canary-...)
+     * @param who the caller's claim and the fingerprint of the admin token used
+     * @param at when, ISO-8601
+     */
+    public record AuditEntry(String action, String who, String at) {
+    }
+
+    /**
+     * The answer of {@code POST /experiments/{id}/canary/evaluate}.
+     *
+     * @param action the canary's decision: wait, widen, promote or abort
+     * @param reason why, in words
+     * @param experiment the experiment after the decision
+     */
+    public record EvaluationAnswer(String action, String reason, Map<String, Object> experiment) {
     }
 
     static Response json(Response.Status status, Object body) {
