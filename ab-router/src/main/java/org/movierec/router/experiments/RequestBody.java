@@ -38,7 +38,7 @@ final class RequestBody {
             throw new InvalidChangeException("the body is not a JSON object: " + e.getMessage());
         }
         if (!parsed.isObject()) {
-            throw new InvalidChangeException("the body is not a JSON object: expected an object, got "
+            throw new InvalidChangeException("the body is not a JSON object: JSON: expected an object, got "
                     + typeName(RouterJson.plain(parsed)));
         }
         @SuppressWarnings("unchecked")
