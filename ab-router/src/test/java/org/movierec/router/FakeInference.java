@@ -1,27 +1,31 @@
 package org.movierec.router;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * A real HTTP server standing in for the inference service, whose behaviour a test controls: per model
- * version it answers normally, slowly (beyond the router's timeout) or with a 500, and it can be stopped
- * and started again on the same port (upstream down). It records every /recommend request it receives.
- * As a Quarkus test resource it sets {@code router.inference-url}.
+ * A WireMock server standing in for the inference service, whose behaviour a test controls: per model version it
+ * answers normally, slowly (beyond the router's timeout) or with a 500, and it can be stopped and started again on the
+ * same port (upstream down). WireMock records the requests ({@link #received()}). The {@code /recommend} answer
+ * depends on the user and the version asked for, so one stub hands it to a {@link ComputedAnswer} that computes it as
+ * the real service would shape it. As a Quarkus test resource it sets {@code router.inference-url}.
  */
 public final class FakeInference implements QuarkusTestResourceLifecycleManager {
 
@@ -35,16 +39,14 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
     /** The production version the fake reports without {@code ?model=}. */
     public static final String PRODUCTION = "prod-version";
 
+    /** How long a {@link Mode#SLOW} answer takes: well beyond the router's upstream timeout. */
+    private static final int SLOW_MILLIS = 1500;
+
     private static final Map<String, Mode> MODES = new ConcurrentHashMap<>();
-    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static volatile Mode defaultMode = Mode.OK;
-    private static volatile HttpServer server;
+    private static volatile WireMockServer server;
     private static volatile int port;
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "fake-inference");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ComputedAnswer ANSWER = new ComputedAnswer("fake-inference-answer", FakeInference::answer);
 
     @Override
     public Map<String, String> start() {
@@ -59,27 +61,24 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
     }
 
     /** Starts the server (again) on {@code onPort}, 0 for any free port. */
-    public static synchronized void startServer(int onPort) {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 64);
-            s.createContext("/recommend/", FakeInference::recommend);
-            s.createContext("/popular", FakeInference::popular);
-            s.setExecutor(EXECUTOR);
-            s.start();
-            server = s;
-            port = s.getAddress().getPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static synchronized void startServer(int onPort) {
+        WireMockServer s = new WireMockServer(options().bindAddress("127.0.0.1").port(onPort).extensions(ANSWER));
+        s.start();
+        s.stubFor(get(urlPathMatching("/recommend/[^/]+")).willReturn(aResponse().withTransformers(ANSWER.name())));
+        s.stubFor(get(urlPathEqualTo("/popular")).willReturn(okJson("{\"modelVersion\":\"" + PRODUCTION
+                + "\",\"items\":[{\"movieId\":\"p1\",\"score\":4.9},{\"movieId\":\"p2\",\"score\":4.8},"
+                + "{\"movieId\":\"p3\",\"score\":4.7}]}").withHeader("X-Model-Version", PRODUCTION)));
+        server = s;
+        port = s.port();
     }
 
     /** Stops the server: connections are refused until {@link #restart()}. */
     public static synchronized void down() {
-        server.stop(0);
+        server.stop();
     }
 
     /** Starts the server again on its port. */
-    public static void restart() {
+    public static synchronized void restart() {
         startServer(port);
     }
 
@@ -97,12 +96,18 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
     public static void reset() {
         MODES.clear();
         defaultMode = Mode.OK;
-        RECEIVED.clear();
+        server.resetRequests();
     }
 
-    /** The requests received so far. */
+    /** The {@code /recommend} requests received so far, oldest first. */
     public static List<Received> received() {
-        return List.copyOf(RECEIVED);
+        return server.getAllServeEvents().stream()
+                .map(ServeEvent::getRequest)
+                .filter(r -> r.getUrl().startsWith("/recommend/"))
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(r -> new Received(URI.create(r.getUrl()).getPath(), model(r), r.getHeader("X-Experiment"),
+                        r.getHeader("X-Arm"), r.getHeader("X-Request-Id"), r.getHeader("Accept")))
+                .toList();
     }
 
     /** The line answered for {@code userId} by {@code version}. */
@@ -110,59 +115,31 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
         return version + "-" + userId + "-a," + version + "-" + userId + "-b";
     }
 
-    private static void recommend(HttpExchange exchange) throws IOException {
-        URI uri = exchange.getRequestURI();
-        String userId = uri.getPath().substring("/recommend/".length());
-        String model = null;
-        if (uri.getQuery() != null && uri.getQuery().startsWith("model=")) {
-            model = uri.getQuery().substring("model=".length());
-        }
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        RECEIVED.add(new Received(uri.getPath(), model, exchange.getRequestHeaders().getFirst("X-Experiment"),
-                exchange.getRequestHeaders().getFirst("X-Arm"), exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                accept));
+    private static String model(LoggedRequest request) {
+        QueryParameter model = request.queryParameter("model");
+        return model.isPresent() ? model.firstValue() : null;
+    }
+
+    /** The {@code /recommend/{userId}} answer of the version asked for, in its current {@link Mode}. */
+    private static ResponseDefinition answer(LoggedRequest request) {
+        String userId = URI.create(request.getUrl()).getPath().substring("/recommend/".length());
+        String model = model(request);
         String version = model == null ? PRODUCTION : model;
         Mode mode = MODES.getOrDefault(version, defaultMode);
+        ResponseDefinitionBuilder answer = aResponse().withHeader("X-Model-Version", version);
         if (mode == Mode.SLOW) {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            answer.withFixedDelay(SLOW_MILLIS);
         }
+        String accept = request.getHeader("Accept");
         if (mode == Mode.ERROR) {
-            send(exchange, 500, "text/plain", "boom\n", version);
-            return;
-        }
-        if (accept != null && accept.contains("application/json")) {
-            send(exchange, 200, "application/json", "{\"userId\":\"" + userId + "\",\"modelVersion\":\"" + version
-                    + "\",\"items\":[{\"movieId\":\"" + version + "-" + userId + "-a\",\"score\":4.5}],\"fallback\":false}",
-                    version);
+            answer.withStatus(500).withHeader("Content-Type", "text/plain").withBody("boom\n");
+        } else if (accept != null && accept.contains("application/json")) {
+            answer.withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"userId\":\"" + userId
+                    + "\",\"modelVersion\":\"" + version + "\",\"items\":[{\"movieId\":\"" + version + "-" + userId
+                    + "-a\",\"score\":4.5}],\"fallback\":false}");
         } else {
-            send(exchange, 200, "text/plain;charset=UTF-8", line(version, userId), version);
+            answer.withStatus(200).withHeader("Content-Type", "text/plain;charset=UTF-8").withBody(line(version, userId));
         }
-    }
-
-    private static void popular(HttpExchange exchange) throws IOException {
-        send(exchange, 200, "application/json", "{\"modelVersion\":\"" + PRODUCTION + "\",\"items\":["
-                + "{\"movieId\":\"p1\",\"score\":4.9},{\"movieId\":\"p2\",\"score\":4.8},{\"movieId\":\"p3\",\"score\":4.7}]}",
-                PRODUCTION);
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body, String version)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.getResponseHeaders().add("X-Model-Version", version);
-        try {
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (IOException e) {
-            // the router gave up (timeout) and closed the connection
-        } finally {
-            exchange.close();
-        }
+        return answer.build();
     }
 }

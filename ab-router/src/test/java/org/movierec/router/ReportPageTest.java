@@ -13,7 +13,6 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.net.URL;
@@ -24,8 +23,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -33,10 +34,7 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.registry.ExperimentArms;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.router.report.SequentialLooks;
@@ -46,10 +44,10 @@ import org.movierec.testkit.PostgresTestResource;
 
 /**
  * {@code GET /experiments/{id}/report.html} on the running router (the same test resources as
- * {@link RouterServiceTest}, so both share one application): an A/B experiment that ran for four hours
- * with telemetry in every quarter hour, stopped before the tests look at it (so it never blocks
- * another test's experiment); its page is served as self-contained HTML with every chart, escapes the
- * experiment's name, and renders in headless Chromium without a console message. The screenshot is
+ * {@link RouterServiceTest}, so both share one application): each test that looks at a page sets up its own
+ * A/B experiment that ran for four hours with telemetry in every quarter hour, stopped before the test looks at
+ * it (so it never blocks another test's experiment); its page is served as self-contained HTML with every chart,
+ * escapes the experiment's name, and renders in headless Chromium without a console message. The screenshot is
  * {@code target/report-page.png}.
  */
 @QuarkusTest
@@ -58,7 +56,6 @@ import org.movierec.testkit.PostgresTestResource;
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = FakeInference.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SlackTestResource.class, restrictToAnnotatedClass = false)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportPageTest {
 
     /** A name a page must escape: markup, quotes and an ampersand. */
@@ -71,7 +68,7 @@ class ReportPageTest {
 
     static MongoClient mongo;
     static MongoDatabase db;
-    static String experimentId;
+    static final List<String> EXPERIMENTS = new CopyOnWriteArrayList<>();
     static String v1;
     static String v2;
 
@@ -88,23 +85,27 @@ class ReportPageTest {
         TelemetryRows.migrate();
     }
 
-    /** Leaves no looks behind: {@link RouterServiceTest} counts the documents of {@code experiment_looks}. */
+    /** Leaves no looks of its experiments behind. */
     @AfterAll
     static void removeTheLooksAndClose() {
-        if (experimentId != null) {
+        for (String experimentId : EXPERIMENTS) {
             db.getCollection(SequentialLooks.COLLECTION)
                     .deleteMany(Filters.regex("_id", "^" + Pattern.quote(experimentId) + "/"));
         }
         mongo.close();
     }
 
-    @Test
-    @Order(1)
-    void anExperimentThatRanForFourHoursWithTelemetryEveryQuarterHour() throws Exception {
-        experimentId = RouterServiceTest.admin("POST", "/experiments", "{\"name\":" + jsonString(NAME)
+    /**
+     * An experiment that ran for four hours with telemetry in every quarter hour, stopped, and looked at twice
+     * through the JSON report; returns its id.
+     */
+    static String anExperimentThatRanForFourHoursWithTelemetryEveryQuarterHour() throws Exception {
+        RouterServiceTest.stopRunningExperiments();
+        String experimentId = RouterServiceTest.admin("POST", "/experiments", "{\"name\":" + jsonString(NAME)
                 + ",\"arms\":[{\"name\":\"control\",\"modelVersion\":\"" + v1 + "\",\"weight\":50},"
                 + "{\"name\":\"treatment\",\"modelVersion\":\"" + v2 + "\",\"weight\":50}]}")
                 .then().statusCode(201).extract().path("id");
+        EXPERIMENTS.add(experimentId);
         RouterServiceTest.admin("POST", "/experiments/" + experimentId + "/stop", null).then().statusCode(200);
         Instant start = Instant.now().minus(RAN_FOR);
         db.getCollection(ExperimentArms.COLLECTION).updateOne(Filters.eq("_id", experimentId),
@@ -121,11 +122,12 @@ class ReportPageTest {
         for (int look = 0; look < 2; look++) {
             given().get("/experiments/" + experimentId + "/report").then().statusCode(200);
         }
+        return experimentId;
     }
 
     @Test
-    @Order(2)
-    void thePageIsTheJsonReportAsSelfContainedHtmlWithEveryChart() {
+    void thePageIsTheJsonReportAsSelfContainedHtmlWithEveryChart() throws Exception {
+        String experimentId = anExperimentThatRanForFourHoursWithTelemetryEveryQuarterHour();
         Response json = given().get("/experiments/" + experimentId + "/report");
         json.then().statusCode(200);
         float controlRmse = json.path("arms[0].rmse");
@@ -160,7 +162,7 @@ class ReportPageTest {
         assertThat(count(rmse, "<circle class=\"dot c0\"")).isEqualTo(16);
         assertThat(count(rmse, "<circle class=\"dot c1\"")).isEqualTo(16);
         assertThat(html).contains("per 15-minute bucket");
-        // the always-valid p-values: four looks (two JSON reports in the first test, the JSON report above,
+        // the always-valid p-values: four looks (two JSON reports in the fixture, the JSON report above,
         // the page), each with a marker on the RMSE line and on the watch-through line, and the alpha line
         String pValues = figure(html, "p-values");
         assertThat(count(pValues, "<circle class=\"dot c1\"")).isEqualTo(2 * 4);
@@ -176,16 +178,15 @@ class ReportPageTest {
     }
 
     @Test
-    @Order(3)
     void anUnknownExperimentIs404LikeTheJsonReport() {
         given().get("/experiments/no-such-experiment/report.html").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", startsWith("no experiment"));
     }
 
     @Test
-    @Order(4)
     void headlessChromiumRendersTheChartsWithoutAConsoleMessage() throws Exception {
         HeadlessChromium.require();
+        String experimentId = anExperimentThatRanForFourHoursWithTelemetryEveryQuarterHour();
         String url = base.toString().replaceAll("/$", "") + "/experiments/" + experimentId + "/report.html";
 
         HeadlessChromium.Run dom = HeadlessChromium.run(url, "--dump-dom");
@@ -230,7 +231,6 @@ class ReportPageTest {
     }
 
     @Test
-    @Order(5)
     void theConsoleCheckSeesAMessageWhenThereIsOne() throws Exception {
         // the check above must be able to fail: the same policy, one external image, one console line
         Path bad = Path.of("target", "console-check.html").toAbsolutePath();

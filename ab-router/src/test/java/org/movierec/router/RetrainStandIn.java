@@ -1,24 +1,31 @@
 package org.movierec.router;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.movierec.core.json.Json;
 
 /**
- * Stands in for retrain-service's release API in the router's tests (the real one is tested in its own module):
- * answers {@code POST /models/{version}/promote} and records every call (path, token, caller, body). By default
- * it releases by calling {@link #onPromote} (the test points it at the registry, as retrain-service would) and
- * answers 200; after {@link #failWith} it answers that problem instead and releases nothing.
+ * A WireMock server standing in for retrain-service's release API in the router's tests (the real one is tested in its
+ * own module): answers {@code POST /models/{version}/promote}, anything else 404, and WireMock records every call
+ * ({@link #calls()}: path, token, caller, body). By default it releases by calling {@link #onPromote} (the test points
+ * it at the registry, as retrain-service would) before it answers 200; after {@link #failWith} it answers that problem
+ * instead and releases nothing. The release is a side effect WireMock's stubs cannot express, so one stub hands the
+ * promote to a {@link ComputedAnswer}.
  */
 public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -29,8 +36,9 @@ public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager
     public record Call(String path, String authorization, String requestedBy, String body) {
     }
 
-    private static HttpServer server;
-    private static final List<Call> CALLS = new ArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ComputedAnswer PROMOTE = new ComputedAnswer("retrain-promote", RetrainStandIn::promote);
+    private static WireMockServer server;
     private static volatile Consumer<String> onPromote = version -> { };
     private static volatile int failStatus;
     private static volatile String failDetail;
@@ -38,16 +46,15 @@ public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager
     @Override
     public synchronized Map<String, String> start() {
         if (server == null) {
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/models/", RetrainStandIn::handle);
+            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(PROMOTE));
             server.start();
+            server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody(json(Map.of("type", "about:blank", "title", "Not Found", "status", 404, "detail", "no route")))));
+            server.stubFor(post(urlPathMatching("/models/[^/]+/promote")).atPriority(1)
+                    .willReturn(aResponse().withTransformers(PROMOTE.name())));
         }
-        return Map.of("router.retrain-url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "router.retrain-admin-token", TOKEN);
+        return Map.of("router.retrain-url", "http://127.0.0.1:" + server.port(), "router.retrain-admin-token", TOKEN);
     }
 
     @Override
@@ -72,44 +79,38 @@ public final class RetrainStandIn implements QuarkusTestResourceLifecycleManager
 
     /** The calls so far, oldest first. */
     public static List<Call> calls() {
-        synchronized (CALLS) {
-            return List.copyOf(CALLS);
-        }
+        return server.getAllServeEvents().stream()
+                .map(ServeEvent::getRequest)
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(r -> new Call(URI.create(r.getUrl()).getPath(), r.getHeader("Authorization"),
+                        r.getHeader("X-Requested-By"), r.getBodyAsString()))
+                .toList();
     }
 
     /** Forgets the calls so far. */
     public static void clear() {
-        synchronized (CALLS) {
-            CALLS.clear();
+        server.resetRequests();
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            synchronized (CALLS) {
-                CALLS.add(new Call(path, exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("X-Requested-By"), body));
-            }
-            String[] parts = path.split("/");
-            int status;
-            String answer;
-            if (!exchange.getRequestMethod().equals("POST") || parts.length != 4 || !parts[3].equals("promote")) {
-                status = 404;
-                answer = Json.write(Map.of("type", "about:blank", "title", "Not Found", "status", 404, "detail", "no route"));
-            } else if (failStatus != 0) {
-                status = failStatus;
-                answer = Json.write(Map.of("type", "about:blank", "title", "Conflict", "status", failStatus, "detail", failDetail));
-            } else {
-                onPromote.accept(parts[2]);
-                status = 200;
-                answer = Json.write(Map.of("kind", "promote", "version", parts[2]));
-            }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
+    /** Releases the version of a promote call and answers 200, or answers the problem set by {@link #failWith}. */
+    private static ResponseDefinition promote(LoggedRequest request) {
+        String version = URI.create(request.getUrl()).getPath().split("/")[2];
+        if (failStatus != 0) {
+            return aResponse().withStatus(failStatus).withHeader("Content-Type", "application/problem+json")
+                    .withBody(json(Map.of("type", "about:blank", "title", "Conflict", "status", failStatus,
+                            "detail", failDetail)))
+                    .build();
         }
+        onPromote.accept(version);
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(json(Map.of("kind", "promote", "version", version))).build();
     }
 }

@@ -1,6 +1,5 @@
 package org.movierec.router.experiments;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.movierec.platform.http.Problems;
@@ -8,7 +7,8 @@ import org.movierec.router.report.TelemetryUnavailableException;
 
 /**
  * Maps the admin API's exceptions to {@code application/problem+json} answers (RFC 9457, {@link Problems}) with their
- * status; an invalid change lists its problems (capped).
+ * status; an invalid change lists its problems (capped). A refused admin token is answered by {@code AdminAuth}
+ * itself, as in every service.
  */
 public class AdminErrorMappers {
 
@@ -25,15 +25,6 @@ public class AdminErrorMappers {
     @ServerExceptionMapper
     public Response conflict(ExperimentConflictException e) {
         return Problems.of(Response.Status.CONFLICT, e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(NotAuthorizedException e) {
-        if (e.unconfigured()) {
-            return Problems.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
-        }
-        Response problem = Problems.of(Response.Status.UNAUTHORIZED, e.getMessage());
-        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.movierec.platform.auth.BearerToken;
-import org.movierec.core.json.Json;
+import org.movierec.platform.http.AdminAuth;
 import org.movierec.router.RouterConfig;
+import org.movierec.router.RouterJson;
 import org.movierec.router.canary.CanaryController;
 import org.movierec.router.report.ExperimentReport;
 import org.movierec.router.report.ReportFormat;
@@ -81,9 +82,9 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response audit(@PathParam("id") String id) {
         service.get(id);
-        List<Object> trail = new ArrayList<>();
-        store.auditTrail(id).forEach(d -> trail.add(Map.of("action", d.getString("action"), "who", d.getString("who"),
-                "at", d.getDate("at").toInstant().toString())));
+        List<AuditEntry> trail = new ArrayList<>();
+        store.auditTrail(id).forEach(d -> trail.add(new AuditEntry(d.getString("action"), d.getString("who"),
+                d.getDate("at").toInstant().toString())));
         return json(Response.Status.OK, trail);
     }
 
@@ -166,24 +167,25 @@ public class ExperimentsResource {
     @Path("/{id}/canary/evaluate")
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
-        CanaryController.Evaluation evaluation = canary.evaluate(id);
-        return json(Response.Status.OK, Map.of("action", evaluation.decision().action().name().toLowerCase(),
-                "reason", evaluation.decision().reason(),
-                "experiment", ExperimentDocuments.toJson(evaluation.experiment())));
-    }
-
-    /** Checks the token, applies {@code change} and answers the changed experiment with {@code status}. */
-    private Response change(String authorization, Response.Status status, Supplier<Experiment> change) {
-        authorize(authorization);
-        return json(status, ExperimentDocuments.toJson(change.get()));
-    }
-
-    private void authorize(String authorization) {
-        String problem = BearerToken.problem(authorization, config.adminToken().orElse(null));
-        if (problem != null) {
-            throw new NotAuthorizedException(problem, config.adminToken().isEmpty());
+        Response denied = AdminAuth.deny(authorization, config.adminToken());
+        if (denied != null) {
+            return denied;
         }
+        CanaryController.Evaluation evaluation = canary.evaluate(id);
+        return json(Response.Status.OK, new EvaluationAnswer(evaluation.decision().action().name().toLowerCase(),
+                evaluation.decision().reason(), ExperimentDocuments.toJson(evaluation.experiment())));
+    }
+
+    /**
+     * Checks the token ({@link AdminAuth}: 401, or 503 without a configured token), then applies {@code change} and
+     * answers the changed experiment with {@code status}. The body is read only after the token is checked.
+     */
+    private Response change(String authorization, Response.Status status, Supplier<Experiment> change) {
+        Response denied = AdminAuth.deny(authorization, config.adminToken());
+        if (denied != null) {
+            return denied;
+        }
+        return json(status, ExperimentDocuments.toJson(change.get()));
     }
 
     /**
@@ -201,7 +203,27 @@ public class ExperimentsResource {
         return name + " [token " + BearerToken.fingerprint(authorization) + "]";
     }
 
+    /**
+     * One change in {@code GET /experiments/{id}/audit}.
+     *
+     * @param action what was done (create, weights, overrides, stop, canary-...)
+     * @param who the caller's claim and the fingerprint of the admin token used
+     * @param at when, ISO-8601
+     */
+    public record AuditEntry(String action, String who, String at) {
+    }
+
+    /**
+     * The answer of {@code POST /experiments/{id}/canary/evaluate}.
+     *
+     * @param action the canary's decision: wait, widen, promote or abort
+     * @param reason why, in words
+     * @param experiment the experiment after the decision
+     */
+    public record EvaluationAnswer(String action, String reason, Map<String, Object> experiment) {
+    }
+
     static Response json(Response.Status status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(RouterJson.write(body)).build();
     }
 }

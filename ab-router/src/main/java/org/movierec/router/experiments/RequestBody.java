@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.movierec.core.json.JsonReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.movierec.router.RouterJson;
 
 /**
  * A JSON request body of the admin API, read strictly: every problem (not JSON, unknown field, missing
  * field, wrong type) is collected in words an operator can act on, and {@link #check()} throws them all
  * as one 400.
+ *
+ * <p>Jackson parses ({@link RouterJson}: duplicate keys and trailing text rejected); the fields are then
+ * checked here rather than bound to records with {@code FAIL_ON_UNKNOWN_PROPERTIES}, because binding
+ * stops at the first problem while the admin API answers every problem of a change at once (an unknown
+ * field next to a duplicate arm name, up to twenty listed), each in the words operators and tests know.
  */
 final class RequestBody {
 
@@ -25,12 +31,18 @@ final class RequestBody {
         if (text == null || text.isBlank()) {
             throw new InvalidChangeException("the request needs a JSON object body");
         }
-        Map<String, Object> fields;
+        JsonNode parsed;
         try {
-            fields = JsonReader.readObject(text);
+            parsed = RouterJson.read(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidChangeException("the body is not a JSON object: " + e.getMessage());
         }
+        if (!parsed.isObject()) {
+            throw new InvalidChangeException("the body is not a JSON object: JSON: expected an object, got "
+                    + typeName(RouterJson.plain(parsed)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) RouterJson.plain(parsed);
         RequestBody body = new RequestBody(fields);
         for (String field : fields.keySet()) {
             if (!allowed.contains(field)) {
@@ -116,13 +128,14 @@ final class RequestBody {
 
     /** {@code value} as a whole percentage 0..100; null (and a problem) otherwise. */
     Integer percent(Object value, String what) {
-        if (value instanceof Long l && l >= 0 && l <= 100) {
-            return l.intValue();
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0
+                && ((Number) value).longValue() <= 100) {
+            return ((Number) value).intValue();
         }
         if (value instanceof Double d && d == Math.rint(d) && d >= 0 && d <= 100) {
             return d.intValue();
         }
-        problems.add(what + " must be a whole percentage 0..100, got " + JsonReader.typeName(value)
+        problems.add(what + " must be a whole percentage 0..100, got " + typeName(value)
                 + (value == null ? "" : " " + value));
         return null;
     }
@@ -138,5 +151,21 @@ final class RequestBody {
             }
         });
         return result;
+    }
+
+    /** The JSON type name of a parsed value, for messages: object, array, string, number, boolean, null. */
+    private static String typeName(Object value) {
+        if (value == null) {
+            return "null";
+        } else if (value instanceof Map) {
+            return "object";
+        } else if (value instanceof List) {
+            return "array";
+        } else if (value instanceof String) {
+            return "string";
+        } else if (value instanceof Number) {
+            return "number";
+        }
+        return "boolean";
     }
 }

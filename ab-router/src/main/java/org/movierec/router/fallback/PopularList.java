@@ -1,11 +1,10 @@
 package org.movierec.router.fallback;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.movierec.core.json.JsonReader;
+import org.movierec.router.RouterJson;
 
 /**
  * The production model's most popular movies, as {@code GET /popular} of the inference service answers
@@ -31,35 +30,49 @@ public record PopularList(String modelVersion, List<String> movieIds, List<Doubl
      * @throws IllegalArgumentException if it is not in that shape or has no items
      */
     public static PopularList fromJson(String json, Instant fetchedAt) {
-        Map<String, Object> o = JsonReader.readObject(json);
-        if (!(o.get("items") instanceof List<?> items) || items.isEmpty()) {
+        JsonNode answer = RouterJson.read(json);
+        if (!answer.isObject()) {
+            throw new IllegalArgumentException("/popular did not answer a JSON object");
+        }
+        JsonNode items = answer.path("items");
+        if (!items.isArray() || items.isEmpty()) {
             throw new IllegalArgumentException("/popular answered no items");
         }
         List<String> ids = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
-        for (Object item : items) {
-            if (!(item instanceof Map<?, ?> m) || !(m.get("movieId") instanceof String id)
-                    || !(m.get("score") instanceof Number score)) {
+        for (JsonNode item : items) {
+            if (!item.path("movieId").isTextual() || !item.path("score").isNumber()) {
                 throw new IllegalArgumentException("/popular item is not {\"movieId\",\"score\"}: " + item);
             }
-            ids.add(id);
-            scores.add(score.doubleValue());
+            ids.add(item.get("movieId").textValue());
+            scores.add(item.get("score").doubleValue());
         }
-        Object version = o.get("modelVersion");
-        return new PopularList(version instanceof String v ? v : null, ids, scores, fetchedAt, String.join(",", ids));
+        JsonNode version = answer.path("modelVersion");
+        return new PopularList(version.isTextual() ? version.textValue() : null, ids, scores, fetchedAt,
+                String.join(",", ids));
     }
 
     /** The JSON answer for {@code userId}, in the shape of the inference service's, with {@code "fallback":true}. */
-    public Map<String, Object> toJson(String userId) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("userId", userId);
-        json.put("modelVersion", modelVersion);
-        List<Map<String, Object>> items = new ArrayList<>();
+    public FallbackAnswer toJson(String userId) {
+        List<FallbackAnswer.Item> items = new ArrayList<>(movieIds.size());
         for (int i = 0; i < movieIds.size(); i++) {
-            items.add(Map.of("movieId", movieIds.get(i), "score", scores.get(i)));
+            items.add(new FallbackAnswer.Item(movieIds.get(i), scores.get(i)));
         }
-        json.put("items", items);
-        json.put("fallback", true);
-        return json;
+        return new FallbackAnswer(userId, modelVersion, items, true);
+    }
+
+    /**
+     * The fallback's JSON answer, the shape of the inference service's {@code /recommend} answer.
+     *
+     * @param userId the user asked for
+     * @param modelVersion the version whose popularity list it is
+     * @param items best first
+     * @param fallback always true
+     */
+    public record FallbackAnswer(String userId, String modelVersion, List<Item> items, boolean fallback) {
+
+        /** One movie and its popularity score. */
+        public record Item(String movieId, double score) {
+        }
     }
 }

@@ -1,15 +1,22 @@
 package org.movierec.router.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.movierec.router.stats.ConfidenceInterval;
-import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.experiments.ExperimentDocuments;
+import org.movierec.router.stats.ConfidenceInterval;
+import org.movierec.router.stats.ProportionTest;
+import org.movierec.router.stats.SampleRatioMismatch;
+import org.movierec.router.stats.SequentialTest;
+import org.movierec.router.stats.WelchTest;
 
-/** The report as JSON (maps and lists for {@code Json.write}) and as CSV (one row per arm). */
+/**
+ * The report as JSON (records that Jackson writes through {@code RouterJson}, NaN as null) and as CSV (one row per
+ * arm).
+ */
 public final class ReportFormat {
 
     /** The CSV columns, in order. */
@@ -24,75 +31,37 @@ public final class ReportFormat {
     }
 
     /** The JSON form. */
-    public static Map<String, Object> toJson(ExperimentReport report, SequentialTest mseTest,
-            SequentialTest watchThroughTest) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("experiment", ExperimentDocuments.toJson(report.experiment()));
-        json.put("generatedAt", report.generatedAt().toString());
-        json.put("confidence", ConfidenceInterval.DEFAULT_CONFIDENCE);
-        List<Map<String, Object>> arms = new ArrayList<>();
+    public static ReportJson toJson(ExperimentReport report, SequentialTest mseTest, SequentialTest watchThroughTest) {
+        List<ArmJson> arms = new ArrayList<>();
         for (ArmReport a : report.arms()) {
             ArmTelemetry t = a.telemetry();
-            Map<String, Object> arm = new LinkedHashMap<>();
-            arm.put("arm", a.arm());
-            arm.put("modelVersion", a.modelVersion());
-            arm.put("weight", a.weight());
-            arm.put("users", t.users());
-            arm.put("requests", t.answered());
-            arm.put("attempts", t.attempts());
-            arm.put("ratings", t.ratings());
-            arm.put("rmse", t.rmse());
-            arm.put("rmseInterval", interval(a.rmseInterval()));
-            arm.put("watchThroughRate", t.watchThroughRate());
-            arm.put("watched", t.watched());
-            arm.put("watchThroughInterval", interval(a.watchThroughInterval()));
-            arm.put("latencyP50Ms", t.latencyP50Ms());
-            arm.put("latencyP99Ms", t.latencyP99Ms());
-            arm.put("errorRate", t.errorRate());
-            arm.put("fallbackRate", t.fallbackRate());
-            arms.add(arm);
+            arms.add(new ArmJson(a.arm(), a.modelVersion(), a.weight(), t.users(), t.answered(), t.attempts(),
+                    t.ratings(), t.rmse(), IntervalJson.of(a.rmseInterval()), t.watchThroughRate(), t.watched(),
+                    IntervalJson.of(a.watchThroughInterval()), t.latencyP50Ms(), t.latencyP99Ms(), t.errorRate(),
+                    t.fallbackRate()));
         }
-        json.put("arms", arms);
-        List<Map<String, Object>> comparisons = new ArrayList<>();
+        List<ComparisonJson> comparisons = new ArrayList<>();
         for (ArmComparison c : report.comparisons()) {
-            Map<String, Object> comparison = new LinkedHashMap<>();
-            comparison.put("arm", c.arm());
-            comparison.put("baseline", c.baseline());
-            comparison.put("rmseDifference", c.rmseDifference());
-            if (c.squaredErrors() != null) {
-                comparison.put("squaredErrors", Map.of("test", "Welch's t-test on squared errors (difference of MSE)",
-                        "difference", c.squaredErrors().difference(), "t", c.squaredErrors().t(),
-                        "degreesOfFreedom", c.squaredErrors().degreesOfFreedom(), "pValue", c.squaredErrors().pValue(),
-                        "interval", interval(c.squaredErrors().confidenceInterval())));
-            }
-            if (c.watchThrough() != null) {
-                comparison.put("watchThrough", Map.of("test", "two-proportion z-test",
-                        "difference", c.watchThrough().difference(), "z", c.watchThrough().z(),
-                        "pValue", c.watchThrough().pValue(), "interval", interval(c.watchThrough().confidenceInterval())));
-            }
-            Map<String, Object> sequential = new LinkedHashMap<>();
-            sequential.put("method", "mSPRT (normal mixture), always-valid p-values: Johari et al., KDD 2017");
-            sequential.put("alpha", mseTest.alpha());
-            sequential.put("mse", look(c.sequentialMse(), mseTest.tau(), c.rmseDecision()));
-            sequential.put("watchThrough", look(c.sequentialWatchThrough(), watchThroughTest.tau(),
-                    c.watchThroughDecision()));
-            comparison.put("sequential", sequential);
-            comparisons.add(comparison);
+            WelchTest welch = c.squaredErrors();
+            ProportionTest proportions = c.watchThrough();
+            comparisons.add(new ComparisonJson(c.arm(), c.baseline(), c.rmseDifference(),
+                    welch == null ? null : new WelchJson("Welch's t-test on squared errors (difference of MSE)",
+                            welch.difference(), welch.t(), welch.degreesOfFreedom(), welch.pValue(),
+                            IntervalJson.of(welch.confidenceInterval())),
+                    proportions == null ? null : new ProportionsJson("two-proportion z-test", proportions.difference(),
+                            proportions.z(), proportions.pValue(), IntervalJson.of(proportions.confidenceInterval())),
+                    new SequentialJson("mSPRT (normal mixture), always-valid p-values: Johari et al., KDD 2017",
+                            mseTest.alpha(), LookJson.of(c.sequentialMse(), mseTest.tau(), c.rmseDecision()),
+                            LookJson.of(c.sequentialWatchThrough(), watchThroughTest.tau(), c.watchThroughDecision()))));
         }
-        json.put("comparisons", comparisons);
-        Map<String, Object> srm = new LinkedHashMap<>();
-        srm.put("since", report.experiment().weightsSince().toString());
-        srm.put("observedUsers", java.util.Arrays.stream(report.srmUsers()).boxed().toList());
-        if (report.sampleRatioMismatch() != null) {
-            srm.put("expectedUsers", report.sampleRatioMismatch().expected());
-            srm.put("chiSquare", report.sampleRatioMismatch().statistic());
-            srm.put("degreesOfFreedom", report.sampleRatioMismatch().degreesOfFreedom());
-            srm.put("pValue", report.sampleRatioMismatch().pValue());
-            srm.put("threshold", report.sampleRatioMismatch().threshold());
-            srm.put("mismatch", report.sampleRatioMismatch().mismatch());
-        }
-        json.put("sampleRatioMismatch", srm);
-        return json;
+        SampleRatioMismatch srm = report.sampleRatioMismatch();
+        List<Long> observed = Arrays.stream(report.srmUsers()).boxed().toList();
+        SrmJson srmJson = srm == null
+                ? new SrmJson(report.experiment().weightsSince().toString(), observed, null, null, null, null, null, null)
+                : new SrmJson(report.experiment().weightsSince().toString(), observed, srm.expected(), srm.statistic(),
+                        srm.degreesOfFreedom(), srm.pValue(), srm.threshold(), srm.mismatch());
+        return new ReportJson(ExperimentDocuments.toJson(report.experiment()), report.generatedAt().toString(),
+                ConfidenceInterval.DEFAULT_CONFIDENCE, arms, comparisons, srmJson);
     }
 
     /** The CSV form: a header, then one row per arm; comparison columns empty on the baseline's row. */
@@ -134,28 +103,70 @@ public final class ReportFormat {
         return csv.toString();
     }
 
-    private static Map<String, Object> look(SequentialTest.Look look, double tau, String decision) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tau", tau);
-        json.put("decision", decision);
-        if (look != null) {
-            json.put("difference", look.difference());
-            json.put("likelihoodRatio", look.likelihoodRatio());
-            json.put("pValue", look.pValue());
-            json.put("interval", interval(look.confidenceInterval()));
-        }
-        return json;
+    /**
+     * The JSON report, members in this order (Jackson writes a record's components in order). A member that is
+     * null is written as {@code null} unless its record says {@code NON_NULL}: there it is left out, as for a test
+     * that could not be computed.
+     */
+    public record ReportJson(Map<String, Object> experiment, String generatedAt, double confidence, List<ArmJson> arms,
+            List<ComparisonJson> comparisons, SrmJson sampleRatioMismatch) {
     }
 
-    private static Map<String, Object> interval(ConfidenceInterval ci) {
-        if (ci == null) {
-            return null;
+    /** One arm's figures. */
+    public record ArmJson(String arm, String modelVersion, int weight, long users, long requests, long attempts,
+            long ratings, double rmse, IntervalJson rmseInterval, double watchThroughRate, long watched,
+            IntervalJson watchThroughInterval, double latencyP50Ms, double latencyP99Ms, double errorRate,
+            double fallbackRate) {
+    }
+
+    /** An arm against the baseline; {@code squaredErrors} and {@code watchThrough} are left out when not computed. */
+    public record ComparisonJson(String arm, String baseline, double rmseDifference,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WelchJson squaredErrors,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ProportionsJson watchThrough, SequentialJson sequential) {
+    }
+
+    /** Welch's t-test on the squared errors. */
+    public record WelchJson(String test, double difference, double t, double degreesOfFreedom, double pValue,
+            IntervalJson interval) {
+    }
+
+    /** The two-proportion z-test of the watch-through rates. */
+    public record ProportionsJson(String test, double difference, double z, double pValue, IntervalJson interval) {
+    }
+
+    /** The sequential tests of a comparison. */
+    public record SequentialJson(String method, double alpha, LookJson mse, LookJson watchThrough) {
+    }
+
+    /** The latest look of one sequential test; without a look only {@code tau} and {@code decision}. */
+    public record LookJson(double tau, String decision, @JsonInclude(JsonInclude.Include.NON_NULL) Double difference,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double likelihoodRatio,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double pValue,
+            @JsonInclude(JsonInclude.Include.NON_NULL) IntervalJson interval) {
+
+        static LookJson of(SequentialTest.Look look, double tau, String decision) {
+            return look == null ? new LookJson(tau, decision, null, null, null, null)
+                    : new LookJson(tau, decision, look.difference(), look.likelihoodRatio(), look.pValue(),
+                            IntervalJson.of(look.confidenceInterval()));
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("lower", ci.lower());
-        json.put("upper", ci.upper());
-        json.put("confidence", ci.confidence());
-        return json;
+    }
+
+    /** A confidence interval; null when there is none. */
+    public record IntervalJson(double lower, double upper, double confidence) {
+
+        static IntervalJson of(ConfidenceInterval ci) {
+            return ci == null ? null : new IntervalJson(ci.lower(), ci.upper(), ci.confidence());
+        }
+    }
+
+    /** The sample-ratio-mismatch check; only {@code since} and {@code observedUsers} when it was not run. */
+    public record SrmJson(String since, List<Long> observedUsers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> expectedUsers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double chiSquare,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer degreesOfFreedom,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double pValue,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double threshold,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mismatch) {
     }
 
     private static String number(double value) {

@@ -16,8 +16,8 @@ import java.util.List;
 import org.movierec.contracts.events.ServedEvent;
 import org.movierec.core.ids.RequestIds;
 import org.movierec.core.ids.UserIds;
-import org.movierec.core.json.Json;
 import org.movierec.platform.http.Problem;
+import org.movierec.router.RouterJson;
 import org.movierec.router.assignment.CurrentRouting;
 import org.movierec.router.assignment.Route;
 import org.movierec.router.assignment.RoutingTable;
@@ -119,7 +119,7 @@ public class RecommendRoute {
         boolean json = accept != null && accept.contains(JSON);
         answer(context, route, requestId, list.modelVersion(), json ? JSON : TEXT)
                 .putHeader("X-Fallback", failure.reason().tag())
-                .end(Buffer.buffer(json ? Json.write(list.toJson(userId)) : list.line()));
+                .end(Buffer.buffer(json ? RouterJson.write(list.toJson(userId)) : list.line()));
     }
 
     private static void problem(RoutingContext context, Problem problem) {

@@ -1,10 +1,13 @@
 package org.movierec.router.stats;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * A two-sided confidence interval [lower, upper] at level {@code confidence} (e.g. 0.95), with the
  * one-sample intervals the experiment report needs.
  *
- * <p><b>Mean</b> (Student): m ± t_{n−1, (1+c)/2} · s / √n.
+ * <p><b>Mean</b> (Student): m ± t_{n−1, (1+c)/2} · s / √n, the t quantile from Commons Statistics'
+ * {@link TDistribution}.
  *
  * <p><b>RMSE of one arm</b>, from the summary of its squared errors e² (the mean squared error is
  * their mean): take the t interval [L, U] of the mean squared error above and return
@@ -32,8 +35,8 @@ public record ConfidenceInterval(double lower, double upper, double confidence) 
             throw new IllegalArgumentException("a confidence interval of a mean needs at least 2 values, got "
                     + sample.count());
         }
-        double halfWidth = StudentT.quantile(upperProbability(confidence), sample.count() - 1)
-                * sample.standardErrorOfMean();
+        double halfWidth = TDistribution.of(sample.count() - 1).inverseCumulativeProbability(
+                upperProbability(confidence)) * sample.standardErrorOfMean();
         return new ConfidenceInterval(sample.mean() - halfWidth, sample.mean() + halfWidth, confidence);
     }
 
@@ -42,11 +45,6 @@ public record ConfidenceInterval(double lower, double upper, double confidence) 
         ConfidenceInterval mse = ofMean(squaredErrors, confidence);
         return new ConfidenceInterval(Math.sqrt(Math.max(0, mse.lower())), Math.sqrt(Math.max(0, mse.upper())),
                 confidence);
-    }
-
-    /** upper − lower. */
-    public double width() {
-        return upper - lower;
     }
 
     /** Whether lower ≤ value ≤ upper. */

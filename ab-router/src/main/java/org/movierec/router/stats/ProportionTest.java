@@ -1,5 +1,7 @@
 package org.movierec.router.stats;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
 /**
  * Two-proportion z-test and intervals for proportions (e.g. watch-through rates of two arms).
  *
@@ -7,7 +9,7 @@ package org.movierec.router.stats;
  * <pre>
  *   d  = p̂_a − p̂_b
  *   p̄  = (x_a + x_b) / (n_a + n_b)                                  (pooled under H₀: p_a = p_b)
- *   z  = d / √(p̄ (1 − p̄) (1/n_a + 1/n_b)),   p = 2 (1 − Φ(|z|))
+ *   z  = d / √(p̄ (1 − p̄) (1/n_a + 1/n_b)),   p = 2 (1 − Φ(|z|))   (Φ: Commons Statistics)
  *   interval of d: d ± z_{(1+c)/2} √(p̂_a (1 − p̂_a)/n_a + p̂_b (1 − p̂_b)/n_b)   (unpooled Wald,
  *                  clipped to [−1, 1])
  * </pre>
@@ -35,6 +37,8 @@ package org.movierec.router.stats;
 public record ProportionTest(double proportionA, double proportionB, double difference, double z,
         double pValue, ConfidenceInterval confidenceInterval) {
 
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
     /** Compares x_a / n_a with x_b / n_b, with a 95 % interval of the difference. */
     public static ProportionTest compare(long successesA, long trialsA, long successesB, long trialsB) {
         return compare(successesA, trialsA, successesB, trialsB, ConfidenceInterval.DEFAULT_CONFIDENCE);
@@ -52,18 +56,19 @@ public record ProportionTest(double proportionA, double proportionB, double diff
         double pooled = (double) (successesA + successesB) / (trialsA + trialsB);
         double pooledVariance = pooled * (1 - pooled) * (1.0 / trialsA + 1.0 / trialsB);
         double z = pooledVariance == 0 ? 0 : difference / Math.sqrt(pooledVariance);
-        double halfWidth = Normal.quantile(ConfidenceInterval.upperProbability(confidence))
+        double halfWidth = upperQuantile(confidence)
                 * Math.sqrt(pA * (1 - pA) / trialsA + pB * (1 - pB) / trialsB);
         ConfidenceInterval interval = new ConfidenceInterval(Math.max(-1, difference - halfWidth),
                 Math.min(1, difference + halfWidth), confidence);
-        return new ProportionTest(pA, pB, difference, z, Normal.twoSidedPValue(z), interval);
+        double pValue = 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z));
+        return new ProportionTest(pA, pB, difference, z, pValue, interval);
     }
 
     /** The Wilson score interval of x / n at level {@code confidence}; n must be positive. */
     public static ConfidenceInterval wilsonInterval(long successes, long trials, double confidence) {
         ConfidenceInterval.checkConfidence(confidence);
         checkCounts(successes, trials);
-        double z = Normal.quantile(ConfidenceInterval.upperProbability(confidence));
+        double z = upperQuantile(confidence);
         double n = trials;
         double p = successes / n;
         double zz = z * z;
@@ -73,6 +78,11 @@ public record ProportionTest(double proportionA, double proportionB, double diff
         double lower = successes == 0 ? 0 : Math.max(0, center - halfWidth);
         double upper = successes == trials ? 1 : Math.min(1, center + halfWidth);
         return new ConfidenceInterval(lower, upper, confidence);
+    }
+
+    /** z_{(1+c)/2}, the standard normal quantile of a two-sided interval at level c. */
+    private static double upperQuantile(double confidence) {
+        return STANDARD_NORMAL.inverseCumulativeProbability(ConfidenceInterval.upperProbability(confidence));
     }
 
     private static void checkCounts(long successes, long trials) {

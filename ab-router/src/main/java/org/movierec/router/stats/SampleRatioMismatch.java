@@ -2,6 +2,7 @@ package org.movierec.router.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * Sample-ratio-mismatch check: Pearson's chi-square goodness-of-fit test of the observed count per
@@ -12,11 +13,13 @@ import java.util.List;
  * <p>With weights w_i (percentages or any non-negative numbers, not all zero) and N = Σ o_i:
  * <pre>
  *   e_i = N w_i / Σ w,   X² = Σ (o_i − e_i)² / e_i,   ν = (number of arms with w_i &gt; 0) − 1,
- *   p = P(χ²_ν ≥ X²)
+ *   p = P(χ²_ν ≥ X²)        (Commons Statistics' ChiSquaredDistribution, survival function)
  * </pre>
  * as R's {@code chisq.test(o, p = w, rescale.p = TRUE)} computes it. An arm with weight 0 must see
  * nothing: it is left out of the test when empty, and any count in it is a certain mismatch
  * (X² = ∞, p = 0). A single positive arm, or no observations at all, gives X² = 0 and p = 1.
+ * These edge rules are why the statistic is ours and not Commons Statistics' {@code ChiSquareTest},
+ * which needs a positive expected count in every category; the tail probability is the library's.
  *
  * <p>The flag is raised when p &lt; threshold, by default {@value #DEFAULT_THRESHOLD}: the check runs
  * on every report of every experiment, and with large samples even a tiny real imbalance is
@@ -80,7 +83,7 @@ public record SampleRatioMismatch(double statistic, int degreesOfFreedom, double
         } else if (df == 0 || statistic == 0) {
             pValue = 1;
         } else {
-            pValue = ChiSquare.survival(statistic, df);
+            pValue = ChiSquaredDistribution.of(df).survivalProbability(statistic);
         }
         return new SampleRatioMismatch(statistic, df, pValue, threshold, pValue < threshold, expected);
     }

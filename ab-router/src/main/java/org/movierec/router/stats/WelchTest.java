@@ -1,5 +1,8 @@
 package org.movierec.router.stats;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.apache.commons.statistics.inference.TTest;
+
 /**
  * Welch's two-sample t-test of equal means without assuming equal variances (B. L. Welch,
  * Biometrika 34, 1947), as R's {@code t.test(a, b)} computes it:
@@ -9,6 +12,9 @@ package org.movierec.router.stats;
  *   ν  = se⁴ / ((s_a²/n_a)² / (n_a − 1) + (s_b²/n_b)² / (n_b − 1))     (Welch–Satterthwaite)
  *   t  = d / se,   p = P(|T_ν| ≥ |t|),   interval d ± t_{ν, (1+c)/2} · se
  * </pre>
+ * t, ν and p come from Commons Statistics' {@link TTest} (unequal variances is its default), the
+ * quantile of the interval from its {@link TDistribution}; this record adds the interval and the
+ * constant-sample case.
  *
  * <p>The experiment report applies it to the squared prediction errors of two arms, so d is the
  * difference of their mean squared errors (the squares of their RMSEs) and a small p says the arms'
@@ -52,11 +58,12 @@ public record WelchTest(double difference, double standardError, double degreesO
                     equal ? 0 : Math.copySign(Double.POSITIVE_INFINITY, difference), equal ? 1 : 0,
                     new ConfidenceInterval(difference, difference, confidence));
         }
-        double df = variance * variance
-                / (varianceA * varianceA / (a.count() - 1) + varianceB * varianceB / (b.count() - 1));
-        double t = difference / standardError;
-        double halfWidth = StudentT.quantile(ConfidenceInterval.upperProbability(confidence), df) * standardError;
-        return new WelchTest(difference, standardError, df, t, StudentT.twoSidedPValue(t, df),
+        TTest.Result welch = TTest.withDefaults().test(a.mean(), a.variance(), a.count(), b.mean(), b.variance(),
+                b.count());
+        double df = welch.getDegreesOfFreedom();
+        double halfWidth = TDistribution.of(df).inverseCumulativeProbability(
+                ConfidenceInterval.upperProbability(confidence)) * standardError;
+        return new WelchTest(difference, standardError, df, welch.getStatistic(), welch.getPValue(),
                 new ConfidenceInterval(difference - halfWidth, difference + halfWidth, confidence));
     }
 }
