@@ -26,7 +26,7 @@ import org.movierec.contracts.experiments.ExperimentsCollection;
 import org.movierec.router.RouterConfig;
 
 /**
- * The experiments in MongoDB ({@value ExperimentArms#COLLECTION}) and their audit trail
+ * The experiments in MongoDB ({@value ExperimentsCollection#COLLECTION}) and their audit trail
  * ({@value #AUDIT}). At most one experiment runs: a unique sparse index on the {@code running} marker
  * makes a second insert or restart fail atomically, whichever replica tries. Every update is
  * conditional on the revision read before (optimistic concurrency), so two replicas or two admins can
