@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.movierec.registry.ExperimentArms;
+import org.movierec.contracts.experiments.ExperimentsCollection;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.router.report.SequentialLooks;
 import org.movierec.testkit.KafkaTestResource;
@@ -108,7 +108,7 @@ class ReportPageTest {
         EXPERIMENTS.add(experimentId);
         RouterServiceTest.admin("POST", "/experiments/" + experimentId + "/stop", null).then().statusCode(200);
         Instant start = Instant.now().minus(RAN_FOR);
-        db.getCollection(ExperimentArms.COLLECTION).updateOne(Filters.eq("_id", experimentId),
+        db.getCollection(ExperimentsCollection.COLLECTION).updateOne(Filters.eq("_id", experimentId),
                 Updates.combine(Updates.set("createdAt", Date.from(start)), Updates.set("weightsSince", Date.from(start))));
         // 16 quarter hours; treatment predicts better (error sd 0.85 against 0.95) and is watched less
         for (int q = 0; q < 16; q++) {

@@ -37,7 +37,7 @@ import org.movierec.contracts.events.ServedEvent;
 import org.movierec.contracts.events.Topics;
 import org.movierec.platform.auth.BearerToken;
 import org.movierec.core.ids.UserIds;
-import org.movierec.registry.ExperimentArms;
+import org.movierec.contracts.experiments.ExperimentsCollection;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.router.experiments.Experiment;
 import org.movierec.router.experiments.ExperimentService;
@@ -84,7 +84,7 @@ class RouterServiceTest {
     static void registryWithThreeVersions() {
         mongo = MongoClients.create(ConfigProvider.getConfig().getValue("quarkus.mongodb.connection-string", String.class));
         db = mongo.getDatabase("movierec");
-        for (String collection : List.of("models", ExperimentArms.COLLECTION, ExperimentStore.AUDIT)) {
+        for (String collection : List.of("models", ExperimentsCollection.COLLECTION, ExperimentStore.AUDIT)) {
             db.getCollection(collection).deleteMany(new Document());
         }
         registry = new ModelRegistry(db);

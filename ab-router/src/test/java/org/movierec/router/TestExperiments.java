@@ -3,7 +3,7 @@ package org.movierec.router;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.movierec.registry.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentStatus;
 import org.movierec.router.experiments.ArmSpec;
 import org.movierec.router.experiments.Experiment;
 import org.movierec.router.experiments.ExperimentType;

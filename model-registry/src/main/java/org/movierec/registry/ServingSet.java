@@ -1,5 +1,10 @@
 package org.movierec.registry;
 
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Projections.include;
+import static com.mongodb.client.model.Sorts.ascending;
+
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,11 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.movierec.contracts.experiments.ExperimentArm;
+import org.movierec.contracts.experiments.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentsCollection;
 
 /**
  * The model versions an inference replica must keep loaded: the production version (from the
  * {@linkplain ProductionPointers production pointer}) plus the {@code modelVersion} of every arm of every
- * experiment whose {@code status} is {@code running} (shape in {@link ExperimentArms}).
+ * experiment whose {@code status} is {@code running} (shape in {@link ExperimentsCollection}).
  *
  * <p>A malformed arm of a running experiment is skipped and described in {@link #problems()}, so one bad
  * experiment document cannot stop a replica from following production; the caller logs and counts the
@@ -36,22 +44,30 @@ public final class ServingSet {
         Set<String> versions = new LinkedHashSet<>();
         production.ifPresent(versions::add);
         List<String> problems = new ArrayList<>();
-        for (Document experiment : ExperimentArms.findRunning(database)) {
-            Object arms = experiment.get(ExperimentArms.ARMS);
+        for (Document experiment : findRunning(database)) {
+            Object arms = experiment.get(ExperimentsCollection.ARMS);
             if (!(arms instanceof List<?> list)) {
-                problems.add("experiment " + experiment.get(ExperimentArms.ID) + ": '" + ExperimentArms.ARMS
+                problems.add("experiment " + experiment.get(ExperimentsCollection.ID) + ": '" + ExperimentsCollection.ARMS
                         + "' is not an array");
                 continue;
             }
             for (int i = 0; i < list.size(); i++) {
                 try {
-                    versions.add(ExperimentArms.fromDocument(list.get(i)).modelVersion());
+                    versions.add(ExperimentArm.fromDocument(list.get(i)).modelVersion());
                 } catch (IllegalArgumentException e) {
-                    problems.add("experiment " + experiment.get(ExperimentArms.ID) + ", arms[" + i + "]: " + e.getMessage());
+                    problems.add("experiment " + experiment.get(ExperimentsCollection.ID) + ", arms[" + i + "]: " + e.getMessage());
                 }
             }
         }
         return new ServingSet(production.orElse(null), versions, problems);
+    }
+
+    /** The running experiments, {@code _id} and {@code arms} only, in {@code _id} order. */
+    private static FindIterable<Document> findRunning(MongoDatabase database) {
+        return database.getCollection(ExperimentsCollection.COLLECTION)
+                .find(eq(ExperimentsCollection.STATUS, ExperimentStatus.RUNNING.wireName()))
+                .projection(include(ExperimentsCollection.ID, ExperimentsCollection.ARMS))
+                .sort(ascending(ExperimentsCollection.ID));
     }
 
     /** The versions to serve, read from {@code database}: {@code read(database).versions()}. */

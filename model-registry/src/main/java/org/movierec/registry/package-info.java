@@ -2,7 +2,7 @@
  * The MovieRec model registry on MongoDB (sync driver, no framework): {@link org.movierec.registry.ModelRegistry}
  * registers, promotes, lists and loads model versions; {@link org.movierec.registry.ServingSet} tells an
  * inference replica which versions to keep loaded. Document shapes are described in
- * {@link org.movierec.registry.ModelDocuments}, {@link org.movierec.registry.ProductionPointers} and
- * {@link org.movierec.registry.ExperimentArms}.
+ * {@link org.movierec.registry.ModelDocuments} and {@link org.movierec.registry.ProductionPointers}; the
+ * experiments it reads are the contract {@link org.movierec.contracts.experiments.ExperimentsCollection}.
  */
 package org.movierec.registry;

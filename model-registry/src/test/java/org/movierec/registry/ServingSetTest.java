@@ -11,6 +11,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.movierec.contracts.experiments.ExperimentArm;
+import org.movierec.contracts.experiments.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentsCollection;
 
 class ServingSetTest {
 
@@ -23,12 +26,12 @@ class ServingSetTest {
     @BeforeEach
     void newDatabase() {
         db = MONGO.freshDatabase();
-        experiments = db.getCollection(ExperimentArms.COLLECTION);
+        experiments = db.getCollection(ExperimentsCollection.COLLECTION);
     }
 
     private static Document experiment(String id, ExperimentStatus status, ExperimentArm... arms) {
         return new Document("_id", id).append("name", "experiment " + id).append("status", status.wireName())
-                .append("arms", java.util.Arrays.stream(arms).map(ExperimentArms::toDocument).toList());
+                .append("arms", java.util.Arrays.stream(arms).map(ExperimentArm::toDocument).toList());
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.movierec.contracts.events.Topics;
-import org.movierec.core.json.JsonReader;
 
 /**
  * {@code bin/drill}: triggers a named alert end to end in the stack {@code bin/start} runs, without hurting data, and
@@ -328,7 +327,7 @@ public final class Drill {
         if (!answer.ok()) {
             return "unknown (Prometheus does not answer on port " + ports.prometheus() + ")";
         }
-        Map<String, Object> data = (Map<String, Object>) JsonReader.readObject(answer.body()).get("data");
+        Map<String, Object> data = (Map<String, Object>) JsonValues.object(answer.body()).get("data");
         String state = "inactive";
         for (Object a : (List<Object>) data.getOrDefault("alerts", List.of())) {
             Map<String, Object> alert = (Map<String, Object>) a;

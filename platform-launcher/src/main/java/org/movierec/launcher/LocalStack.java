@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.movierec.contracts.events.Topics;
-import org.movierec.core.json.JsonReader;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.testkit.KafkaBroker;
 import org.movierec.testkit.MongoServer;
@@ -358,7 +357,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** A simple JSON field of a service's answer (launcher steps read run ids and states with it). */
     static Object field(String json, String name) {
-        return JsonReader.readObject(json).get(name);
+        return JsonValues.object(json).get(name);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.movierec.core.json.JsonReader;
 import org.movierec.testkit.PostgresServer;
 import org.movierec.testkit.ServiceProcess;
 
@@ -323,7 +322,7 @@ final class MonitoringTools {
         try (Stream<Path> files = Files.list(dashboards)) {
             List<String> urls = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                Map<String, Object> json = JsonReader.readObject(Files.readString(file));
+                Map<String, Object> json = JsonValues.object(Files.readString(file));
                 Object uid = json.get("uid");
                 if (uid != null) {
                     urls.add(grafanaUrl + "/d/" + uid + "   " + json.getOrDefault("title", ""));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.movierec.contracts.events.Topics;
-import org.movierec.core.json.JsonReader;
 
 /**
  * The first start of a stack: weeks of history from the simulator, stored by the collector, and a first model
@@ -32,7 +31,7 @@ final class Seeding {
         if (!answer.ok()) {
             throw new IllegalStateException("simulator bootstrap failed: " + answer.status() + " " + answer.body());
         }
-        Map<String, Object> figures = JsonReader.readObject(answer.body());
+        Map<String, Object> figures = JsonValues.object(answer.body());
         progress.detail("simulator wrote " + figures.get("lines") + " movielog lines");
     }
 
@@ -66,7 +65,7 @@ final class Seeding {
         while (System.nanoTime() < deadline) {
             HttpCalls.Answer run = HttpCalls.get(retrain + "/runs/" + runId);
             if (run.ok()) {
-                Map<String, Object> state = JsonReader.readObject(run.body());
+                Map<String, Object> state = JsonValues.object(run.body());
                 String status = String.valueOf(state.get("status"));
                 if (!"running".equals(status)) {
                     if (!"succeeded".equals(status) || !Boolean.TRUE.equals(state.get("promoted"))) {

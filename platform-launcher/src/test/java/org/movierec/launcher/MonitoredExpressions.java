@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.movierec.core.json.JsonReader;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -98,7 +97,7 @@ final class MonitoredExpressions {
     }
 
     private void readDashboard(Path file) {
-        Map<String, Object> dashboard = JsonReader.readObject(read(file));
+        Map<String, Object> dashboard = JsonValues.object(read(file));
         walkTargets(dashboard, file.getFileName() + ": ", "");
         if (dashboard.get("templating") instanceof Map<?, ?> templating && templating.get("list") instanceof List<?> list) {
             for (Object v : list) {

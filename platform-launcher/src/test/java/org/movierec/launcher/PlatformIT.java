@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.contracts.events.Topics;
-import org.movierec.core.json.JsonReader;
 import org.movierec.core.model.SvdModel;
 import org.movierec.testkit.SlackReceiver;
 
@@ -156,7 +155,7 @@ class PlatformIT {
 
         HttpCalls.Answer lineage = HttpCalls.get(retrain + "/models/" + version + "/lineage");
         assertThat(lineage.status()).isEqualTo(200);
-        Map<String, Object> l = JsonReader.readObject(lineage.body());
+        Map<String, Object> l = JsonValues.object(lineage.body());
         assertThat(lineage.body()).contains(before); // parent version
         assertThat(l).containsKeys("params", "metrics", "fairness");
         assertThat(lineage.body()).containsIgnoringCase("md5").containsIgnoringCase("cutoff");
@@ -177,12 +176,12 @@ class PlatformIT {
                   {"name":"control","modelVersion":"%s","weight":50},
                   {"name":"degraded","modelVersion":"%s","weight":50}]}""".formatted(production, degraded));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = String.valueOf(JsonReader.readObject(created.body()).get("id"));
+        String id = String.valueOf(JsonValues.object(created.body()).get("id"));
 
         try {
             Map<String, Object>[] report = new Map[1];
             Waits.until("both arms have 200 rated predictions", Duration.ofMinutes(4), () -> {
-                report[0] = JsonReader.readObject(HttpCalls.get(router + "/experiments/" + id + "/report").body());
+                report[0] = JsonValues.object(HttpCalls.get(router + "/experiments/" + id + "/report").body());
                 return armsOf(report[0]).stream().allMatch(a -> ((Number) a.get("ratings")).longValue() >= 200);
             }, () -> String.valueOf(report[0] == null ? null : report[0].get("arms")));
 
@@ -208,7 +207,7 @@ class PlatformIT {
         HttpCalls.Answer bad = routerAdmin("/experiments/canary",
                 "{\"candidateVersion\":\"" + degraded + "\",\"requestedBy\":\"e2e\"}");
         assertThat(bad.status()).as(bad.body()).isEqualTo(201);
-        String badId = String.valueOf(JsonReader.readObject(bad.body()).get("id"));
+        String badId = String.valueOf(JsonValues.object(bad.body()).get("id"));
         awaitExperimentStatus(badId, "aborted");
         slackPost("abort");
 
@@ -351,7 +350,7 @@ class PlatformIT {
                   {"name":"control","modelVersion":"%s","weight":50},
                   {"name":"previous","modelVersion":"%s","weight":50}]}""".formatted(production, previousProduction));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = String.valueOf(JsonReader.readObject(created.body()).get("id"));
+        String id = String.valueOf(JsonValues.object(created.body()).get("id"));
         try (RouterLoad warm = new RouterLoad(router, 2, USERS)) {
             Waits.until("both arms serve", Duration.ofMinutes(1),
                     () -> warm.versions().containsAll(List.of(production, previousProduction)), warm::toString);
@@ -383,13 +382,13 @@ class PlatformIT {
             HttpCalls.Answer released = retrainAdmin("/models/" + bad + "/promote",
                     "{\"reason\":\"e2e rollback drill: a degraded model reaches production\"}");
             assertThat(released.status()).as(released.body()).isEqualTo(200);
-            assertThat(JsonReader.readObject(released.body())).containsEntry("version", bad).containsEntry("previous", good);
+            assertThat(JsonValues.object(released.body())).containsEntry("version", bad).containsEntry("previous", good);
             Waits.until("the degraded version " + bad + " serves", Duration.ofMinutes(1),
                     () -> servedVersion().equals(bad), load::toString);
 
             HttpCalls.Answer rolledBack = retrainAdmin("/models/rollback", "{\"reason\":\"e2e rollback drill\"}");
             assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
-            assertThat(JsonReader.readObject(rolledBack.body())).containsEntry("kind", "rollback")
+            assertThat(JsonValues.object(rolledBack.body())).containsEntry("kind", "rollback")
                     .containsEntry("version", good).containsEntry("previous", bad);
             Waits.until("the previous version " + good + " serves again", Duration.ofMinutes(1),
                     () -> servedVersion().equals(good), load::toString);
@@ -403,7 +402,7 @@ class PlatformIT {
         HttpCalls.Answer history = HttpCalls.send("GET", retrain + "/models", stack.tokens().of(Service.RETRAIN), null,
                 "application/json");
         assertThat(history.status()).as(history.body()).isEqualTo(200);
-        Map<String, Object> models = JsonReader.readObject(history.body());
+        Map<String, Object> models = JsonValues.object(history.body());
         assertThat(models.get("production")).isEqualTo(good);
         List<Map<String, Object>> releases = (List<Map<String, Object>>) models.get("releases");
         assertThat(releases.subList(0, 2)).extracting(r -> r.get("kind"), r -> r.get("version"), r -> r.get("previous"))
@@ -436,7 +435,7 @@ class PlatformIT {
 
     @SuppressWarnings("unchecked")
     private void stopRunningExperiments() {
-        List<Object> experiments = (List<Object>) JsonReader.read(HttpCalls.get(router + "/experiments").body());
+        List<Object> experiments = (List<Object>) JsonValues.value(HttpCalls.get(router + "/experiments").body());
         for (Object e : experiments) {
             Map<String, Object> experiment = (Map<String, Object>) e;
             if ("running".equals(experiment.get("status"))) {
@@ -449,7 +448,7 @@ class PlatformIT {
         String[] last = new String[1];
         Waits.until("experiment " + id + " is " + status, Duration.ofMinutes(4), () -> {
             last[0] = HttpCalls.get(router + "/experiments/" + id).body();
-            return status.equals(JsonReader.readObject(last[0]).get("status"));
+            return status.equals(JsonValues.object(last[0]).get("status"));
         }, () -> last[0]);
     }
 
@@ -480,14 +479,14 @@ class PlatformIT {
     private String startRetrain(String body) {
         HttpCalls.Answer started = HttpCalls.post(retrain + "/admin/retrain", stack.tokens().of(Service.RETRAIN), body);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        return String.valueOf(JsonReader.readObject(started.body()).get("runId"));
+        return String.valueOf(JsonValues.object(started.body()).get("runId"));
     }
 
     private Map<String, Object> awaitRun(String runId) {
         Map<String, Object>[] last = new Map[1];
         Waits.until("retrain run " + runId + " finishes", Duration.ofMinutes(3), () -> {
             HttpCalls.Answer run = HttpCalls.get(retrain + "/runs/" + runId);
-            last[0] = JsonReader.readObject(run.body());
+            last[0] = JsonValues.object(run.body());
             return !"running".equals(last[0].get("status"));
         }, () -> String.valueOf(last[0]));
         return last[0];

@@ -1,5 +1,7 @@
 package org.movierec.launcher;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,11 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A stand-in for one of the platform's services in a child JVM: answers 200 on {@code /q/health/live},
  * {@code /q/health/ready} and {@code /q/metrics} (one counter), so the supervisor, Prometheus and {@code bin/drill}
  * can be exercised without the stack. {@link #main} is the child; an instance is the {@link Supervisor.Child}.
+ *
+ * <p>It stays a child process rather than an in-process HTTP stand-in (WireMock): what the supervisor tests
+ * exercise is a process that dies, is killed and is restarted.
  */
 final class StandInService extends ChildProcess {
 
@@ -50,16 +57,14 @@ final class StandInService extends ChildProcess {
 
     @Override
     public void awaitReady() {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!alive()) {
-                throw new IllegalStateException(name() + " exited");
-            }
-            if (HttpCalls.get("http://127.0.0.1:" + port + "/q/health/ready").status() == 200) {
-                return;
-            }
-            Waits.pause(Duration.ofMillis(200));
+        try {
+            await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .failFast(name() + " exited", () -> !alive())
+                    .until(() -> HttpCalls.get("http://127.0.0.1:" + port + "/q/health/ready").status() == 200);
+        } catch (TerminalFailureException e) {
+            throw new IllegalStateException(name() + " exited", e);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name() + " not ready within 1 min", e);
         }
-        throw new IllegalStateException(name() + " not ready within 1 min");
     }
 }

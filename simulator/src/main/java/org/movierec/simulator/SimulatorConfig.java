@@ -4,33 +4,33 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import org.movierec.contracts.events.Topics;
 
-/** The simulator's settings ({@code simulator.*} in application.properties, each overridable by its env var). */
+/**
+ * The simulator's settings, {@code simulator.*}, each overridable by its env var ({@code SIMULATOR_SEED},
+ * {@code SIMULATOR_TRAFFIC_SESSIONS_PER_SECOND}, ...). Every default is written once: in application.properties,
+ * where an operator looks for it, except the topic, whose default is the platform's constant
+ * ({@link Topics#MOVIELOG}).
+ */
 @ConfigMapping(prefix = "simulator")
 public interface SimulatorConfig {
 
     /** Seed of the world (users, movies, true tastes) and of the bootstrap history; the same seed gives the same world. */
-    @WithDefault("42")
     long seed();
 
     /** Number of users (ML-1M: 6040). */
-    @WithDefault("6040")
     int users();
 
     /** Number of movies (ML-1M: 3706). */
-    @WithDefault("3706")
     int movies();
 
     /** Standard deviation of the noise users add to their true rating when they rate. */
-    @WithDefault("0.85")
     double noiseStd();
 
     /** Where the public entry point answers {@code GET /recommend/{userId}} (the A/B router). */
-    @WithDefault("http://127.0.0.1:8082")
     String routerUrl();
 
     /** How long a session waits for a recommendation before giving up, like the real client. */
-    @WithDefault("600ms")
     Duration requestTimeout();
 
     /**
@@ -55,38 +55,32 @@ public interface SimulatorConfig {
         /** The brokers, from {@code kafka.bootstrap.servers} / env {@code KAFKA_BOOTSTRAP_SERVERS}. */
         String bootstrapServers();
 
-        /** The topic of the lines. */
-        @WithDefault("movielog")
+        /** The topic of the lines; by default the platform's {@link Topics#MOVIELOG}. */
+        @WithDefault(Topics.MOVIELOG)
         String topic();
     }
 
     /** Live sessions. */
     interface Traffic {
         /** Whether sessions run from startup; switchable at runtime with {@code POST /admin/traffic}. */
-        @WithDefault("false")
         boolean enabled();
 
         /** Sessions opened per second, in (0, 10000]. */
-        @WithDefault("5")
         double sessionsPerSecond();
 
         /** Sessions waiting for the router or for Kafka beyond which new ones are skipped (and counted). */
-        @WithDefault("5000")
         int maxInFlight();
 
         /** Probability that a user who watched a movie also rates it. */
-        @WithDefault("0.3")
         double rateProbability();
 
         /** Probability that a session also rates a movie it found by browsing, not from the list. */
-        @WithDefault("0.1")
         double browseProbability();
 
         /**
          * Weight of watching nothing against the recommended movies (see
          * {@link org.movierec.simulator.traffic.ChoiceModel}); higher makes users pickier.
          */
-        @WithDefault("10")
         double reluctance();
 
         /** The server name written in recommendation request lines; by default the host:port of the router URL. */
@@ -96,38 +90,30 @@ public interface SimulatorConfig {
     /** Faults injected into the live stream; all off (0) by default. */
     interface Faults {
         /** Extra garbage lines (truncated, unknown verb, huge) per written line, in [0, 1]. */
-        @WithDefault("0")
         double garbageRate();
 
         /** Probability that a line is written twice, in [0, 1]. */
-        @WithDefault("0")
         double duplicateRate();
 
         /** Probability that a rating is written outside the rating scale, in [0, 1]. */
-        @WithDefault("0")
         double outOfRangeRate();
 
         /** Interval between bursts of extra sessions; 0 means no bursts. */
-        @WithDefault("0s")
         Duration burstEvery();
 
         /** Sessions opened at once in each burst. */
-        @WithDefault("0")
         int burstSize();
     }
 
     /** The history written once so that a first model can be trained. */
     interface Bootstrap {
         /** Days of history, ending now. */
-        @WithDefault("21")
         int days();
 
         /** Ratings written (each after a few watch lines). */
-        @WithDefault("100000")
         int ratings();
 
         /** Whether to write it (once per data directory) when the simulator starts. */
-        @WithDefault("false")
         boolean atStartup();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A fresh data directory (so every test run bootstraps anew) and a free loopback port for the fake
- * router the tests start ({@link FakeRouter}), given to the simulator as {@code simulator.data-dir}
+ * router the tests start ({@link RouterStandIn}), given to the simulator as {@code simulator.data-dir}
  * and {@code simulator.router-url}.
  */
 public class SimulatorTestResource implements QuarkusTestResourceLifecycleManager {

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.movierec.platform.notify.SlackNotifier;
 import org.movierec.router.stats.SequentialTest;
-import org.movierec.registry.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentStatus;
 import org.movierec.registry.release.ReleaseClient;
 import org.movierec.router.RouterConfig;
 import org.movierec.router.experiments.CanaryRelease;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.movierec.router.assignment.Arm;
 import org.movierec.router.assignment.ArmAssignment;
-import org.movierec.registry.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentStatus;
 
 /**
  * An experiment as stored in collection {@code experiments} (see {@link ExperimentDocuments}): arms with

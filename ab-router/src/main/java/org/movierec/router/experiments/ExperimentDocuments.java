@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.movierec.registry.ExperimentArm;
-import org.movierec.registry.ExperimentArms;
-import org.movierec.registry.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentArm;
+import org.movierec.contracts.experiments.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentsCollection;
 
 /**
- * The stored form of an {@link Experiment}: the {@link ExperimentArms} shape that inference replicas read
+ * The stored form of an {@link Experiment}: the {@link ExperimentsCollection} shape that inference replicas read
  * ({@code _id, name, status, arms[name, modelVersion, weight]}) plus the router's own fields:
  *
  * <pre>{@code
@@ -23,7 +23,7 @@ import org.movierec.registry.ExperimentStatus;
  *             release: { state, reason, attempts, lastError, nextAttemptAt } (once the canary passed) } }
  * }</pre>
  *
- * Arm weights are whole percentages (stored as numbers, as {@link ExperimentArms} writes them).
+ * Arm weights are whole percentages (stored as numbers, as {@link ExperimentArm#toDocument()} writes them).
  */
 public final class ExperimentDocuments {
 
@@ -38,12 +38,12 @@ public final class ExperimentDocuments {
     public static Document toDocument(Experiment e) {
         List<Document> arms = new ArrayList<>();
         for (ArmSpec arm : e.arms()) {
-            arms.add(ExperimentArms.toDocument(new ExperimentArm(arm.name(), arm.modelVersion(), arm.weight())));
+            arms.add(new ExperimentArm(arm.name(), arm.modelVersion(), arm.weight()).toDocument());
         }
-        Document d = new Document(ExperimentArms.ID, e.id())
-                .append(ExperimentArms.NAME, e.name())
-                .append(ExperimentArms.STATUS, e.status().wireName())
-                .append(ExperimentArms.ARMS, arms)
+        Document d = new Document(ExperimentsCollection.ID, e.id())
+                .append(ExperimentsCollection.NAME, e.name())
+                .append(ExperimentsCollection.STATUS, e.status().wireName())
+                .append(ExperimentsCollection.ARMS, arms)
                 .append("type", e.type().wireName())
                 .append("salt", e.salt())
                 .append("overrides", new Document(new LinkedHashMap<>(e.overrides())))
@@ -82,8 +82,8 @@ public final class ExperimentDocuments {
     public static Experiment fromDocument(Document d) {
         try {
             List<ArmSpec> arms = new ArrayList<>();
-            for (Object element : d.getList(ExperimentArms.ARMS, Object.class)) {
-                ExperimentArm arm = ExperimentArms.fromDocument(element);
+            for (Object element : d.getList(ExperimentsCollection.ARMS, Object.class)) {
+                ExperimentArm arm = ExperimentArm.fromDocument(element);
                 arms.add(new ArmSpec(arm.name(), arm.modelVersion(), (int) Math.round(arm.weight())));
             }
             Map<String, String> overrides = new LinkedHashMap<>();
@@ -110,14 +110,14 @@ public final class ExperimentDocuments {
                         ((Number) c.get("step")).intValue(), instant(c.getDate("stepStartedAt")),
                         c.getString("requestedBy"), pValues, release);
             }
-            return new Experiment(String.valueOf(d.get(ExperimentArms.ID)), d.getString(ExperimentArms.NAME),
+            return new Experiment(String.valueOf(d.get(ExperimentsCollection.ID)), d.getString(ExperimentsCollection.NAME),
                     ExperimentType.fromWireName(d.getString("type")),
-                    ExperimentStatus.fromWireName(d.getString(ExperimentArms.STATUS)), d.getString("salt"), arms,
+                    ExperimentStatus.fromWireName(d.getString(ExperimentsCollection.STATUS)), d.getString("salt"), arms,
                     overrides, ((Number) d.get(REVISION)).longValue(), instant(d.getDate("createdAt")),
                     d.getString("createdBy"), instant(d.getDate("weightsSince")), instant(d.getDate("endedAt")),
                     d.getString("endReason"), canary);
         } catch (ClassCastException | NullPointerException e) {
-            throw new IllegalArgumentException("experiment " + d.get(ExperimentArms.ID) + " is malformed: " + e, e);
+            throw new IllegalArgumentException("experiment " + d.get(ExperimentsCollection.ID) + " is malformed: " + e, e);
         }
     }
 

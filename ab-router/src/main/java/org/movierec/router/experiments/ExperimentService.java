@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.movierec.router.assignment.ArmAssignment;
-import org.movierec.registry.ExperimentStatus;
+import org.movierec.contracts.experiments.ExperimentStatus;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelStatus;
 import org.movierec.registry.ModelVersion;

@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.movierec.registry.ExperimentArms;
+import org.movierec.contracts.experiments.ExperimentsCollection;
 import org.movierec.router.RouterConfig;
 
 /**
- * The experiments in MongoDB ({@value ExperimentArms#COLLECTION}) and their audit trail
+ * The experiments in MongoDB ({@value ExperimentsCollection#COLLECTION}) and their audit trail
  * ({@value #AUDIT}). At most one experiment runs: a unique sparse index on the {@code running} marker
  * makes a second insert or restart fail atomically, whichever replica tries. Every update is
  * conditional on the revision read before (optimistic concurrency), so two replicas or two admins can
@@ -68,7 +68,7 @@ public class ExperimentStore {
 
     /** The experiment {@code id}, if it exists. */
     public Optional<Experiment> find(String id) {
-        Document d = experiments().find(eq(ExperimentArms.ID, id)).first();
+        Document d = experiments().find(eq(ExperimentsCollection.ID, id)).first();
         return Optional.ofNullable(d).map(ExperimentDocuments::fromDocument);
     }
 
@@ -111,7 +111,7 @@ public class ExperimentStore {
         boolean replaced;
         try {
             replaced = experiments().replaceOne(
-                    and(eq(ExperimentArms.ID, before.id()), eq(ExperimentDocuments.REVISION, before.revision())),
+                    and(eq(ExperimentsCollection.ID, before.id()), eq(ExperimentDocuments.REVISION, before.revision())),
                     ExperimentDocuments.toDocument(after)).getModifiedCount() == 1;
         } catch (RuntimeException ex) {
             withdraw(auditId);
@@ -152,6 +152,6 @@ public class ExperimentStore {
     }
 
     private MongoCollection<Document> experiments() {
-        return database().getCollection(ExperimentArms.COLLECTION);
+        return database().getCollection(ExperimentsCollection.COLLECTION);
     }
 }

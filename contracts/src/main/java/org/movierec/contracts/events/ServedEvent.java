@@ -1,13 +1,12 @@
 package org.movierec.contracts.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 
 /**
  * One answered {@code /recommend} request, as the inference service publishes it on
@@ -19,7 +18,9 @@ import org.movierec.core.json.JsonReader;
  *  "modelVersion":"v12","items":["m1","m2"],"latencyMs":3.2,"status":200,"fallback":false}
  * </pre>
  * {@code experiment}, {@code arm} and {@code modelVersion} are {@code null} (or absent, when read)
- * when there is no experiment, arm or model; unknown fields are ignored when read.
+ * when there is no experiment, arm or model; unknown fields are ignored when read. Jackson reads and writes
+ * the JSON; {@link ServedEventJson} pins the two details where its defaults differ from the bytes this topic
+ * has always carried (lower-case hex in <code>&#92;u00XX</code> escapes, whole latencies written without an exponent).
  *
  * @param time when the answer was sent (UTC), written ISO-8601 ({@link Instant#toString()})
  * @param requestId the id of the request, unique per request
@@ -55,18 +56,29 @@ public record ServedEvent(Instant time, String requestId, long userId, String ex
 
     /** This event as one compact JSON object with the fields in the documented order. */
     public String toJson() {
-        Map<String, Object> json = new LinkedHashMap<>(16);
-        json.put("time", time.toString());
-        json.put("requestId", requestId);
-        json.put("userId", userId);
-        json.put("experiment", experiment);
-        json.put("arm", arm);
-        json.put("modelVersion", modelVersion);
-        json.put("items", items);
-        json.put("latencyMs", latencyMs);
-        json.put("status", status);
-        json.put("fallback", fallback);
-        return Json.write(json);
+        StringWriter out = new StringWriter(160);
+        try (JsonGenerator json = ServedEventJson.FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("time", time.toString());
+            json.writeStringField("requestId", requestId);
+            json.writeNumberField("userId", userId);
+            json.writeStringField("experiment", experiment);
+            json.writeStringField("arm", arm);
+            json.writeStringField("modelVersion", modelVersion);
+            json.writeArrayFieldStart("items");
+            for (String item : items) {
+                json.writeString(item);
+            }
+            json.writeEndArray();
+            json.writeFieldName("latencyMs");
+            json.writeNumber(ServedEventJson.number(latencyMs));
+            json.writeNumberField("status", status);
+            json.writeBooleanField("fallback", fallback);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
     }
 
     /**
@@ -77,87 +89,24 @@ public record ServedEvent(Instant time, String requestId, long userId, String ex
      *     required field, or has a field of the wrong type or value
      */
     public static ServedEvent fromJson(String json) {
-        Map<String, Object> o = JsonReader.readObject(json);
+        ServedEventJson.Fields o = ServedEventJson.readObject(json);
         Instant time;
-        String timeText = requiredString(o, "time");
+        String timeText = o.requiredString("time");
         try {
             time = Instant.parse(timeText);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("served event: field \"time\" is not an ISO-8601 instant: " + e.getMessage());
         }
-        long userId = wholeNumber(o, "userId", Long.MIN_VALUE, Long.MAX_VALUE);
-        int status = (int) wholeNumber(o, "status", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        Object latency = required(o, "latencyMs");
-        if (!(latency instanceof Number)) {
-            throw wrongType("latencyMs", "a number", latency);
-        }
-        Object fallback = required(o, "fallback");
-        if (!(fallback instanceof Boolean)) {
-            throw wrongType("fallback", "a boolean", fallback);
-        }
-        Object itemsValue = required(o, "items");
-        if (!(itemsValue instanceof List<?> list)) {
-            throw wrongType("items", "an array", itemsValue);
-        }
-        List<String> items = new ArrayList<>(list.size());
-        for (Object item : list) {
-            if (!(item instanceof String s)) {
-                throw wrongType("items", "an array of strings", item);
-            }
-            items.add(s);
-        }
+        long userId = o.wholeNumber("userId", Long.MIN_VALUE, Long.MAX_VALUE);
+        int status = (int) o.wholeNumber("status", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        double latency = o.requiredNumber("latencyMs");
+        boolean fallback = o.requiredBoolean("fallback");
+        List<String> items = o.requiredStrings("items");
         try {
-            return new ServedEvent(time, requiredString(o, "requestId"), userId, optionalString(o, "experiment"),
-                    optionalString(o, "arm"), optionalString(o, "modelVersion"), items, ((Number) latency).doubleValue(),
-                    status, (Boolean) fallback);
+            return new ServedEvent(time, o.requiredString("requestId"), userId, o.optionalString("experiment"),
+                    o.optionalString("arm"), o.optionalString("modelVersion"), items, latency, status, fallback);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("served event: " + e.getMessage(), e);
         }
-    }
-
-    private static Object required(Map<String, Object> o, String field) {
-        if (!o.containsKey(field)) {
-            throw new IllegalArgumentException("served event: missing field \"" + field + "\"");
-        }
-        return o.get(field);
-    }
-
-    private static String requiredString(Map<String, Object> o, String field) {
-        Object value = required(o, field);
-        if (!(value instanceof String s)) {
-            throw wrongType(field, "a string", value);
-        }
-        return s;
-    }
-
-    private static String optionalString(Map<String, Object> o, String field) {
-        Object value = o.get(field);
-        if (value != null && !(value instanceof String)) {
-            throw wrongType(field, "a string or null", value);
-        }
-        return (String) value;
-    }
-
-    /** A whole number in {@code min..max}, written as an integer or as a double with no fraction (e.g. {@code 200.0}). */
-    private static long wholeNumber(Map<String, Object> o, String field, long min, long max) {
-        Object value = required(o, field);
-        if (value instanceof Long l) {
-            if (l < min || l > max) {
-                throw new IllegalArgumentException("served event: field \"" + field + "\" is out of range: " + l);
-            }
-            return l;
-        }
-        if (value instanceof Double d) {
-            if (d != Math.rint(d) || d < min || d > max || Math.abs(d) >= 0x1p53) {
-                throw new IllegalArgumentException("served event: field \"" + field + "\" is not an exact whole number: " + d);
-            }
-            return d.longValue();
-        }
-        throw wrongType(field, "a whole number", value);
-    }
-
-    private static IllegalArgumentException wrongType(String field, String expected, Object value) {
-        return new IllegalArgumentException("served event: field \"" + field + "\" must be " + expected + ", got "
-                + JsonReader.typeName(value));
     }
 }

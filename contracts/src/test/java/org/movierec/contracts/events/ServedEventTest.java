@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.movierec.core.json.JsonReader;
 
 class ServedEventTest {
 
@@ -23,6 +22,26 @@ class ServedEventTest {
         assertThat(sample().toJson()).isEqualTo("{\"time\":\"2025-10-17T01:38:54.122692921Z\",\"requestId\":\"r-1\","
                 + "\"userId\":42,\"experiment\":\"exp-7\",\"arm\":\"b\",\"modelVersion\":\"v12\","
                 + "\"items\":[\"padre+nuestro+2007\",\"1682\"],\"latencyMs\":3.25,\"status\":200,\"fallback\":false}");
+    }
+
+    /**
+     * The bytes the hand-written writer produced before Jackson: control characters without a short escape in
+     * lower-case hex, non-ASCII as it is, whole latencies below 10^15 without an exponent.
+     */
+    @Test
+    void writesEscapesAndNumbersAsTheTopicAlwaysCarriedThem() {
+        ServedEvent odd = new ServedEvent(Instant.EPOCH, "a\u001f\u000b\u0000\n\t\b\f\r\"\\/\u00e9\u2028\uD83C\uDFAC", 1,
+                null, null, null, List.of(), 12_345_678, 200, false);
+        assertThat(odd.toJson()).isEqualTo("{\"time\":\"1970-01-01T00:00:00Z\","
+                + "\"requestId\":\"a\\u001f\\u000b\\u0000\\n\\t\\b\\f\\r\\\"\\\\/\u00e9\u2028\uD83C\uDFAC\","
+                + "\"userId\":1,\"experiment\":null,\"arm\":null,\"modelVersion\":null,\"items\":[],"
+                + "\"latencyMs\":12345678.0,\"status\":200,\"fallback\":false}");
+        assertThat(new ServedEvent(Instant.EPOCH, "r", 1, null, null, null, List.of(), 1e15, 200, false).toJson())
+                .contains("\"latencyMs\":1.0E15,");
+        assertThat(new ServedEvent(Instant.EPOCH, "r", 1, null, null, null, List.of(), 0.1, 200, false).toJson())
+                .contains("\"latencyMs\":0.1,");
+        assertThat(new ServedEvent(Instant.EPOCH, "r", 1, null, null, null, List.of(), 1e-7, 200, false).toJson())
+                .contains("\"latencyMs\":1.0E-7,");
     }
 
     @Test
@@ -135,11 +154,6 @@ class ServedEventTest {
                 assertThat(expected.getMessage()).isNotBlank();
             } catch (RuntimeException | StackOverflowError wrong) {
                 throw new AssertionError("fromJson threw " + wrong + " on " + doc, wrong);
-            }
-            try {
-                JsonReader.read(doc);
-            } catch (IllegalArgumentException expected) {
-                assertThat(expected.getMessage()).startsWith("JSON: ");
             }
         }
         assertThat(parsed).as("some mutations stay valid").isPositive();

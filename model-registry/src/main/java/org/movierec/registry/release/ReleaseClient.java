@@ -1,5 +1,8 @@
 package org.movierec.registry.release;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,8 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 
 /**
  * Asks retrain-service to release a version: {@code POST {RETRAIN_URL}/models/{version}/promote} with
@@ -22,6 +23,10 @@ import org.movierec.core.json.JsonReader;
  * message.
  */
 public final class ReleaseClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private final String baseUrl;
     private final String token;
@@ -63,7 +68,7 @@ public final class ReleaseClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("X-Requested-By", requestedBy)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -76,10 +81,12 @@ public final class ReleaseClient {
         throw new ReleaseRefusedException(response.statusCode(), String.valueOf(detail));
     }
 
+    /** The JSON object {@code body}; empty when it is not one (an answer from something else than retrain-service). */
     private static Map<String, Object> parse(String body) {
         try {
-            return JsonReader.readObject(body);
-        } catch (IllegalArgumentException e) {
+            Map<String, Object> object = JSON.readValue(body, OBJECT);
+            return object == null ? Map.of() : object;
+        } catch (JsonProcessingException e) {
             return Map.of();
         }
     }

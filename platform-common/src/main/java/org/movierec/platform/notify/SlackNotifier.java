@@ -1,14 +1,13 @@
 package org.movierec.platform.notify;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.movierec.core.json.Json;
 
 /**
  * Posts notices to a Slack incoming webhook ({@code {"text": "..."}}, Slack's documented payload).
@@ -89,7 +88,7 @@ public final class SlackNotifier {
             skipped.incrementAndGet();
             return CompletableFuture.completedFuture(false);
         }
-        String body = Json.write(Map.of("text", text));
+        String body = message(text);
         return attempt(body, 1).thenApply(ok -> {
             (ok ? sent : failed).incrementAndGet();
             return ok;
@@ -137,5 +136,10 @@ public final class SlackNotifier {
     @Override
     public String toString() {
         return enabled() ? "SlackNotifier[webhook configured]" : "SlackNotifier[disabled]";
+    }
+
+    /** Slack's incoming-webhook payload, {@code {"text": ...}}. */
+    private static String message(String text) {
+        return JsonNodeFactory.instance.objectNode().put("text", text).toString();
     }
 }

@@ -3,12 +3,13 @@ package org.movierec.platform.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.movierec.core.json.JsonReader;
 import org.movierec.testkit.SlackReceiver;
 
 class SlackNotifierTest {
@@ -33,7 +34,8 @@ class SlackNotifierTest {
 
         assertThat(delivered).isTrue();
         assertThat(slack.posts()).hasSize(1);
-        Map<String, Object> payload = JsonReader.readObject(slack.posts().get(0));
+        Map<String, Object> payload = new ObjectMapper().readValue(slack.posts().get(0), new TypeReference<Map<String, Object>>() {
+        });
         assertThat(payload).containsOnlyKeys("text");
         assertThat(payload.get("text")).isEqualTo("Model *v7* promoted: RMSE 0.91 \"quoted\"\nsecond line");
         assertThat(notifier.sent()).isEqualTo(1);

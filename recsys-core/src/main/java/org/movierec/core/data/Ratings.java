@@ -90,15 +90,6 @@ public final class Ratings {
         return new Ratings(users, items, u, i, v, t);
     }
 
-    /** How many ratings each user has, indexed by user (length {@code users().size()}). */
-    public int[] countsPerUser() {
-        int[] counts = new int[users.size()];
-        for (int u : userIndex) {
-            counts[u]++;
-        }
-        return counts;
-    }
-
     /** How many ratings each item has, indexed by item (length {@code items().size()}). */
     public int[] countsPerItem() {
         int[] counts = new int[items.size()];

@@ -61,10 +61,6 @@ public record GeneratorConfig(int users, int movies, int ratings, int rank, doub
         return new GeneratorConfig(users, movies, ratings, rank, noiseStd, v, popularitySkew, activitySkew, slugIds, startEpochSeconds, days, scale, seed);
     }
 
-    public GeneratorConfig withSkews(double popularity, double activity) {
-        return new GeneratorConfig(users, movies, ratings, rank, noiseStd, groupEffect, popularity, activity, slugIds, startEpochSeconds, days, scale, seed);
-    }
-
     public GeneratorConfig withSlugIds(boolean v) {
         return new GeneratorConfig(users, movies, ratings, rank, noiseStd, groupEffect, popularitySkew, activitySkew, v, startEpochSeconds, days, scale, seed);
     }

@@ -1,5 +1,6 @@
 package org.movierec.core.generate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import org.movierec.core.data.load.DemographicsWriter;
 import org.movierec.core.data.load.RatingsFormat;
 import org.movierec.core.data.load.RatingsWriter;
 import org.movierec.core.data.load.UserDemographics;
-import org.movierec.core.json.Json;
 
 /**
  * Writes generated data as MovieLens-100k-style files, so every tool that reads MovieLens reads it:
@@ -29,6 +29,8 @@ public final class SyntheticDataWriter {
     public static final String MOVIES_FILE = "u.item";
     public static final String SUMMARY_FILE = "generator.json";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private SyntheticDataWriter() {
     }
 
@@ -39,7 +41,7 @@ public final class SyntheticDataWriter {
         DemographicsWriter.write(demographics(data), dir.resolve(USERS_FILE));
         writeMovies(data.movies(), dir.resolve(MOVIES_FILE));
         Map<String, Object> summary = summary(data);
-        Files.writeString(dir.resolve(SUMMARY_FILE), Json.write(summary) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         return summary;
     }
 

@@ -45,10 +45,6 @@ public final class TopNScorer {
         }
     }
 
-    public int itemCount() {
-        return itemCount;
-    }
-
     /**
      * The best {@code n} items for a user with bias {@code userBias} and factors
      * {@code userFactors[offset .. offset+k)}, skipping the items set in {@code excluded} (may be null).

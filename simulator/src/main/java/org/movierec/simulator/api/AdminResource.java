@@ -1,5 +1,9 @@
 package org.movierec.simulator.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,9 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import org.movierec.core.json.JsonReader;
 import org.movierec.platform.http.AdminAuth;
 import org.movierec.simulator.SimulatorConfig;
 import org.movierec.simulator.bootstrap.BootstrapService;
@@ -29,6 +34,8 @@ import org.movierec.simulator.traffic.TrafficStats;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
+    private static final String TRAFFIC_BODY = "body must be a JSON object like {\"enabled\":true,\"sessionsPerSecond\":20}";
+
     @Inject
     SimulatorConfig config;
 
@@ -40,6 +47,9 @@ public class AdminResource {
 
     @Inject
     MovielogWriter writer;
+
+    @Inject
+    ObjectMapper json;
 
     /** Writes the bootstrap history if not done yet (synchronously); answers the recorded figures. */
     @POST
@@ -66,34 +76,39 @@ public class AdminResource {
         if (denied != null) {
             return denied;
         }
-        Map<String, Object> json;
+        JsonNode change;
         try {
-            json = JsonReader.readObject(body == null ? "" : body);
-        } catch (IllegalArgumentException e) {
-            return Errors.badRequest("body must be a JSON object like {\"enabled\":true,\"sessionsPerSecond\":20}: " + e.getMessage());
+            change = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            return Errors.badRequest(TRAFFIC_BODY + ": " + e.getOriginalMessage());
         }
-        for (String field : json.keySet()) {
+        if (change == null || !change.isObject()) {
+            return Errors.badRequest(TRAFFIC_BODY + ": got " + (change == null || change.isMissingNode() ? "nothing"
+                    : change.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        for (Iterator<String> fields = change.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
             if (!field.equals("enabled") && !field.equals("sessionsPerSecond")) {
                 return Errors.badRequest("unknown field \"" + field + "\" (known: enabled, sessionsPerSecond)");
             }
         }
-        if (json.isEmpty()) {
+        if (change.isEmpty()) {
             return Errors.badRequest("give \"enabled\" and/or \"sessionsPerSecond\"");
         }
-        Object enabled = json.get("enabled");
-        if (json.containsKey("enabled") && !(enabled instanceof Boolean)) {
+        JsonNode enabled = change.get("enabled");
+        if (enabled != null && !enabled.isBoolean()) {
             return Errors.badRequest("\"enabled\" must be true or false");
         }
-        Object rate = json.get("sessionsPerSecond");
+        JsonNode rate = change.get("sessionsPerSecond");
         Double sessionsPerSecond = null;
-        if (json.containsKey("sessionsPerSecond")) {
-            if (!(rate instanceof Number n) || !(n.doubleValue() > 0 && n.doubleValue() <= TrafficGenerator.MAX_RATE)) {
+        if (rate != null) {
+            if (!rate.isNumber() || !(rate.doubleValue() > 0 && rate.doubleValue() <= TrafficGenerator.MAX_RATE)) {
                 return Errors.badRequest("\"sessionsPerSecond\" must be a number in (0, " + (long) TrafficGenerator.MAX_RATE
                         + "], got " + rate);
             }
-            sessionsPerSecond = n.doubleValue();
+            sessionsPerSecond = rate.doubleValue();
         }
-        traffic.set((Boolean) enabled, sessionsPerSecond);
+        traffic.set(enabled == null ? null : enabled.booleanValue(), sessionsPerSecond);
         return Response.ok(trafficStatus()).build();
     }
 

@@ -1,5 +1,7 @@
 package org.movierec.simulator.bootstrap;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,8 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.movierec.core.json.Json;
-import org.movierec.core.json.JsonReader;
 
 /**
  * The file {@code <data-dir>/bootstrap.json} that records a finished bootstrap, so it happens at
@@ -21,6 +21,10 @@ public final class BootstrapMarker {
 
     /** The marker's file name in the data directory. */
     public static final String FILE = "bootstrap.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private final Path file;
 
@@ -38,7 +42,11 @@ public final class BootstrapMarker {
             return Optional.empty();
         }
         try {
-            return Optional.of(BootstrapSummary.fromMap(JsonReader.readObject(Files.readString(file, StandardCharsets.UTF_8))));
+            Map<String, Object> json = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), OBJECT);
+            if (json == null) {
+                throw new IllegalArgumentException("it holds null, not an object");
+            }
+            return Optional.of(BootstrapSummary.fromMap(json));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("bootstrap marker " + file + " is unreadable (" + e.getMessage()
                     + "); delete it to bootstrap again", e);
@@ -53,7 +61,7 @@ public final class BootstrapMarker {
         json.putAll(summary.toMap());
         json.putAll(context);
         Path tmp = file.resolveSibling(FILE + ".tmp");
-        Files.writeString(tmp, Json.write(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(tmp, JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -2,6 +2,7 @@ package org.movierec.simulator.bootstrap;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,8 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.movierec.simulator.SimulatorTestResource;
@@ -34,11 +35,9 @@ class BootstrapAtStartupTest {
 
     @Test
     void theHistoryIsWrittenOnStart() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String state = "";
-        while (!state.equals("done") && !state.equals("failed") && System.nanoTime() < deadline) {
-            state = given().get("/admin/status").then().statusCode(200).extract().jsonPath().getString("bootstrap.state");
-        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(given().get("/admin/status").then().statusCode(200).extract().jsonPath()
+                        .getString("bootstrap.state")).as("bootstrap state").isIn("done", "failed"));
         given().get("/admin/status").then().body("bootstrap.state", equalTo("done"))
                 .body("bootstrap.ratings", equalTo(3000)).body("bootstrap.users", equalTo(300));
         Path dataDir = Path.of(ConfigProvider.getConfig().getValue("simulator.data-dir", String.class));

@@ -2,6 +2,7 @@ package org.movierec.simulator.faults;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +24,7 @@ import org.movierec.contracts.events.MovielogParser;
 import org.movierec.contracts.events.ParseResult;
 import org.movierec.contracts.events.RateEvent;
 import org.movierec.contracts.events.RejectReason;
-import org.movierec.simulator.FakeRouter;
+import org.movierec.simulator.RouterStandIn;
 import org.movierec.simulator.SimulatorTestResource;
 import org.movierec.simulator.TopicReader;
 import org.movierec.simulator.catalog.World;
@@ -50,7 +52,7 @@ class FaultsTest {
         }
     }
 
-    static FakeRouter router;
+    static RouterStandIn router;
 
     @Inject
     TrafficGenerator traffic;
@@ -73,7 +75,7 @@ class FaultsTest {
 
     @Test
     void faultsAppearAtAboutTheirRatesAndAreRejectedForTheExpectedReasons() throws Exception {
-        router = FakeRouter.atConfiguredUrl();
+        router = RouterStandIn.atConfiguredUrl();
         // the users' favourite kind of list: many watches, so many lines and ratings
         List<String> list = IntStream.range(0, world.movieCount()).boxed()
                 .sorted((a, b) -> Float.compare(world.data().trueModel().itemBias()[b], world.data().trueModel().itemBias()[a]))
@@ -136,18 +138,18 @@ class FaultsTest {
         String token = "Bearer test-only-admin-token";
         given().header("Authorization", token).contentType(ContentType.JSON)
                 .body("{\"enabled\":true,\"sessionsPerSecond\":0.001}").post("/admin/traffic").then().statusCode(200);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (registry.counter("simulator.faults", "kind", "burst").count() < bursts + 1 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(registry.counter("simulator.faults", "kind", "burst").count())
+                            .as("bursts").isGreaterThanOrEqualTo(bursts + 1));
+        } finally {
+            given().header("Authorization", token).contentType(ContentType.JSON)
+                    .body("{\"enabled\":false}").post("/admin/traffic").then().statusCode(200);
         }
-        given().header("Authorization", token).contentType(ContentType.JSON)
-                .body("{\"enabled\":false}").post("/admin/traffic").then().statusCode(200);
-        assertThat(registry.counter("simulator.faults", "kind", "burst").count()).isGreaterThanOrEqualTo(bursts + 1);
         // each burst opened 30 sessions (the rate alone would open none in this time)
-        long deadline2 = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (traffic.stats().sessions() + traffic.stats().skippedSessions() < sessions + 30 && System.nanoTime() < deadline2) {
-            Thread.onSpinWait();
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(traffic.stats().sessions() + traffic.stats().skippedSessions())
+                        .as("sessions played or skipped").isGreaterThanOrEqualTo(sessions + 30));
         assertThat(traffic.stats().sessions()).isGreaterThanOrEqualTo(sessions + 30);
     }
 }

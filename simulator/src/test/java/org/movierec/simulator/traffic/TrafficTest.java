@@ -2,38 +2,40 @@ package org.movierec.simulator.traffic;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.contracts.events.MovieEvent;
 import org.movierec.contracts.events.MovielogParser;
 import org.movierec.contracts.events.ParseResult;
 import org.movierec.contracts.events.RateEvent;
 import org.movierec.contracts.events.RecommendationRequestEvent;
 import org.movierec.contracts.events.WatchEvent;
-import org.movierec.simulator.FakeRouter;
+import org.movierec.simulator.RouterStandIn;
 import org.movierec.simulator.SimulatorTestResource;
 import org.movierec.simulator.TopicReader;
 import org.movierec.simulator.catalog.World;
@@ -41,19 +43,21 @@ import org.movierec.simulator.movielog.MovielogWriter;
 import org.movierec.testkit.KafkaTestResource;
 
 /**
- * Live traffic against a fake router on loopback, read back from the real Kafka topic: a router that
- * is down, a router answering known lists, the feedback loop (good lists earn more watches), and
- * the runtime switch. Sessions are run in exact numbers ({@link TrafficGenerator#runSessions}), so
- * nothing depends on timing.
+ * Live traffic against a router stood in by WireMock on loopback, read back from the real Kafka topic: a router
+ * that is down, a router answering known lists, the feedback loop (good lists earn more watches), error answers
+ * and timeouts, and the runtime switch. Sessions are run in exact numbers ({@link TrafficGenerator#runSessions}),
+ * so nothing depends on timing. Each test starts the router it needs ({@link #startRouter()}; without one the
+ * router is down) and counts from where the shared simulator stood when it began, so the tests run in any order.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SimulatorTestResource.class, restrictToAnnotatedClass = false)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrafficTest {
 
     static final String TOKEN = "Bearer test-only-admin-token";
-    static FakeRouter router;
+    /** The configured {@code simulator.traffic.sessions-per-second} (application.properties). */
+    static final float CONFIGURED_RATE = 5.0f;
+    /** The true-rating rankings of the world's users, best and worst first (a pure function of the world). */
     static final Map<Long, List<String>> rankings = new ConcurrentHashMap<>();
 
     @Inject
@@ -65,12 +69,23 @@ class TrafficTest {
     @Inject
     World world;
 
+    @Inject
+    MeterRegistry registry;
+
     final MovielogParser parser = new MovielogParser();
 
-    @AfterAll
-    static void stopRouter() {
+    RouterStandIn router;
+
+    RouterStandIn startRouter() {
+        router = RouterStandIn.atConfiguredUrl();
+        return router;
+    }
+
+    @AfterEach
+    void stopRouter() {
         if (router != null) {
             router.close();
+            router = null;
         }
     }
 
@@ -100,12 +115,10 @@ class TrafficTest {
     }
 
     @Test
-    @Order(1)
     void aRouterThatIsDownGivesStatus0LinesAndNoCrash() throws Exception {
         long failedBefore = traffic.stats().failedRequests();
         List<MovieEvent> events = play(20);
-        List<RecommendationRequestEvent> requests = events.stream()
-                .filter(e -> e instanceof RecommendationRequestEvent).map(e -> (RecommendationRequestEvent) e).toList();
+        List<RecommendationRequestEvent> requests = requests(events);
         assertThat(requests).hasSize(20);
         assertThat(requests).allSatisfy(r -> {
             assertThat(r.status()).isZero();
@@ -118,17 +131,15 @@ class TrafficTest {
     }
 
     @Test
-    @Order(2)
     void sessionsWriteRequestsWatchesAndRatingsThatParse() throws Exception {
-        router = FakeRouter.atConfiguredUrl();
+        startRouter();
         List<String> list = IntStream.range(0, 20).mapToObj(i -> world.movie(i).id()).toList();
         router.answer(user -> list);
         long sessionsBefore = traffic.stats().sessions();
 
         List<MovieEvent> events = play(300);
 
-        List<RecommendationRequestEvent> requests = events.stream()
-                .filter(e -> e instanceof RecommendationRequestEvent).map(e -> (RecommendationRequestEvent) e).toList();
+        List<RecommendationRequestEvent> requests = requests(events);
         assertThat(requests).hasSize(300).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.results()).isEqualTo(list);
@@ -154,8 +165,8 @@ class TrafficTest {
     }
 
     @Test
-    @Order(3)
     void aRouterAnsweringTheTrulyBestMoviesEarnsMoreWatchThrough() throws Exception {
+        startRouter();
         for (long user = 1; user <= world.userCount(); user++) {
             ranked(user, true);
             ranked(user, false);
@@ -175,69 +186,88 @@ class TrafficTest {
     }
 
     @Test
-    @Order(4)
     void trafficIsSwitchedAtRuntime() {
+        startRouter().answer(user -> List.of(world.movie(0).id()));
         given().get("/admin/status").then().statusCode(200)
                 .body("traffic.enabled", equalTo(false))
-                .body("traffic.sessionsPerSecond", equalTo(5.0f))
+                .body("traffic.sessionsPerSecond", equalTo(CONFIGURED_RATE))
                 .body("bootstrap.state", notNullValue());
         long before = traffic.stats().sessions();
-        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
-                .body("{\"enabled\":true,\"sessionsPerSecond\":200}").post("/admin/traffic").then().statusCode(200)
-                .body("enabled", equalTo(true)).body("sessionsPerSecond", equalTo(200.0f));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (traffic.stats().sessions() < before + 50 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        try {
+            given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                    .body("{\"enabled\":true,\"sessionsPerSecond\":200}").post("/admin/traffic").then().statusCode(200)
+                    .body("enabled", equalTo(true)).body("sessionsPerSecond", equalTo(200.0f));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(traffic.stats().sessions()).as("sessions played since the switch")
+                            .isGreaterThanOrEqualTo(before + 50));
+            given().header("Authorization", TOKEN).contentType(ContentType.JSON)
+                    .body("{\"enabled\":false}").post("/admin/traffic").then().statusCode(200)
+                    .body("enabled", equalTo(false)).body("sessionsPerSecond", equalTo(200.0f));
+            assertThat(traffic.stats().sessions()).isGreaterThanOrEqualTo(before + 50);
+            given().get("/admin/status").then().statusCode(200)
+                    .body("traffic.enabled", equalTo(false))
+                    .body("traffic.requests", notNullValue())
+                    .body("traffic.failedRequests", notNullValue())
+                    .body("traffic.watches", notNullValue())
+                    .body("traffic.ratings", notNullValue())
+                    .body("traffic.linesWritten", notNullValue());
+        } finally {
+            traffic.set(false, (double) CONFIGURED_RATE);
+            awaitNoSessionInFlight();
         }
-        given().header("Authorization", TOKEN).contentType(ContentType.JSON)
-                .body("{\"enabled\":false}").post("/admin/traffic").then().statusCode(200)
-                .body("enabled", equalTo(false)).body("sessionsPerSecond", equalTo(200.0f));
-        assertThat(traffic.stats().sessions()).isGreaterThanOrEqualTo(before + 50);
-        given().get("/admin/status").then().statusCode(200)
-                .body("traffic.enabled", equalTo(false))
-                .body("traffic.requests", notNullValue())
-                .body("traffic.failedRequests", notNullValue())
-                .body("traffic.watches", notNullValue())
-                .body("traffic.ratings", notNullValue())
-                .body("traffic.linesWritten", notNullValue());
-        given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("simulator_requests_total{status=\"200\"}"))
-                .body(org.hamcrest.Matchers.containsString("simulator_requests_total{status=\"0\"}"))
-                .body(org.hamcrest.Matchers.containsString("simulator_request_latency_seconds"))
-                .body(org.hamcrest.Matchers.containsString("simulator_lines_total{kind=\"watch\"}"));
     }
 
     @Test
-    @Order(5)
+    void requestsAndLinesAreCountedInTheMetrics() throws Exception {
+        play(2); // the router is down: status 0
+        startRouter().answer(user -> IntStream.range(0, 20).mapToObj(i -> world.movie(i).id()).toList());
+        assertThat(requests(play(50))).anyMatch(r -> r.status() == 200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("simulator_requests_total{status=\"200\"}"))
+                .body(containsString("simulator_requests_total{status=\"0\"}"))
+                .body(containsString("simulator_request_latency_seconds"))
+                .body(containsString("simulator_lines_total{kind=\"watch\"}"));
+    }
+
+    @Test
     void badTrafficRequestsAre400WithAReason() {
+        JsonPath before = given().get("/admin/status").then().statusCode(200).extract().jsonPath();
         for (String body : List.of("{\"sessionsPerSecond\":0}", "{\"sessionsPerSecond\":10001}", "{\"sessionsPerSecond\":-1}",
                 "{\"sessionsPerSecond\":\"fast\"}", "{\"enabled\":\"yes\"}", "{\"enabled\":true,\"rate\":3}", "{}", "not json",
                 "", "[1,2]")) {
             given().header("Authorization", TOKEN).contentType(ContentType.JSON).body(body)
                     .post("/admin/traffic").then().statusCode(400).body("detail", notNullValue());
         }
-        given().get("/admin/status").then().body("traffic.enabled", equalTo(false)).body("traffic.sessionsPerSecond", equalTo(200.0f));
+        given().get("/admin/status").then()
+                .body("traffic.enabled", equalTo(before.getBoolean("traffic.enabled")))
+                .body("traffic.sessionsPerSecond", equalTo(before.getFloat("traffic.sessionsPerSecond")));
     }
 
     @Test
-    @Order(6)
     void errorAnswersAndTimeoutsAreLoggedWithTheirStatus() throws Exception {
-        router.fail(503, "no model is loaded yet\nsecond line");
+        startRouter().fail(503, "no model is loaded yet\nsecond line");
         List<RecommendationRequestEvent> refused = requests(play(10));
         assertThat(refused).hasSize(10).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.error()).isEqualTo("no model is loaded yet");
         });
 
-        router.answer(user -> List.of(world.movie(0).id()));
-        router.delay(6000); // longer than the tests' 5 s request timeout (600 ms in production)
+        // longer than the tests' 5 s request timeout (600 ms in production)
+        router.answerAfter(6000, user -> List.of(world.movie(0).id()));
         List<RecommendationRequestEvent> late = requests(play(4));
         assertThat(late).hasSize(4).allSatisfy(r -> {
             assertThat(r.status()).isZero();
             assertThat(r.error()).isEqualTo("java.net.SocketTimeoutException: Read timed out");
             assertThat(r.latencyMs()).isGreaterThanOrEqualTo(4990); // it waited for the timeout
         });
-        router.delay(0);
+    }
+
+    /** Waits until no session is in flight (after traffic was switched off), so later lines are a test's own. */
+    void awaitNoSessionInFlight() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(registry.get("simulator.sessions.in.flight").gauge().value())
+                        .as("sessions in flight").isZero());
+        writer.flush();
     }
 
     static List<RecommendationRequestEvent> requests(List<MovieEvent> events) {

@@ -1,4 +1,4 @@
-package org.movierec.registry;
+package org.movierec.contracts.experiments;
 
 import java.util.Locale;
 
