@@ -34,7 +34,7 @@ class TelemetrySchemaTest {
         int first = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
         int second = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
 
-        assertThat(first).isEqualTo(4);
+        assertThat(first).isEqualTo(5);
         assertThat(second).isZero();
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
              ResultSet rs = c.createStatement().executeQuery(
@@ -44,7 +44,7 @@ class TelemetrySchemaTest {
                 relations.add(rs.getString(1));
             }
             assertThat(relations).contains("ratings", "served_recommendations", "online_predictions",
-                    "online_error_5m", "online_rmse", "watch_through", "model_versions", "model_fairness",
+                    "online_error_moments", "online_error_5m", "online_rmse", "watch_through", "model_versions", "model_fairness",
                     "retrain_runs", "retrain_snapshot_drops", "retrain_stage_durations");
         }
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
@@ -64,5 +64,7 @@ class TelemetrySchemaTest {
                 .getResource(TelemetrySchema.LOCATION + "/V3__model_versions_and_runs.sql")).isNotNull();
         assertThat(TelemetrySchema.class.getClassLoader()
                 .getResource(TelemetrySchema.LOCATION + "/V4__timescale_version_and_late_data.sql")).isNotNull();
+        assertThat(TelemetrySchema.class.getClassLoader()
+                .getResource(TelemetrySchema.LOCATION + "/V5__online_error_moments.sql")).isNotNull();
     }
 }
