@@ -3,7 +3,6 @@ package org.movierec.telemetry.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,9 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.movierec.testkit.PostgresServer;
 
 /**
@@ -25,21 +24,14 @@ class MigrationAsApplicationUserTest {
 
     private static final String APP_USER = "telemetry_app";
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final EmbeddedPostgres POSTGRES = new EmbeddedPostgres("telemetry-schema-app-user");
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.builder().dataDir(Files.createTempDirectory("telemetry-schema-app-user"))
-                .database("movierec").build();
-        postgres.start();
+    static void createApplicationRole() throws Exception {
         try (Connection c = superuser("movierec"); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + APP_USER + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
         }
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
     }
 
     @Test
@@ -155,7 +147,7 @@ class MigrationAsApplicationUserTest {
     }
 
     private static String url(String database) {
-        return postgres.jdbcUrl().replace("/movierec", "/" + database);
+        return POSTGRES.jdbcUrl().replace("/movierec", "/" + database);
     }
 
     private static Connection superuser(String database) throws SQLException {

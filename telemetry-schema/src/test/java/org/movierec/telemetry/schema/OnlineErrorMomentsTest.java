@@ -2,7 +2,6 @@ package org.movierec.telemetry.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.movierec.testkit.PgliteRunner;
-import org.movierec.testkit.PostgresServer;
 
 /**
  * The error-moments view of V5 on both paths — real PostgreSQL ({@code timescale=off}) and TimescaleDB 2.23-dev in
@@ -81,24 +78,13 @@ class OnlineErrorMomentsTest {
     private static final String V2_COLUMNS = "bucket:timestamp with time zone, model_version:text, experiment:text, "
             + "arm:text, predictions:bigint, sum_squared_error:double precision, sum_absolute_error:double precision";
 
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.builder().dataDir(Files.createTempDirectory("error-moments-pg"))
-                .database("movierec").build();
-        postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgres POSTGRES = new EmbeddedPostgres("error-moments-pg");
 
     @Test
     void plainPostgresqlGivesTheMomentsAndKeepsTheFiveMinuteViewAndOnlineRmse() throws Exception {
-        TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "off");
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        TelemetrySchema.migrate(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password(), "off");
+        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password());
              Statement s = c.createStatement()) {
             s.execute(ROWS);
             assertThat(lines(s, "SELECT flavour FROM storage_flavour")).containsExactly("postgresql");
