@@ -4,8 +4,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.movierec.contracts.events.Topics;
 
-/** The collector's settings ({@code telemetry.*} in application.properties, env-var overridable). */
+/**
+ * The collector's settings ({@code telemetry.*}), each default written once, here; any of them can be overridden in
+ * application.properties or by its environment variable ({@code TELEMETRY_BATCH_MAX_RECORDS}, ...). Topic names
+ * default to the contracts' {@link Topics}.
+ */
 @ConfigMapping(prefix = "telemetry")
 public interface TelemetryConfig {
 
@@ -41,17 +46,17 @@ public interface TelemetryConfig {
         @WithDefault("telemetry-collector")
         String groupId();
 
-        @WithDefault("movielog")
+        @WithDefault(Topics.MOVIELOG)
         String movielogTopic();
 
-        @WithDefault("recsys.served")
+        @WithDefault(Topics.SERVED)
         String servedTopic();
 
         /** Rejected movielog lines: the original bytes, with reason, detail, source partition and offset as headers. */
-        @WithDefault("movielog.dlq")
+        @WithDefault(Topics.MOVIELOG_DLQ)
         String movielogDlqTopic();
 
-        /** Rejected served events, in the same form. */
+        /** Rejected served events, in the same form ({@code Topics} names no served dead-letter topic). */
         @WithDefault("recsys.served.dlq")
         String servedDlqTopic();
 

@@ -2,7 +2,7 @@ package org.movierec.telemetry.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.movierec.telemetry.TelemetryConfig;
 
 /**
  * Failure points of the batch write and of the consume loop, for fault drills: a test arms one and the next write
@@ -36,8 +36,8 @@ public class CrashPoints {
     private final long haltAfterCommits;
     private long commits;
 
-    public CrashPoints(@ConfigProperty(name = "telemetry.crash.halt-after-commits", defaultValue = "0") long haltAfterCommits) {
-        this.haltAfterCommits = haltAfterCommits;
+    public CrashPoints(TelemetryConfig config) {
+        this.haltAfterCommits = config.crash().haltAfterCommits();
     }
 
     /** The next write that reaches {@code point} fails there (once). */
