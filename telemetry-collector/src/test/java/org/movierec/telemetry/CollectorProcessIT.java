@@ -14,10 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.telemetry.drill.CollectorProcess;
 import org.movierec.telemetry.drill.Expectations;
 import org.movierec.telemetry.drill.LocalPlatform;
@@ -29,8 +26,10 @@ import org.movierec.testkit.ServiceProcess;
  * PostgreSQL and MongoDB on loopback. Runs after {@code package} (failsafe). After every drill PostgreSQL must hold
  * exactly the generated stream: no event lost (rows, distinct minutes) and none repeated (the dead-letter counts
  * are increments, so a batch written twice would show).
+ *
+ * <p>The platform and the stream are shared by the drills (one per JVM; each drill adds to the stream and checks all
+ * of it), the drills are independent of each other and of their order: each starts the collector it needs.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CollectorProcessIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);
@@ -41,6 +40,7 @@ class CollectorProcessIT {
     static KafkaConsumer<byte[], byte[]> ends;
     static Connection db;
     static StreamGenerator stream;
+    /** The collector that runs between drills; a drill that needs one running starts it if there is none. */
     static ServiceProcess collector;
 
     @BeforeAll
@@ -88,6 +88,23 @@ class CollectorProcessIT {
         return CollectorProcess.start(settings, LOGS.resolve(name + ".log"), "384m");
     }
 
+    /** The collector between drills, started if none runs, and ready. */
+    static ServiceProcess runningCollector() {
+        if (collector == null || !collector.isAlive()) {
+            collector = startCollector("collector", Map.of());
+        }
+        await("ready", WAIT, () -> collector.status("/q/health/ready") == 200);
+        return collector;
+    }
+
+    /** Stops the collector between drills, for a drill that runs its own. */
+    static void stopCollector() {
+        if (collector != null) {
+            collector.close();
+            collector = null;
+        }
+    }
+
     /** The test's own connection, opened again after PostgreSQL was restarted. */
     static Connection db() {
         try {
@@ -122,8 +139,8 @@ class CollectorProcessIT {
     }
 
     @Test
-    @Order(1)
     void killMinus9AtAnyMomentLosesAndRepeatsNothing() {
+        stopCollector();
         produce(100_000);
         // A real process halting itself right after its 3rd commit: the worst moment, deterministically.
         ServiceProcess halting = startCollector("halt-after-commit", Map.of("telemetry.crash.halt-after-commits", "3"));
@@ -138,29 +155,28 @@ class CollectorProcessIT {
         long afterKill = storedPositions();
         assertThat(afterKill).isLessThan(stream.records());
 
-        collector = startCollector("collector", Map.of());
+        runningCollector();
         awaitExactlyTheStream();
-        await("ready", WAIT, () -> collector.status("/q/health/ready") == 200);
     }
 
     @Test
-    @Order(2)
     void postgresDownStopsConsumingAndResumesWithoutLoss() {
+        ServiceProcess running = runningCollector();
         platform.postgres.stop();
         produce(20_000);
-        await("not ready while PostgreSQL is down", WAIT, () -> collector.status("/q/health/ready") == 503);
+        await("not ready while PostgreSQL is down", WAIT, () -> running.status("/q/health/ready") == 503);
         platform.postgres.start();
-        await("ready again", WAIT, () -> collector.status("/q/health/ready") == 200);
+        await("ready again", WAIT, () -> running.status("/q/health/ready") == 200);
         awaitExactlyTheStream();
     }
 
     @Test
-    @Order(3)
     void aBrokerRestartIsResumedFrom() {
+        ServiceProcess running = runningCollector();
         platform.kafka.stop();
         platform.kafka.start();
         produce(20_000);
         awaitExactlyTheStream();
-        assertThat(collector.isAlive()).isTrue();
+        assertThat(running.isAlive()).isTrue();
     }
 }

@@ -35,10 +35,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.contracts.events.RateEvent;
 import org.movierec.contracts.events.RecommendationRequestEvent;
 import org.movierec.contracts.events.ServedEvent;
@@ -55,14 +52,14 @@ import org.movierec.testkit.PostgresTestResource;
 
 /**
  * The collector in Quarkus against a real Kafka broker, a real PostgreSQL (plain, no TimescaleDB) and a
- * wire-compatible MongoDB registry. Each test uses its own users, and waits until the stored positions reach the
- * end of the topics before it looks at the tables.
+ * wire-compatible MongoDB registry (one of each per JVM). The tests are independent, in any order: each uses its
+ * own users (and its own dead-letter reasons where it counts them), arms its own crash points, and waits until the
+ * stored positions reach the end of the topics before it looks at the tables.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CollectorTest {
 
     static final String GROUP = "telemetry-collector";
@@ -133,7 +130,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(1)
     void plainPostgresPathWithTheViewsOfTheTimescalePath() {
         assertThat(rows(db, "SELECT flavour FROM storage_flavour")).containsExactly(List.of("postgresql"));
         // The continuous aggregate's columns, as the Timescale path defines them; the plain view answers the same.
@@ -159,7 +155,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(2)
     void everyEventTypeLands() {
         long u = 1001;
         line(new WatchEvent(T0, u, "padre+nuestro+2007", 0).toLine());
@@ -203,7 +198,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(3)
     void badRecordsGoToTheDeadLetterTopicsWithReasonsAndSourcePositions() {
         long before = deadLetterCount("movielog", "rating_out_of_range");
         Map<String, String> bad = new HashMap<>();
@@ -252,7 +246,6 @@ class CollectorTest {
      * their own reasons, and a future-dated rating does not take the place of the pair's real latest rating.
      */
     @Test
-    @Order(3)
     void eventTimesOutsideTheBoundsGoToTheDeadLetterTopicsWithTheirReasons() {
         long u = 2101;
         Map<Long, String> reasonByOffset = new HashMap<>();
@@ -299,13 +292,12 @@ class CollectorTest {
         offsets.assign(ends.keySet());
         offsets.seekToBeginning(ends.keySet());
         Map<Long, ConsumerRecord<byte[], byte[]>> byOffset = new HashMap<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (ends.entrySet().stream().anyMatch(e -> offsets.position(e.getKey()) < e.getValue())) {
-            assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
+        await("reading " + topic, WAIT, () -> {
             for (ConsumerRecord<byte[], byte[]> r : offsets.poll(Duration.ofMillis(200))) {
                 byOffset.put(Long.parseLong(header(r, DeadLetterPublisher.SOURCE_OFFSET)), r);
             }
-        }
+            return ends.entrySet().stream().allMatch(e -> offsets.position(e.getKey()) >= e.getValue());
+        });
         offsets.unsubscribe();
         return byOffset;
     }
@@ -316,7 +308,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(4)
     void duplicatesAreStoredOnce() {
         long u = 3001;
         List<String> lines = List.of(
@@ -344,7 +335,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(5)
     void onlinePredictionsUseTheModelVersionThatServedTheUser() throws Exception {
         MongoDatabase registryDb = mongo.getDatabase("movierec");
         ModelRegistry registry = new ModelRegistry(registryDb);
@@ -400,7 +390,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(6)
     void watchThroughPerServedListWithinTheWindow() {
         LocalDateTime t = T0.plusDays(2);
         long u = 4001;
@@ -423,7 +412,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(7)
     void aCrashRightAfterTheCommitLosesAndRepeatsNothing() {
         long failuresBefore = counter("telemetry_db_failures_total");
         long u = 5001;
@@ -471,7 +459,6 @@ class CollectorTest {
 
     /** A failure of the consume loop itself (not of a write) is survived: it starts over from the stored positions. */
     @Test
-    @Order(8)
     void theConsumeLoopSurvivesAFailureOutsideTheWrite() {
         long u = 5101;
         long restartsBefore = counter("movierec_background_loop_restarts_total");
@@ -488,8 +475,13 @@ class CollectorTest {
     }
 
     @Test
-    @Order(9)
     void metricsAndReadiness() {
+        crashPoints.armOnce(CrashPoints.Point.AFTER_POLL); // a restart of the consume loop, to be counted
+        line(new WatchEvent(T0, 6001, "m1", 0).toLine());
+        awaitStored();
+        assertThat(crashPoints.isArmed()).isFalse();
+        await("consume loop up again", WAIT, () -> counter("movierec_background_loop_up") == 1);
+
         given().get("/q/health/ready").then().statusCode(200).body(containsString("RUNNING"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("telemetry_events_total{type=\"watch\"}"))
@@ -498,13 +490,12 @@ class CollectorTest {
                 .body(containsString("telemetry_db_write_seconds_count"))
                 .body(containsString("telemetry_consumer_lag{topic=\"movielog\"}"))
                 .body(containsString("telemetry_predictions_total{outcome=\"predicted\"}"))
-                // the consume loop is up again after the crash drills of the test before, each counted as a restart
+                // the consume loop is up again after the crash drill above, counted as a restart
                 .body(containsString("movierec_background_loop_up{loop=\"collector\"} 1.0"))
                 .body(matchesPattern("(?s).*movierec_background_loop_restarts_total\\{loop=\"collector\"\\} [1-9][0-9]*\\.0\n.*"));
     }
 
     @Test
-    @Order(9)
     void aDatabaseMigratedWithTheFirstV2PassesTheStartUpMigration() throws Exception {
         assertThat(longOf(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(5);
         assertThat(longOf(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
