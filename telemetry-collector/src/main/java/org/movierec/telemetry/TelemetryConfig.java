@@ -36,8 +36,6 @@ public interface TelemetryConfig {
 
     Online online();
 
-    Crash crash();
-
     interface Kafka {
         /** The brokers (from {@code kafka.bootstrap.servers} / env {@code KAFKA_BOOTSTRAP_SERVERS}). */
         String bootstrapServers();
@@ -158,12 +156,5 @@ public interface TelemetryConfig {
         /** How often the online quality gauges are read from PostgreSQL ({@code off} disables it). */
         @WithDefault("15s")
         String refreshInterval();
-    }
-
-    /** Fault drills. */
-    interface Crash {
-        /** When positive, the JVM halts (exit 137, like kill -9) right after the N-th committed batch: real-process drills only. */
-        @WithDefault("0")
-        long haltAfterCommits();
     }
 }

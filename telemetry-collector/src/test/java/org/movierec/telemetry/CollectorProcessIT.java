@@ -5,6 +5,8 @@ import static org.movierec.telemetry.TestSupport.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,10 @@ import org.movierec.telemetry.drill.CollectorProcess;
 import org.movierec.telemetry.drill.Expectations;
 import org.movierec.telemetry.drill.LocalPlatform;
 import org.movierec.telemetry.drill.StreamGenerator;
+import org.movierec.telemetry.schema.TelemetrySchema;
 import org.movierec.testkit.ServiceProcess;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Fault drills on the real thing: the collector's fast-jar in its own JVM, a Kafka broker (3 partitions),
@@ -34,6 +39,22 @@ class CollectorProcessIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);
     static final Path LOGS = Path.of("target/drill-logs");
+
+    /** The channel of {@link #NOTIFY_COMMITS}. */
+    static final String COMMITTED = "drill_batch_committed";
+
+    /** One notification per committed batch (identical notifications of one transaction are delivered once). */
+    static final String NOTIFY_COMMITS = """
+            CREATE OR REPLACE FUNCTION drill_notify_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('%s', txid_current()::text);
+                RETURN NULL;
+            END
+            $$;
+            DROP TRIGGER IF EXISTS drill_notify_commit ON consumer_offsets;
+            CREATE TRIGGER drill_notify_commit AFTER INSERT OR UPDATE ON consumer_offsets
+                FOR EACH STATEMENT EXECUTE FUNCTION drill_notify_commit();
+            """.formatted(COMMITTED);
 
     static LocalPlatform platform;
     static KafkaProducer<byte[], byte[]> producer;
@@ -105,6 +126,45 @@ class CollectorProcessIT {
         }
     }
 
+    /**
+     * Starts a collector and kills it (SIGKILL) the moment PostgreSQL has committed its {@code commits}-th batch:
+     * a statement trigger on {@code consumer_offsets}, which every batch writes, sends a notification, and
+     * PostgreSQL delivers notifications at commit. The schema is migrated first so the trigger is in place before
+     * the collector's first batch (its own migration then finds nothing to do).
+     *
+     * @return the exit code of the killed collector
+     */
+    static int killAfterCommits(String name, int commits) {
+        TelemetrySchema.migrate(platform.postgres.jdbcUrl(), platform.postgres.user(), platform.postgres.password(),
+                "auto");
+        try (Connection listener = platform.connect(); Statement s = listener.createStatement()) {
+            s.execute(NOTIFY_COMMITS);
+            s.execute("LISTEN " + COMMITTED);
+            ServiceProcess process = startCollector(name, Map.of());
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            int[] seen = {0};
+            await(commits + " commits of " + name, WAIT, () -> {
+                seen[0] += notifications(pg).length;
+                return seen[0] >= commits;
+            });
+            int exit = process.kill();
+            s.execute("DROP TRIGGER drill_notify_commit ON consumer_offsets");
+            return exit;
+        } catch (SQLException e) {
+            throw new AssertionError("commit notifications", e);
+        }
+    }
+
+    /** The notifications PostgreSQL delivers within 100 ms. */
+    static PGNotification[] notifications(PGConnection pg) {
+        try {
+            PGNotification[] received = pg.getNotifications(100);
+            return received == null ? new PGNotification[0] : received;
+        } catch (SQLException e) {
+            throw new AssertionError("commit notifications", e);
+        }
+    }
+
     /** The test's own connection, opened again after PostgreSQL was restarted. */
     static Connection db() {
         try {
@@ -142,15 +202,14 @@ class CollectorProcessIT {
     void killMinus9AtAnyMomentLosesAndRepeatsNothing() {
         stopCollector();
         produce(100_000);
-        // A real process halting itself right after its 3rd commit: the worst moment, deterministically.
-        ServiceProcess halting = startCollector("halt-after-commit", Map.of("telemetry.crash.halt-after-commits", "3"));
-        assertThat(halting.waitForExit(WAIT)).isEqualTo(137);
-        long afterHalt = storedPositions();
-        assertThat(afterHalt).isPositive();
+        // A real process killed right after its 3rd commit, the moment PostgreSQL reports it.
+        assertThat(killAfterCommits("killed-after-commit", 3)).isEqualTo(137);
+        long afterFirst = storedPositions();
+        assertThat(afterFirst).isPositive();
 
         // A real kill -9 in the middle of the stream, wherever the collector is.
         ServiceProcess killed = startCollector("killed", Map.of());
-        await("the collector past the halted one's positions", WAIT, () -> storedPositions() > afterHalt + 10_000);
+        await("the collector past the first one's positions", WAIT, () -> storedPositions() > afterFirst + 10_000);
         assertThat(killed.kill()).isEqualTo(137);
         long afterKill = storedPositions();
         assertThat(afterKill).isLessThan(stream.records());

@@ -45,6 +45,7 @@ import org.movierec.registry.ModelRegistry;
 import org.movierec.telemetry.ingest.DeadLetterPublisher;
 import org.movierec.telemetry.quality.OnlineQualityGauges;
 import org.movierec.telemetry.store.CrashPoints;
+import org.movierec.telemetry.store.CrashingBatchWriter;
 import org.movierec.telemetry.schema.V2DetectionChange;
 import org.movierec.testkit.KafkaTestResource;
 import org.movierec.testkit.MongoTestResource;
@@ -74,6 +75,9 @@ class CollectorTest {
 
     @Inject
     CrashPoints crashPoints;
+
+    @Inject
+    CrashingBatchWriter writer;
 
     @Inject
     Flyway flyway;
@@ -418,13 +422,13 @@ class CollectorTest {
         long deadBefore = deadLetterCount("movielog", "unknown_verb");
         LocalDateTime later = T0.plusDays(3);
         served(new ServedEvent(utc(later), "r-5001", u, "exp-3", "a", null, List.of("m-x"), 1, 200, false));
-        crashPoints.armOnce(CrashPoints.Point.AFTER_COMMIT);
+        writer.crashAfterNextCommit();
         for (int k = 0; k < 50; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
             line(at(T0) + "," + u + ",JUMP " + k);
         }
         awaitStored();
-        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(writer.isArmed()).isFalse();
         assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(50);
         assertThat(longOf(db, "SELECT count(*) FROM online_predictions WHERE user_id = ?", u)).isEqualTo(50);
         assertThat(deadLetterCount("movielog", "unknown_verb")).isEqualTo(deadBefore + 50);
@@ -432,13 +436,13 @@ class CollectorTest {
         // After the recovery the index of recently served users was refilled from PostgreSQL: a watch of the
         // list served before the crash still counts.
         line(new WatchEvent(later.plusMinutes(5), u, "m-x", 0).toLine());
-        crashPoints.armOnce(CrashPoints.Point.BEFORE_COMMIT);
+        CommitFailure.armOnce(db);
         for (int k = 50; k < 100; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
             line(at(T0) + "," + u + ",JUMP " + k);
         }
         awaitStored();
-        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(CommitFailure.isArmed(db)).isFalse();
         assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(100);
         assertThat(longOf(db, "SELECT count(*) FROM ratings WHERE user_id = ?", u)).isEqualTo(100);
         assertThat(deadLetterCount("movielog", "unknown_verb")).isEqualTo(deadBefore + 100);

@@ -60,9 +60,6 @@ public class BatchWriter {
     @Inject
     StatementTimers timers;
 
-    @Inject
-    CrashPoints crashPoints;
-
     /** What a committed batch did, for the counters. */
     public record Outcome(int predicted, int withoutVersion, int modelUnavailable, int watchedThrough) {
     }
@@ -147,14 +144,12 @@ public class BatchWriter {
                     DeadLetterWriter.write(tx, batch.rejectedCounts());
                 }
                 OffsetStore.store(tx, group, batch.nextOffsets(), expected);
-                crashPoints.reach(CrashPoints.Point.BEFORE_COMMIT);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
             }
         }
-        crashPoints.reach(CrashPoints.Point.AFTER_COMMIT);
         return predicted == null ? new Outcome(0, 0, 0, watchedThrough)
                 : new Outcome(predicted.withPrediction(), predicted.withoutVersion(), predicted.modelUnavailable(),
                         watchedThrough);

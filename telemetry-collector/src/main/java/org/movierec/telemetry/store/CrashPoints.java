@@ -2,25 +2,23 @@ package org.movierec.telemetry.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
-import org.movierec.telemetry.TelemetryConfig;
 
 /**
- * Failure points of the batch write and of the consume loop, for fault drills: a test arms one and the next write
- * (or poll) fails there as a crash would, deterministically. {@link Point#AFTER_COMMIT} is the nastiest moment: the rows and offsets are committed
- * but nothing else happened (no Kafka commit, no counters, no cache updates).
+ * The one failure point left in the collector's code paths, for the drill of a failure of the consume loop itself
+ * (not of a write): a test arms {@link Point#AFTER_POLL} and the next poll that returns records fails there, before
+ * any of them is routed.
  *
- * <p>{@code telemetry.crash.halt-after-commits=N} (tests of a real process only) halts the JVM with exit code 137,
- * like {@code kill -9}, right after the N-th committed batch.
+ * <p>Why it stays while the others left: the crashes around the commit are made from outside now — right before
+ * it by a deferred PostgreSQL trigger, right after it by a test-only CDI alternative of {@link BatchWriter}, and
+ * in a real process by a kill at PostgreSQL's commit notification — but the consume loop has no seam a test can
+ * replace: its Kafka consumer and record router are built by {@code Collector} itself, and every other bean it
+ * calls inside an iteration fails as a write (counted as a database failure), which is what this drill must not be.
  */
 @ApplicationScoped
 public class CrashPoints {
 
-    /** Where a write can be made to fail. */
+    /** Where the consume loop can be made to fail. */
     public enum Point {
-        /** All statements ran, the transaction is not committed. */
-        BEFORE_COMMIT,
-        /** The transaction is committed; nothing after it has run. */
-        AFTER_COMMIT,
         /** Records were polled and not yet routed: a failure of the consume loop itself, not of a write. */
         AFTER_POLL
     }
@@ -33,14 +31,8 @@ public class CrashPoints {
     }
 
     private final AtomicReference<Point> armed = new AtomicReference<>();
-    private final long haltAfterCommits;
-    private long commits;
 
-    public CrashPoints(TelemetryConfig config) {
-        this.haltAfterCommits = config.crash().haltAfterCommits();
-    }
-
-    /** The next write that reaches {@code point} fails there (once). */
+    /** The next time the loop reaches {@code point} it fails there (once). */
     public void armOnce(Point point) {
         armed.set(point);
     }
@@ -51,15 +43,11 @@ public class CrashPoints {
     }
 
     /**
-     * Called at {@code point}: throws {@link SimulatedCrash} if it is armed (once), and halts the JVM after the
-     * configured number of commits.
+     * Called at {@code point}: throws {@link SimulatedCrash} if it is armed (once).
      *
      * @param point where the caller is
      */
     public void reach(Point point) {
-        if (point == Point.AFTER_COMMIT && haltAfterCommits > 0 && ++commits >= haltAfterCommits) {
-            Runtime.getRuntime().halt(137);
-        }
         if (armed.compareAndSet(point, null)) {
             throw new SimulatedCrash(point);
         }
