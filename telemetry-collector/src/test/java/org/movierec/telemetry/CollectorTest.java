@@ -43,8 +43,8 @@ import org.movierec.contracts.events.WatchEvent;
 import org.movierec.core.model.SvdModel;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.telemetry.ingest.DeadLetterPublisher;
+import org.movierec.telemetry.ingest.FailingPollConsumers;
 import org.movierec.telemetry.quality.OnlineQualityGauges;
-import org.movierec.telemetry.store.CrashPoints;
 import org.movierec.telemetry.store.CrashingBatchWriter;
 import org.movierec.telemetry.schema.V2DetectionChange;
 import org.movierec.testkit.KafkaTestResource;
@@ -74,7 +74,7 @@ class CollectorTest {
     static MongoClient mongo;
 
     @Inject
-    CrashPoints crashPoints;
+    FailingPollConsumers consumers;
 
     @Inject
     CrashingBatchWriter writer;
@@ -467,12 +467,12 @@ class CollectorTest {
         long u = 5101;
         long restartsBefore = counter("movierec_background_loop_restarts_total");
         long failuresBefore = counter("telemetry_db_failures_total");
-        crashPoints.armOnce(CrashPoints.Point.AFTER_POLL);
+        consumers.failNextPoll();
         for (int k = 0; k < 20; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
         }
         awaitStored();
-        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(consumers.isArmed()).isFalse();
         assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(20);
         assertThat(counter("movierec_background_loop_restarts_total")).isEqualTo(restartsBefore + 1);
         assertThat(counter("telemetry_db_failures_total")).isEqualTo(failuresBefore);
@@ -480,10 +480,10 @@ class CollectorTest {
 
     @Test
     void metricsAndReadiness() {
-        crashPoints.armOnce(CrashPoints.Point.AFTER_POLL); // a restart of the consume loop, to be counted
+        consumers.failNextPoll(); // a restart of the consume loop, to be counted
         line(new WatchEvent(T0, 6001, "m1", 0).toLine());
         awaitStored();
-        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(consumers.isArmed()).isFalse();
         await("consume loop up again", WAIT, () -> counter("movierec_background_loop_up") == 1);
 
         given().get("/q/health/ready").then().statusCode(200).body(containsString("RUNNING"));
