@@ -4,8 +4,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.movierec.contracts.events.Topics;
 
-/** The collector's settings ({@code telemetry.*} in application.properties, env-var overridable). */
+/**
+ * The collector's settings ({@code telemetry.*}), each default written once, here; any of them can be overridden in
+ * application.properties or by its environment variable ({@code TELEMETRY_BATCH_MAX_RECORDS}, ...). Topic names
+ * default to the contracts' {@link Topics}.
+ */
 @ConfigMapping(prefix = "telemetry")
 public interface TelemetryConfig {
 
@@ -31,8 +36,6 @@ public interface TelemetryConfig {
 
     Online online();
 
-    Crash crash();
-
     interface Kafka {
         /** The brokers (from {@code kafka.bootstrap.servers} / env {@code KAFKA_BOOTSTRAP_SERVERS}). */
         String bootstrapServers();
@@ -41,17 +44,17 @@ public interface TelemetryConfig {
         @WithDefault("telemetry-collector")
         String groupId();
 
-        @WithDefault("movielog")
+        @WithDefault(Topics.MOVIELOG)
         String movielogTopic();
 
-        @WithDefault("recsys.served")
+        @WithDefault(Topics.SERVED)
         String servedTopic();
 
         /** Rejected movielog lines: the original bytes, with reason, detail, source partition and offset as headers. */
-        @WithDefault("movielog.dlq")
+        @WithDefault(Topics.MOVIELOG_DLQ)
         String movielogDlqTopic();
 
-        /** Rejected served events, in the same form. */
+        /** Rejected served events, in the same form ({@code Topics} names no served dead-letter topic). */
         @WithDefault("recsys.served.dlq")
         String servedDlqTopic();
 
@@ -153,12 +156,5 @@ public interface TelemetryConfig {
         /** How often the online quality gauges are read from PostgreSQL ({@code off} disables it). */
         @WithDefault("15s")
         String refreshInterval();
-    }
-
-    /** Fault drills. */
-    interface Crash {
-        /** When positive, the JVM halts (exit 137, like kill -9) right after the N-th committed batch: real-process drills only. */
-        @WithDefault("0")
-        long haltAfterCommits();
     }
 }

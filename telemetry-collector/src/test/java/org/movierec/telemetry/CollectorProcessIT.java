@@ -5,6 +5,8 @@ import static org.movierec.telemetry.TestSupport.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,33 +16,52 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.telemetry.drill.CollectorProcess;
 import org.movierec.telemetry.drill.Expectations;
 import org.movierec.telemetry.drill.LocalPlatform;
 import org.movierec.telemetry.drill.StreamGenerator;
+import org.movierec.telemetry.schema.TelemetrySchema;
 import org.movierec.testkit.ServiceProcess;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Fault drills on the real thing: the collector's fast-jar in its own JVM, a Kafka broker (3 partitions),
  * PostgreSQL and MongoDB on loopback. Runs after {@code package} (failsafe). After every drill PostgreSQL must hold
  * exactly the generated stream: no event lost (rows, distinct minutes) and none repeated (the dead-letter counts
  * are increments, so a batch written twice would show).
+ *
+ * <p>The platform and the stream are shared by the drills (one per JVM; each drill adds to the stream and checks all
+ * of it), the drills are independent of each other and of their order: each starts the collector it needs.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CollectorProcessIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);
     static final Path LOGS = Path.of("target/drill-logs");
+
+    /** The channel of {@link #NOTIFY_COMMITS}. */
+    static final String COMMITTED = "drill_batch_committed";
+
+    /** One notification per committed batch (identical notifications of one transaction are delivered once). */
+    static final String NOTIFY_COMMITS = """
+            CREATE OR REPLACE FUNCTION drill_notify_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('%s', txid_current()::text);
+                RETURN NULL;
+            END
+            $$;
+            DROP TRIGGER IF EXISTS drill_notify_commit ON consumer_offsets;
+            CREATE TRIGGER drill_notify_commit AFTER INSERT OR UPDATE ON consumer_offsets
+                FOR EACH STATEMENT EXECUTE FUNCTION drill_notify_commit();
+            """.formatted(COMMITTED);
 
     static LocalPlatform platform;
     static KafkaProducer<byte[], byte[]> producer;
     static KafkaConsumer<byte[], byte[]> ends;
     static Connection db;
     static StreamGenerator stream;
+    /** The collector that runs between drills; a drill that needs one running starts it if there is none. */
     static ServiceProcess collector;
 
     @BeforeAll
@@ -88,6 +109,62 @@ class CollectorProcessIT {
         return CollectorProcess.start(settings, LOGS.resolve(name + ".log"), "384m");
     }
 
+    /** The collector between drills, started if none runs, and ready. */
+    static ServiceProcess runningCollector() {
+        if (collector == null || !collector.isAlive()) {
+            collector = startCollector("collector", Map.of());
+        }
+        await("ready", WAIT, () -> collector.status("/q/health/ready") == 200);
+        return collector;
+    }
+
+    /** Stops the collector between drills, for a drill that runs its own. */
+    static void stopCollector() {
+        if (collector != null) {
+            collector.close();
+            collector = null;
+        }
+    }
+
+    /**
+     * Starts a collector and kills it (SIGKILL) the moment PostgreSQL has committed its {@code commits}-th batch:
+     * a statement trigger on {@code consumer_offsets}, which every batch writes, sends a notification, and
+     * PostgreSQL delivers notifications at commit. The schema is migrated first so the trigger is in place before
+     * the collector's first batch (its own migration then finds nothing to do).
+     *
+     * @return the exit code of the killed collector
+     */
+    static int killAfterCommits(String name, int commits) {
+        TelemetrySchema.migrate(platform.postgres.jdbcUrl(), platform.postgres.user(), platform.postgres.password(),
+                "auto");
+        try (Connection listener = platform.connect(); Statement s = listener.createStatement()) {
+            s.execute(NOTIFY_COMMITS);
+            s.execute("LISTEN " + COMMITTED);
+            ServiceProcess process = startCollector(name, Map.of());
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            int[] seen = {0};
+            await(commits + " commits of " + name, WAIT, () -> {
+                seen[0] += notifications(pg).length;
+                return seen[0] >= commits;
+            });
+            int exit = process.kill();
+            s.execute("DROP TRIGGER drill_notify_commit ON consumer_offsets");
+            return exit;
+        } catch (SQLException e) {
+            throw new AssertionError("commit notifications", e);
+        }
+    }
+
+    /** The notifications PostgreSQL delivers within 100 ms. */
+    static PGNotification[] notifications(PGConnection pg) {
+        try {
+            PGNotification[] received = pg.getNotifications(100);
+            return received == null ? new PGNotification[0] : received;
+        } catch (SQLException e) {
+            throw new AssertionError("commit notifications", e);
+        }
+    }
+
     /** The test's own connection, opened again after PostgreSQL was restarted. */
     static Connection db() {
         try {
@@ -122,45 +199,43 @@ class CollectorProcessIT {
     }
 
     @Test
-    @Order(1)
     void killMinus9AtAnyMomentLosesAndRepeatsNothing() {
+        stopCollector();
         produce(100_000);
-        // A real process halting itself right after its 3rd commit: the worst moment, deterministically.
-        ServiceProcess halting = startCollector("halt-after-commit", Map.of("telemetry.crash.halt-after-commits", "3"));
-        assertThat(halting.waitForExit(WAIT)).isEqualTo(137);
-        long afterHalt = storedPositions();
-        assertThat(afterHalt).isPositive();
+        // A real process killed right after its 3rd commit, the moment PostgreSQL reports it.
+        assertThat(killAfterCommits("killed-after-commit", 3)).isEqualTo(137);
+        long afterFirst = storedPositions();
+        assertThat(afterFirst).isPositive();
 
         // A real kill -9 in the middle of the stream, wherever the collector is.
         ServiceProcess killed = startCollector("killed", Map.of());
-        await("the collector past the halted one's positions", WAIT, () -> storedPositions() > afterHalt + 10_000);
+        await("the collector past the first one's positions", WAIT, () -> storedPositions() > afterFirst + 10_000);
         assertThat(killed.kill()).isEqualTo(137);
         long afterKill = storedPositions();
         assertThat(afterKill).isLessThan(stream.records());
 
-        collector = startCollector("collector", Map.of());
+        runningCollector();
         awaitExactlyTheStream();
-        await("ready", WAIT, () -> collector.status("/q/health/ready") == 200);
     }
 
     @Test
-    @Order(2)
     void postgresDownStopsConsumingAndResumesWithoutLoss() {
+        ServiceProcess running = runningCollector();
         platform.postgres.stop();
         produce(20_000);
-        await("not ready while PostgreSQL is down", WAIT, () -> collector.status("/q/health/ready") == 503);
+        await("not ready while PostgreSQL is down", WAIT, () -> running.status("/q/health/ready") == 503);
         platform.postgres.start();
-        await("ready again", WAIT, () -> collector.status("/q/health/ready") == 200);
+        await("ready again", WAIT, () -> running.status("/q/health/ready") == 200);
         awaitExactlyTheStream();
     }
 
     @Test
-    @Order(3)
     void aBrokerRestartIsResumedFrom() {
+        ServiceProcess running = runningCollector();
         platform.kafka.stop();
         platform.kafka.start();
         produce(20_000);
         awaitExactlyTheStream();
-        assertThat(collector.isAlive()).isTrue();
+        assertThat(running.isAlive()).isTrue();
     }
 }

@@ -35,10 +35,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.contracts.events.RateEvent;
 import org.movierec.contracts.events.RecommendationRequestEvent;
 import org.movierec.contracts.events.ServedEvent;
@@ -46,8 +43,9 @@ import org.movierec.contracts.events.WatchEvent;
 import org.movierec.core.model.SvdModel;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.telemetry.ingest.DeadLetterPublisher;
+import org.movierec.telemetry.ingest.FailingPollConsumers;
 import org.movierec.telemetry.quality.OnlineQualityGauges;
-import org.movierec.telemetry.store.CrashPoints;
+import org.movierec.telemetry.store.CrashingBatchWriter;
 import org.movierec.telemetry.schema.V2DetectionChange;
 import org.movierec.testkit.KafkaTestResource;
 import org.movierec.testkit.MongoTestResource;
@@ -55,14 +53,14 @@ import org.movierec.testkit.PostgresTestResource;
 
 /**
  * The collector in Quarkus against a real Kafka broker, a real PostgreSQL (plain, no TimescaleDB) and a
- * wire-compatible MongoDB registry. Each test uses its own users, and waits until the stored positions reach the
- * end of the topics before it looks at the tables.
+ * wire-compatible MongoDB registry (one of each per JVM). The tests are independent, in any order: each uses its
+ * own users (and its own dead-letter reasons where it counts them), arms its own crash points, and waits until the
+ * stored positions reach the end of the topics before it looks at the tables.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CollectorTest {
 
     static final String GROUP = "telemetry-collector";
@@ -76,7 +74,10 @@ class CollectorTest {
     static MongoClient mongo;
 
     @Inject
-    CrashPoints crashPoints;
+    FailingPollConsumers consumers;
+
+    @Inject
+    CrashingBatchWriter writer;
 
     @Inject
     Flyway flyway;
@@ -133,7 +134,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(1)
     void plainPostgresPathWithTheViewsOfTheTimescalePath() {
         assertThat(rows(db, "SELECT flavour FROM storage_flavour")).containsExactly(List.of("postgresql"));
         // The continuous aggregate's columns, as the Timescale path defines them; the plain view answers the same.
@@ -159,7 +159,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(2)
     void everyEventTypeLands() {
         long u = 1001;
         line(new WatchEvent(T0, u, "padre+nuestro+2007", 0).toLine());
@@ -203,7 +202,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(3)
     void badRecordsGoToTheDeadLetterTopicsWithReasonsAndSourcePositions() {
         long before = deadLetterCount("movielog", "rating_out_of_range");
         Map<String, String> bad = new HashMap<>();
@@ -252,7 +250,6 @@ class CollectorTest {
      * their own reasons, and a future-dated rating does not take the place of the pair's real latest rating.
      */
     @Test
-    @Order(3)
     void eventTimesOutsideTheBoundsGoToTheDeadLetterTopicsWithTheirReasons() {
         long u = 2101;
         Map<Long, String> reasonByOffset = new HashMap<>();
@@ -299,13 +296,12 @@ class CollectorTest {
         offsets.assign(ends.keySet());
         offsets.seekToBeginning(ends.keySet());
         Map<Long, ConsumerRecord<byte[], byte[]>> byOffset = new HashMap<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (ends.entrySet().stream().anyMatch(e -> offsets.position(e.getKey()) < e.getValue())) {
-            assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
+        await("reading " + topic, WAIT, () -> {
             for (ConsumerRecord<byte[], byte[]> r : offsets.poll(Duration.ofMillis(200))) {
                 byOffset.put(Long.parseLong(header(r, DeadLetterPublisher.SOURCE_OFFSET)), r);
             }
-        }
+            return ends.entrySet().stream().allMatch(e -> offsets.position(e.getKey()) >= e.getValue());
+        });
         offsets.unsubscribe();
         return byOffset;
     }
@@ -316,7 +312,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(4)
     void duplicatesAreStoredOnce() {
         long u = 3001;
         List<String> lines = List.of(
@@ -344,7 +339,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(5)
     void onlinePredictionsUseTheModelVersionThatServedTheUser() throws Exception {
         MongoDatabase registryDb = mongo.getDatabase("movierec");
         ModelRegistry registry = new ModelRegistry(registryDb);
@@ -400,7 +394,6 @@ class CollectorTest {
     }
 
     @Test
-    @Order(6)
     void watchThroughPerServedListWithinTheWindow() {
         LocalDateTime t = T0.plusDays(2);
         long u = 4001;
@@ -423,20 +416,19 @@ class CollectorTest {
     }
 
     @Test
-    @Order(7)
     void aCrashRightAfterTheCommitLosesAndRepeatsNothing() {
         long failuresBefore = counter("telemetry_db_failures_total");
         long u = 5001;
         long deadBefore = deadLetterCount("movielog", "unknown_verb");
         LocalDateTime later = T0.plusDays(3);
         served(new ServedEvent(utc(later), "r-5001", u, "exp-3", "a", null, List.of("m-x"), 1, 200, false));
-        crashPoints.armOnce(CrashPoints.Point.AFTER_COMMIT);
+        writer.crashAfterNextCommit();
         for (int k = 0; k < 50; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
             line(at(T0) + "," + u + ",JUMP " + k);
         }
         awaitStored();
-        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(writer.isArmed()).isFalse();
         assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(50);
         assertThat(longOf(db, "SELECT count(*) FROM online_predictions WHERE user_id = ?", u)).isEqualTo(50);
         assertThat(deadLetterCount("movielog", "unknown_verb")).isEqualTo(deadBefore + 50);
@@ -444,13 +436,13 @@ class CollectorTest {
         // After the recovery the index of recently served users was refilled from PostgreSQL: a watch of the
         // list served before the crash still counts.
         line(new WatchEvent(later.plusMinutes(5), u, "m-x", 0).toLine());
-        crashPoints.armOnce(CrashPoints.Point.BEFORE_COMMIT);
+        CommitFailure.armOnce(db);
         for (int k = 50; k < 100; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
             line(at(T0) + "," + u + ",JUMP " + k);
         }
         awaitStored();
-        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(CommitFailure.isArmed(db)).isFalse();
         assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(100);
         assertThat(longOf(db, "SELECT count(*) FROM ratings WHERE user_id = ?", u)).isEqualTo(100);
         assertThat(deadLetterCount("movielog", "unknown_verb")).isEqualTo(deadBefore + 100);
@@ -471,25 +463,29 @@ class CollectorTest {
 
     /** A failure of the consume loop itself (not of a write) is survived: it starts over from the stored positions. */
     @Test
-    @Order(8)
     void theConsumeLoopSurvivesAFailureOutsideTheWrite() {
         long u = 5101;
         long restartsBefore = counter("movierec_background_loop_restarts_total");
         long failuresBefore = counter("telemetry_db_failures_total");
-        crashPoints.armOnce(CrashPoints.Point.AFTER_POLL);
+        consumers.failNextPoll();
         for (int k = 0; k < 20; k++) {
             line(new RateEvent(T0.plusSeconds(k), u, "m" + k, 1 + k % 5).toLine());
         }
         awaitStored();
-        assertThat(crashPoints.isArmed()).isFalse();
+        assertThat(consumers.isArmed()).isFalse();
         assertThat(longOf(db, "SELECT count(*) FROM rating_history WHERE user_id = ?", u)).isEqualTo(20);
         assertThat(counter("movierec_background_loop_restarts_total")).isEqualTo(restartsBefore + 1);
         assertThat(counter("telemetry_db_failures_total")).isEqualTo(failuresBefore);
     }
 
     @Test
-    @Order(9)
     void metricsAndReadiness() {
+        consumers.failNextPoll(); // a restart of the consume loop, to be counted
+        line(new WatchEvent(T0, 6001, "m1", 0).toLine());
+        awaitStored();
+        assertThat(consumers.isArmed()).isFalse();
+        await("consume loop up again", WAIT, () -> counter("movierec_background_loop_up") == 1);
+
         given().get("/q/health/ready").then().statusCode(200).body(containsString("RUNNING"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("telemetry_events_total{type=\"watch\"}"))
@@ -498,15 +494,14 @@ class CollectorTest {
                 .body(containsString("telemetry_db_write_seconds_count"))
                 .body(containsString("telemetry_consumer_lag{topic=\"movielog\"}"))
                 .body(containsString("telemetry_predictions_total{outcome=\"predicted\"}"))
-                // the consume loop is up again after the crash drills of the test before, each counted as a restart
+                // the consume loop is up again after the crash drill above, counted as a restart
                 .body(containsString("movierec_background_loop_up{loop=\"collector\"} 1.0"))
                 .body(matchesPattern("(?s).*movierec_background_loop_restarts_total\\{loop=\"collector\"\\} [1-9][0-9]*\\.0\n.*"));
     }
 
     @Test
-    @Order(9)
     void aDatabaseMigratedWithTheFirstV2PassesTheStartUpMigration() throws Exception {
-        assertThat(longOf(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(4);
+        assertThat(longOf(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(5);
         assertThat(longOf(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
                 .isEqualTo(V2DetectionChange.SECOND_CHECKSUM);
         try (var s = db.createStatement()) {

@@ -21,6 +21,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.pollinterval.IterativePollInterval;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
@@ -33,6 +35,8 @@ public final class TestSupport {
 
     static final GeneratedData DATA = SyntheticDataGenerator.generate(GeneratorConfig.of(200, 300, 8_000, 7));
 
+    private static final Duration MAX_POLL = Duration.ofMillis(200);
+
     private TestSupport() {
     }
 
@@ -42,22 +46,15 @@ public final class TestSupport {
                 .train(DATA.ratings()).model();
     }
 
-    /** Waits until {@code condition} holds, polling, or fails after {@code timeout}. */
+    /**
+     * Waits until {@code condition} holds, or fails after {@code timeout} (Awaitility; polls from 10 ms up to every
+     * 200 ms, in the calling thread: conditions may use a Kafka consumer, which one thread at a time may use).
+     */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 10;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-            pause = Math.min(pause * 2, 200);
-        }
+        Awaitility.await(what).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(IterativePollInterval.iterative(d -> d.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL
+                        : d.multipliedBy(2), Duration.ofMillis(10)))
+                .until(condition::getAsBoolean);
     }
 
     public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

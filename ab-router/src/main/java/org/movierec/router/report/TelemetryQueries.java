@@ -21,8 +21,10 @@ import java.util.TreeSet;
 import org.movierec.router.stats.SampleSummary;
 
 /**
- * Read-only queries on the telemetry tables ({@code served_recommendations}, {@code online_predictions})
- * per arm of an experiment, since a given time. The database does the aggregation (counts, percentiles,
+ * Read-only queries on the telemetry database per arm of an experiment, since a given time: what was served
+ * ({@code served_recommendations}) and the online prediction errors ({@code online_error_moments}, the view the
+ * telemetry schema owns: count, Σe, Σe², Σ(e²)² per model version, experiment, arm and event time, so the
+ * formula of an error lives there and not here). The database does the aggregation (counts, percentiles,
  * mean and sample variance of the squared errors), so a report reads one row per arm (or one per arm and
  * time bucket for the charts of the HTML report). The per-arm queries are public for ops-checks'
  * {@code TimescalePathTest}, which runs them on the TimescaleDB and the plain path.
@@ -46,12 +48,27 @@ public class TelemetryQueries {
             GROUP BY arm
             """;
 
-    /** Per arm: count, mean and sample variance of the squared online errors; parameters experiment, since. */
+    /**
+     * The squared errors' count {@code n}, {@code mean} and sample {@code variance} from the sums of the error
+     * moments: (Σe⁴ − (Σe²)²/n)/(n − 1), null for one rating, and never below zero (equal squared errors can leave a
+     * rounding residue of either sign).
+     */
+    private static final String SQUARED_ERROR_SUMMARY = """
+                   sum(predictions)::bigint AS n,
+                   sum(sum_squared_error) / sum(predictions) AS mean,
+                   greatest(sum(sum_squared_error_squared) - sum(sum_squared_error) ^ 2 / sum(predictions), 0)
+                       / nullif(sum(predictions) - 1, 0) AS variance
+            """;
+
+    /**
+     * Per arm: count, mean and sample variance of the squared online errors, from the telemetry schema's error
+     * moments; parameters experiment, since.
+     */
     public static final String ERRORS = """
-            SELECT arm, count(*) AS n, avg(e2) AS mean, var_samp(e2) AS variance
-            FROM (SELECT arm, ((predicted - rating)::double precision) ^ 2 AS e2
-                  FROM online_predictions
-                  WHERE experiment = ? AND time >= ? AND predicted IS NOT NULL AND arm IS NOT NULL) AS errors
+            SELECT arm,
+            """ + SQUARED_ERROR_SUMMARY + """
+            FROM online_error_moments
+            WHERE experiment = ? AND time >= ? AND arm IS NOT NULL
             GROUP BY arm
             """;
 
@@ -67,13 +84,12 @@ public class TelemetryQueries {
             ORDER BY bucket, arm
             """;
 
-    /** Per arm and time bucket (width in seconds, the first parameter): the squared errors' moments. */
+    /** Per arm and time bucket (width in seconds, the first parameter): the squared errors' moments, as {@link #ERRORS}. */
     private static final String ERROR_BUCKETS = """
-            SELECT arm, bucket, count(*) AS n, avg(e2) AS mean, var_samp(e2) AS variance
-            FROM (SELECT arm, floor(extract(epoch FROM time) / ?)::bigint AS bucket,
-                         ((predicted - rating)::double precision) ^ 2 AS e2
-                  FROM online_predictions
-                  WHERE experiment = ? AND time >= ? AND predicted IS NOT NULL AND arm IS NOT NULL) AS errors
+            SELECT arm, floor(extract(epoch FROM time) / ?)::bigint AS bucket,
+            """ + SQUARED_ERROR_SUMMARY + """
+            FROM online_error_moments
+            WHERE experiment = ? AND time >= ? AND arm IS NOT NULL
             GROUP BY arm, bucket
             ORDER BY bucket, arm
             """;

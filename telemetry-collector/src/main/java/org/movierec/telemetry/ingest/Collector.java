@@ -18,11 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -30,7 +28,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 import org.movierec.core.data.RatingScale;
 import org.movierec.contracts.events.MovielogParser;
@@ -39,7 +36,6 @@ import org.movierec.contracts.events.RejectReason;
 import org.movierec.platform.loops.LoopHealth;
 import org.movierec.telemetry.TelemetryConfig;
 import org.movierec.telemetry.store.BatchWriter;
-import org.movierec.telemetry.store.CrashPoints;
 import org.movierec.telemetry.store.RecentlyServed;
 
 /**
@@ -87,7 +83,7 @@ public class Collector {
     MeterRegistry registry;
 
     @Inject
-    CrashPoints crashPoints;
+    CollectorConsumers consumers;
 
     private KafkaConsumer<byte[], byte[]> consumer;
     private RecordRouter router;
@@ -126,22 +122,7 @@ public class Collector {
                     config.online().recentlyServedMaxUsers());
         }
 
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.kafka().groupId());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.kafka().maxPollRecords()));
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(32 * 1024 * 1024));
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "telemetry-collector");
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.kafka().sessionTimeout().toMillis()));
-        config.kafka().instanceId().filter(id -> !id.isBlank())
-                .ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-        consumer = new KafkaConsumer<>(props);
+        consumer = consumers.create();
         running = true;
         batch = new Batch();
         thread = new Thread(this::run, "telemetry-collector");
@@ -256,9 +237,6 @@ public class Collector {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
         if (needsRecovery) {
             return; // a rebalance failed inside poll: these records may come from unseeked partitions
-        }
-        if (!records.isEmpty()) {
-            crashPoints.reach(CrashPoints.Point.AFTER_POLL);
         }
         for (ConsumerRecord<byte[], byte[]> record : records) {
             router.route(record, batch);

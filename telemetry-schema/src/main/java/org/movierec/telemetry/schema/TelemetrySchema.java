@@ -10,7 +10,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * <p>The telemetry collector owns the schema and migrates it at start-up through Quarkus Flyway
  * ({@code quarkus.flyway.locations=db/telemetry}); the A/B router only reads it; the retrain service reads the
  * telemetry and writes only the dashboard copies of its runs and versions ({@code V3}: {@code model_versions},
- * {@code retrain_runs} and their detail tables), which Grafana reads.
+ * {@code retrain_runs} and their detail tables), which Grafana reads. The online prediction error is defined once,
+ * by the view {@code online_error_moments} ({@code V5}: count, Σe, Σ|e|, Σe², Σ(e²)² per event time, model version,
+ * experiment and arm), which the collector's online quality gauges, the router's report and canary and the
+ * experiments dashboard read instead of computing errors from {@code online_predictions} themselves.
  * This class migrates a database where Quarkus Flyway does not run: other services' tests and the local
  * launcher. Both register {@link V2DetectionChange}, which lets databases migrated with the first release of
  * {@code V2} accept the current one.

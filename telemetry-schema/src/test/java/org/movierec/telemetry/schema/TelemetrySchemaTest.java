@@ -2,41 +2,27 @@ package org.movierec.telemetry.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.movierec.testkit.PostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TelemetrySchemaTest {
 
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.builder().dataDir(Files.createTempDirectory("telemetry-schema-pg"))
-                .database("movierec").build();
-        postgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgres POSTGRES = new EmbeddedPostgres("telemetry-schema-pg");
 
     @Test
     void migratesAnEmptyDatabaseOnceAndThenNothing() throws Exception {
-        int first = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
-        int second = TelemetrySchema.migrate(postgres.jdbcUrl(), postgres.user(), postgres.password(), "auto");
+        int first = TelemetrySchema.migrate(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password(), "auto");
+        int second = TelemetrySchema.migrate(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password(), "auto");
 
-        assertThat(first).isEqualTo(4);
+        assertThat(first).isEqualTo(5);
         assertThat(second).isZero();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password());
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")) {
             List<String> relations = new ArrayList<>();
@@ -44,10 +30,10 @@ class TelemetrySchemaTest {
                 relations.add(rs.getString(1));
             }
             assertThat(relations).contains("ratings", "served_recommendations", "online_predictions",
-                    "online_error_5m", "online_rmse", "watch_through", "model_versions", "model_fairness",
+                    "online_error_moments", "online_error_5m", "online_rmse", "watch_through", "model_versions", "model_fairness",
                     "retrain_runs", "retrain_snapshot_drops", "retrain_stage_durations");
         }
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password());
              ResultSet rs = c.createStatement().executeQuery("SELECT flavour FROM storage_flavour")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("postgresql");
@@ -64,5 +50,7 @@ class TelemetrySchemaTest {
                 .getResource(TelemetrySchema.LOCATION + "/V3__model_versions_and_runs.sql")).isNotNull();
         assertThat(TelemetrySchema.class.getClassLoader()
                 .getResource(TelemetrySchema.LOCATION + "/V4__timescale_version_and_late_data.sql")).isNotNull();
+        assertThat(TelemetrySchema.class.getClassLoader()
+                .getResource(TelemetrySchema.LOCATION + "/V5__online_error_moments.sql")).isNotNull();
     }
 }
