@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.movierec.contracts.events.Topics;
 
 /** The router's settings ({@code router.*} in application.properties, each overridable by its env var). */
 @ConfigMapping(prefix = "router")
@@ -74,8 +75,11 @@ public interface RouterConfig {
         /** The brokers, for the served events of fallbacks; empty: none are published. */
         Optional<String> bootstrapServers();
 
-        /** The served-recommendation topic. */
-        @WithDefault("recsys.served")
+        /**
+         * The served-recommendation topic (the queue in front of it: platform-common {@code PublisherConfig},
+         * {@code movierec.kafka.publisher.queue-capacity}).
+         */
+        @WithDefault(Topics.SERVED)
         String servedTopic();
     }
 
