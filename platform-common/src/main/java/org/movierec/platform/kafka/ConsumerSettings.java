@@ -1,8 +1,6 @@
 package org.movierec.platform.kafka;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The Kafka consumer settings of the platform's services, beside {@link ProducerSettings} and written the same way
@@ -16,15 +14,13 @@ import java.util.Properties;
  * The telemetry collector's exactly-once consumer (transactions, a group, committed offsets) keeps its own settings:
  * they are the point of that class.
  */
-public final class ConsumerSettings {
+public final class ConsumerSettings extends KafkaClientSettings {
 
     /** {@code org.apache.kafka.common.serialization.StringDeserializer}. */
     public static final String STRING_DESERIALIZER = "org.apache.kafka.common.serialization.StringDeserializer";
 
-    private final Map<String, String> values;
-
     private ConsumerSettings(Map<String, String> values) {
-        this.values = values;
+        super(values);
     }
 
     /**
@@ -36,28 +32,11 @@ public final class ConsumerSettings {
      * @throws IllegalArgumentException if {@code bootstrapServers} is blank
      */
     public static ConsumerSettings everyPartitionFromTheEnd(String bootstrapServers, String clientId) {
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("Kafka bootstrap servers are required");
-        }
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("bootstrap.servers", bootstrapServers);
-        v.put("client.id", clientId);
+        Map<String, String> v = common(bootstrapServers, clientId);
         v.put("key.deserializer", STRING_DESERIALIZER);
         v.put("value.deserializer", STRING_DESERIALIZER);
         v.put("enable.auto.commit", "false");
         v.put("auto.offset.reset", "latest");
         return new ConsumerSettings(v);
-    }
-
-    /** The settings by Kafka configuration key. */
-    public Map<String, String> asMap() {
-        return Map.copyOf(values);
-    }
-
-    /** The settings as the {@code Properties} a {@code KafkaConsumer} takes. */
-    public Properties toProperties() {
-        Properties p = new Properties();
-        p.putAll(values);
-        return p;
     }
 }
