@@ -72,7 +72,10 @@ public interface RouterConfig {
         /** The brokers, for the served events of fallbacks; empty: none are published. */
         Optional<String> bootstrapServers();
 
-        /** The served-recommendation topic. */
+        /**
+         * The served-recommendation topic (the queue in front of it: platform-common {@code PublisherConfig},
+         * {@code movierec.kafka.publisher.queue-capacity}).
+         */
         @WithDefault(Topics.SERVED)
         String servedTopic();
     }

@@ -4,8 +4,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import org.movierec.contracts.events.Topics;
 
-/** The inference service's settings ({@code inference.*} in application.properties, env-var overridable). */
+/**
+ * The inference service's settings ({@code inference.*}, env-var overridable). Each default is written once: in
+ * application.properties, except the topic names, which come from {@link Topics}.
+ */
 @ConfigMapping(prefix = "inference")
 public interface InferenceConfig {
 
@@ -16,11 +20,9 @@ public interface InferenceConfig {
     Optional<String> modelFile();
 
     /** How often the registry (or the model file) is checked for versions to load or drop. */
-    @WithDefault("10s")
     Duration reloadInterval();
 
     /** Movies per answer. */
-    @WithDefault("20")
     int recommendationSize();
 
     /**
@@ -30,7 +32,6 @@ public interface InferenceConfig {
     Optional<String> adminToken();
 
     /** The MongoDB database of the registry. */
-    @WithDefault("movierec")
     String database();
 
     FoldIn foldIn();
@@ -42,21 +43,17 @@ public interface InferenceConfig {
     /** The background loops (fold-in consumer): how long they wait before starting over after a failure. */
     interface Loops {
         /** The first wait after a failure; doubled per consecutive failure. */
-        @WithDefault("1s")
         Duration initialBackoff();
 
         /** The longest wait. */
-        @WithDefault("30s")
         Duration maxBackoff();
     }
 
     interface FoldIn {
         /** Users whose new ratings are kept for fold-in; the least recently used beyond it are forgotten. */
-        @WithDefault("100000")
         int maxUsers();
 
         /** New ratings kept per user (the latest). */
-        @WithDefault("500")
         int maxRatingsPerUser();
     }
 
@@ -68,15 +65,14 @@ public interface InferenceConfig {
         Optional<String> bootstrapServers();
 
         /** Topic of the streaming service's event lines; its rate events are folded in. */
-        @WithDefault("movielog")
+        @WithDefault(Topics.MOVIELOG)
         String movielogTopic();
 
-        /** Topic of the served-recommendation events this service publishes. */
-        @WithDefault("recsys.served")
+        /**
+         * Topic of the served-recommendation events this service publishes (their queue: platform-common
+         * {@code PublisherConfig}, {@code movierec.kafka.publisher.queue-capacity}).
+         */
+        @WithDefault(Topics.SERVED)
         String servedTopic();
-
-        /** Served events waiting to be sent; beyond it new ones are dropped (and counted). */
-        @WithDefault("10000")
-        int servedQueueCapacity();
     }
 }

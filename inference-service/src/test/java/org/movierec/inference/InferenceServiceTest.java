@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,12 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -33,11 +34,10 @@ import org.bson.types.Binary;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.contracts.events.ServedEvent;
+import org.movierec.contracts.events.Topics;
 import org.movierec.core.model.SvdModel;
 import org.movierec.inference.realtime.RatingConsumer;
 import org.movierec.registry.ModelRegistry;
@@ -48,12 +48,12 @@ import org.movierec.testkit.MongoTestResource;
 /**
  * The inference service against a real Kafka broker and a real (wire-compatible) MongoDB: the
  * /recommend contract, validation, fallback, exclusion of rated movies, swaps, a corrupted artifact,
- * real-time fold-in and the served events. The tests run in order and build on each other's state.
+ * real-time fold-in and the served events. Each test starts from the same registry: one production version,
+ * loaded ({@link #oneProductionVersion}); the broker, the MongoDB server and the service are shared per JVM.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MongoTestResource.class, restrictToAnnotatedClass = false)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InferenceServiceTest {
 
     @Inject
@@ -63,20 +63,18 @@ class InferenceServiceTest {
     static final String LINE = "[^,\\s]+(,[^,\\s]+){19}";
 
     static MongoClient mongo;
-    static ModelRegistry registry;
-    static SvdModel first;
-    static ModelVersion v1;
-    static ModelVersion v2;
+    static MongoDatabase db;
+    /** The model of every test's production version. */
+    static final SvdModel FIRST = TestModels.trained(1);
+
+    ModelRegistry registry;
+    /** This test's production version (of {@link #FIRST}), loaded. */
+    ModelVersion production;
 
     @BeforeAll
-    static void registerAndPromote() throws Exception {
+    static void connect() {
         mongo = MongoClients.create(ConfigProvider.getConfig().getValue("quarkus.mongodb.connection-string", String.class));
-        MongoDatabase db = mongo.getDatabase("movierec");
-        db.drop();
-        registry = new ModelRegistry(db);
-        first = TestModels.trained(1);
-        v1 = registry.register(first, Map.of("rmse", 0.9), Map.of());
-        registry.promote(v1.version());
+        db = mongo.getDatabase("movierec");
     }
 
     @AfterAll
@@ -86,40 +84,46 @@ class InferenceServiceTest {
         }
     }
 
+    /** An empty registry but for one production version, which the service then loads (dropping any other). */
+    @BeforeEach
+    void oneProductionVersion() throws Exception {
+        db.drop();
+        registry = new ModelRegistry(db);
+        production = registry.register(FIRST, Map.of("rmse", 0.9), Map.of());
+        registry.promote(production.version());
+        reload();
+    }
+
     static void reload() {
         given().header("Authorization", TOKEN).post("/admin/reload").then().statusCode(200);
     }
 
     @Test
-    @Order(1)
     void readyOnceAModelIsLoaded() {
-        reload();
-        given().get("/q/health/ready").then().statusCode(200).body(containsString(v1.version()));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body(containsString(production.version()));
+        given().get("/q/health/live").then().statusCode(200)
+                .body(containsString("served-event-publisher"));
     }
 
     @Test
-    @Order(2)
     void plainTextContract() {
         given().get("/recommend/7").then().statusCode(200)
                 .contentType(containsString("text/plain"))
-                .header("X-Model-Version", v1.version())
+                .header("X-Model-Version", production.version())
                 .body(matchesPattern(LINE + "\\n?"));
     }
 
     @Test
-    @Order(3)
     void jsonContract() {
         given().accept(ContentType.JSON).get("/recommend/7").then().statusCode(200)
                 .body("userId", equalTo("7"))
-                .body("modelVersion", equalTo(v1.version()))
+                .body("modelVersion", equalTo(production.version()))
                 .body("items", hasSize(20))
                 .body("items[0].movieId", matchesPattern("\\d+"))
                 .body("fallback", equalTo(false));
     }
 
     @Test
-    @Order(4)
     void badUserIdsAre400WithAReason() {
         for (String bad : List.of("abc", "0", "-3", "007", "1234567890123456789", "7.5", "42;x=1")) {
             // as sent, so that "42;x=1" arrives with a matrix parameter (the router answers 400 for it too)
@@ -130,25 +134,23 @@ class InferenceServiceTest {
     }
 
     @Test
-    @Order(5)
     void unknownUserGetsThePopularityFallback() {
         List<String> items = given().accept(ContentType.JSON).get("/recommend/987654321").then().statusCode(200)
                 .body("fallback", equalTo(true)).extract().jsonPath().getList("items.movieId");
         List<String> popular = new ArrayList<>();
         for (int j = 0; j < 20; j++) {
-            popular.add(first.items().idAt(first.popularItems()[j]));
+            popular.add(FIRST.items().idAt(FIRST.popularItems()[j]));
         }
         assertThat(items).containsExactlyElementsOf(popular);
     }
 
     @Test
-    @Order(6)
     void neverAMovieTheUserRated() {
         for (int u = 0; u < 40; u++) {
-            String user = first.users().idAt(u);
+            String user = FIRST.users().idAt(u);
             Set<String> rated = new HashSet<>();
-            for (int i : first.ratedItems().of(u)) {
-                rated.add(first.items().idAt(i));
+            for (int i : FIRST.ratedItems().of(u)) {
+                rated.add(FIRST.items().idAt(i));
             }
             String line = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
             assertThat(Arrays.asList(line.split(","))).as("user %s", user).doesNotContainAnyElementsOf(rated);
@@ -156,52 +158,47 @@ class InferenceServiceTest {
     }
 
     @Test
-    @Order(7)
     void explainNamesLikedMovies() {
         given().get("/recommend/7?explain=true").then().statusCode(200)
                 .body("items[0].because", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
-    @Order(8)
     void unknownModelVersionIs404() {
         given().get("/recommend/7?model=no-such-version").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("not loaded"));
     }
 
     @Test
-    @Order(9)
     void swapsToANewProductionVersionAndDropsTheOld() throws Exception {
-        v2 = registry.register(TestModels.trained(2), Map.of("rmse", 0.89), Map.of());
-        registry.promote(v2.version());
+        ModelVersion next = registry.register(TestModels.trained(2), Map.of("rmse", 0.89), Map.of());
+        registry.promote(next.version());
         reload();
-        given().get("/recommend/7").then().statusCode(200).header("X-Model-Version", v2.version());
-        given().get("/recommend/7?model=" + v1.version()).then().statusCode(404);
+        given().get("/recommend/7").then().statusCode(200).header("X-Model-Version", next.version());
+        given().get("/recommend/7?model=" + production.version()).then().statusCode(404);
     }
 
     @Test
-    @Order(10)
-    void servesEveryArmOfARunningExperiment() {
-        MongoDatabase db = mongo.getDatabase("movierec");
+    void servesEveryArmOfARunningExperiment() throws Exception {
+        ModelVersion candidate = registry.register(TestModels.trained(2), Map.of("rmse", 0.89), Map.of());
         db.getCollection("experiments").insertOne(new Document("_id", "exp-1").append("name", "exp-1")
                 .append("status", "running").append("arms", List.of(
-                        new Document("name", "control").append("modelVersion", v2.version()).append("weight", 50),
-                        new Document("name", "candidate").append("modelVersion", v1.version()).append("weight", 50))));
+                        new Document("name", "control").append("modelVersion", production.version()).append("weight", 50),
+                        new Document("name", "candidate").append("modelVersion", candidate.version()).append("weight", 50))));
         reload();
         given().header("X-Experiment", "exp-1").header("X-Arm", "candidate")
-                .get("/recommend/7?model=" + v1.version()).then().statusCode(200).header("X-Model-Version", v1.version());
+                .get("/recommend/7?model=" + candidate.version()).then().statusCode(200)
+                .header("X-Model-Version", candidate.version());
         db.getCollection("experiments").updateOne(new Document("_id", "exp-1"), new Document("$set", new Document("status", "stopped")));
         reload();
-        given().get("/recommend/7?model=" + v1.version()).then().statusCode(404);
+        given().get("/recommend/7?model=" + candidate.version()).then().statusCode(404);
     }
 
     @Test
-    @Order(11)
     void aCorruptedArtifactIsRejectedAndTheOldVersionKeepsServing() throws Exception {
-        ModelVersion v3 = registry.register(TestModels.trained(3), Map.of(), Map.of());
+        ModelVersion corrupted = registry.register(TestModels.trained(3), Map.of(), Map.of());
         // flip bytes in the stored artifact: GridFS chunk of the file named by its md5
-        MongoDatabase db = mongo.getDatabase("movierec");
-        Object fileId = db.getCollection("artifacts.files").find(new Document("filename", v3.md5())).first().get("_id");
+        Object fileId = db.getCollection("artifacts.files").find(new Document("filename", corrupted.md5())).first().get("_id");
         Document chunk = db.getCollection("artifacts.chunks").find(new Document("files_id", fileId)).first();
         byte[] data = ((Binary) chunk.get("data")).getData();
         for (int j = 100; j < 120 && j < data.length; j++) {
@@ -209,15 +206,15 @@ class InferenceServiceTest {
         }
         db.getCollection("artifacts.chunks").updateOne(new Document("_id", chunk.get("_id")),
                 new Document("$set", new Document("data", new Binary(data))));
-        registry.promote(v3.version());
+        registry.promote(corrupted.version());
 
         reload();
 
-        given().get("/recommend/7").then().statusCode(200).header("X-Model-Version", v2.version());
+        given().get("/recommend/7").then().statusCode(200).header("X-Model-Version", production.version());
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("recsys_reload_failures_total{reason=\"checksum\""))
                 .body(containsString("recsys_model_production_loaded 0.0"));
-        registry.promote(v2.version());
+        registry.promote(production.version());
         reload();
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("recsys_model_production_loaded 1.0"))
@@ -226,55 +223,46 @@ class InferenceServiceTest {
     }
 
     @Test
-    @Order(12)
     void foldInChangesANewUsersListWithinSeconds() throws Exception {
         String user = "55501";
-        awaitFoldInConsumer(Duration.ofSeconds(30));
+        awaitFoldInConsumer();
         String before = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
         // the new user rates five movies of the popular head 5 and the rest of the list they were offered 1
         List<String> offered = Arrays.asList(before.split(","));
         try (KafkaProducer<String, String> producer = producer()) {
             for (int j = 0; j < 5; j++) {
                 String line = "2026-11-25T10:00:0" + j + "," + user + ",GET /rate/" + offered.get(j) + "=" + (j < 2 ? 5 : 1);
-                producer.send(new ProducerRecord<>("movielog", user, line)).get();
+                producer.send(new ProducerRecord<>(Topics.MOVIELOG, user, line)).get();
             }
         }
-        String after = awaitChange(user, before, Duration.ofSeconds(15));
+        String after = awaitChange(user, before);
         assertThat(after).isNotEqualTo(before);
         assertThat(Arrays.asList(after.split(","))).doesNotContainAnyElementsOf(offered.subList(0, 5));
         given().accept(ContentType.JSON).get("/recommend/" + user).then().body("fallback", equalTo(false));
     }
 
     @Test
-    @Order(13)
-    void everyAnswerIsPublishedAsAServedEvent() throws Exception {
+    void everyAnswerIsPublishedAsAServedEvent() {
         String requestId = UUID.randomUUID().toString();
         given().header("X-Request-Id", requestId).header("X-Experiment", "exp-9").header("X-Arm", "control")
                 .get("/recommend/7").then().statusCode(200);
-        ServedEvent found = null;
-        Instant deadline = Instant.now().plusSeconds(20);
+        ServedEvent found;
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of("recsys.served"));
-            while (found == null && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    ServedEvent e = ServedEvent.fromJson(r.value());
-                    if (requestId.equals(e.requestId())) {
-                        found = e;
-                    }
-                }
-            }
+            consumer.subscribe(List.of(Topics.SERVED));
+            found = await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollDelay(Duration.ZERO)
+                    .until(() -> servedEvent(consumer, requestId), Optional::isPresent)
+                    .orElseThrow();
         }
-        assertThat(found).as("served event with request id %s", requestId).isNotNull();
         assertThat(found.userId()).isEqualTo(7L);
         assertThat(found.experiment()).isEqualTo("exp-9");
         assertThat(found.arm()).isEqualTo("control");
-        assertThat(found.modelVersion()).isEqualTo(v2.version());
+        assertThat(found.modelVersion()).isEqualTo(production.version());
         assertThat(found.items()).hasSize(20);
         assertThat(found.status()).isEqualTo(200);
+        assertThat(metric(SENT)).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
-    @Order(14)
     void adminNeedsTheToken() {
         given().post("/admin/reload").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer").body("detail", equalTo("missing bearer token"));
@@ -282,23 +270,22 @@ class InferenceServiceTest {
     }
 
     @Test
-    @Order(15)
     void theFoldInConsumerSurvivesAFailingRecordAndKeepsFoldingIn() throws Exception {
         String user = "55502";
-        awaitFoldInConsumer(Duration.ofSeconds(30));
+        awaitFoldInConsumer();
         double restartsBefore = metric(RESTARTS);
         String before = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
         List<String> offered = Arrays.asList(before.split(","));
         ratingConsumer.failNextRecord();
         try (KafkaProducer<String, String> producer = producer()) {
             // the record the drill makes fail, then the same ratings as above for another new user
-            producer.send(new ProducerRecord<>("movielog", "55503", "2026-11-25T10:00:00,55503,GET /rate/" + offered.get(0) + "=5")).get();
+            producer.send(new ProducerRecord<>(Topics.MOVIELOG, "55503", "2026-11-25T10:00:00,55503,GET /rate/" + offered.get(0) + "=5")).get();
             for (int j = 0; j < 5; j++) {
                 String line = "2026-11-25T10:00:0" + j + "," + user + ",GET /rate/" + offered.get(j) + "=" + (j < 2 ? 5 : 1);
-                producer.send(new ProducerRecord<>("movielog", user, line)).get();
+                producer.send(new ProducerRecord<>(Topics.MOVIELOG, user, line)).get();
             }
         }
-        String after = awaitChange(user, before, Duration.ofSeconds(15));
+        String after = awaitChange(user, before);
         assertThat(Arrays.asList(after.split(","))).doesNotContainAnyElementsOf(offered.subList(0, 5));
         assertThat(metric(RESTARTS)).isEqualTo(restartsBefore + 1);
         assertThat(metric(UP)).isEqualTo(1.0);
@@ -308,6 +295,7 @@ class InferenceServiceTest {
 
     static final String RESTARTS = "movierec_background_loop_restarts_total{loop=\"rating-consumer\"}";
     static final String UP = "movierec_background_loop_up{loop=\"rating-consumer\"}";
+    static final String SENT = "movierec_kafka_publisher_sent_total{publisher=\"served-event-publisher\"}";
 
     /** The value of one series in /q/metrics, or NaN when absent. */
     private static double metric(String series) {
@@ -315,26 +303,30 @@ class InferenceServiceTest {
                 .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).strip())).findFirst().orElse(Double.NaN);
     }
 
-    private static void awaitFoldInConsumer(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            String metrics = given().get("/q/metrics").then().extract().asString();
-            if (metrics.lines().anyMatch(l -> l.startsWith("recsys_foldin_partitions") && !l.trim().endsWith(" 0.0"))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the fold-in consumer did not get its partitions in " + timeout);
+    /** Waits until the fold-in consumer has its partitions (it reads from the end: earlier ratings are not seen). */
+    private static void awaitFoldInConsumer() {
+        await("the fold-in consumer gets its partitions").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/q/metrics").then().extract().asString().lines()
+                        .anyMatch(l -> l.startsWith("recsys_foldin_partitions") && !l.trim().endsWith(" 0.0")));
     }
 
-    private static String awaitChange(String user, String before, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        String now = before;
-        while (now.equals(before) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            now = given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip();
+    /** The user's list once it differs from {@code before}. */
+    private static String awaitChange(String user, String before) {
+        return await("the list of user " + user + " changes").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/recommend/" + user).then().statusCode(200).extract().asString().strip(),
+                        now -> !now.equals(before));
+    }
+
+    /** One poll of {@code consumer}: the served event of {@code requestId}, if it came. */
+    private static Optional<ServedEvent> servedEvent(KafkaConsumer<String, String> consumer, String requestId) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+            ServedEvent e = ServedEvent.fromJson(r.value());
+            if (requestId.equals(e.requestId())) {
+                return Optional.of(e);
+            }
         }
-        return now;
+        return Optional.empty();
     }
 
     private static KafkaProducer<String, String> producer() {

@@ -19,16 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.movierec.core.model.ModelFile;
 
-/** Standalone mode: MODEL_FILE serves one file, reloaded when it changes; a bad file never serves. */
+/**
+ * Standalone mode: MODEL_FILE serves one file, reloaded when it changes; a bad file never serves. Each test first
+ * puts the file it starts from in place ({@link #serving}); the service (one per JVM and profile) stays.
+ */
 @QuarkusTest
 @TestProfile(StandaloneFileModeTest.FileProfile.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneFileModeTest {
 
     static final Path DIR;
@@ -56,42 +55,54 @@ class StandaloneFileModeTest {
         return given().get("/recommend/7").then().statusCode(200).extract().header("X-Model-Version");
     }
 
-    static String firstVersion;
+    /** Replaces the served file at once (as an operator should: write aside, then move over it). */
+    static void replaceModelFile(byte[] bytes) throws IOException {
+        Path next = Files.createTempFile(DIR, "next", ".bin");
+        Files.write(next, bytes);
+        Files.move(next, MODEL, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static byte[] modelBytes(long seed) throws IOException {
+        Path file = Files.createTempFile(DIR, "model-" + seed, ".bin");
+        ModelFile.write(TestModels.trained(seed), file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        return bytes;
+    }
+
+    /** Puts the model of {@code seed} in the served file and has it loaded; its version. */
+    static String serving(long seed) throws IOException {
+        replaceModelFile(modelBytes(seed));
+        return reloadAndGetVersion();
+    }
 
     @Test
-    @Order(1)
-    void servesTheFile() {
-        firstVersion = reloadAndGetVersion();
-        org.assertj.core.api.Assertions.assertThat(firstVersion).startsWith("file-");
+    void servesTheFile() throws IOException {
+        String version = serving(11);
+        org.assertj.core.api.Assertions.assertThat(version).startsWith("file-");
         given().get("/recommend/7").then().body(matchesPattern("[^,]+(,[^,]+){19}\\n?"));
     }
 
     @Test
-    @Order(2)
     void aNewFileIsSwappedIn() throws IOException {
-        Path next = DIR.resolve("next.bin");
-        ModelFile.write(TestModels.trained(12), next);
-        Files.move(next, MODEL, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String first = serving(11);
+        replaceModelFile(modelBytes(12));
         String second = reloadAndGetVersion();
-        org.assertj.core.api.Assertions.assertThat(second).startsWith("file-").isNotEqualTo(firstVersion);
-        firstVersion = second;
+        org.assertj.core.api.Assertions.assertThat(second).startsWith("file-").isNotEqualTo(first);
     }
 
     @Test
-    @Order(3)
     void aCorruptedFileNeverServes() throws IOException {
+        String good = serving(12);
         byte[] bytes = Files.readAllBytes(MODEL);
         bytes[bytes.length / 2] ^= 0x7f;
-        Path bad = DIR.resolve("bad.bin");
-        Files.write(bad, bytes);
-        Files.move(bad, MODEL, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        org.assertj.core.api.Assertions.assertThat(reloadAndGetVersion()).isEqualTo(firstVersion);
+        replaceModelFile(bytes);
+        org.assertj.core.api.Assertions.assertThat(reloadAndGetVersion()).isEqualTo(good);
     }
 
     @Test
-    @Order(4)
-    void popularIsTheProductionModelsPopularityList() {
-        String version = reloadAndGetVersion();
+    void popularIsTheProductionModelsPopularityList() throws IOException {
+        String version = serving(11);
         // an unknown user gets the production model's popularity list: /popular must answer the same list
         String fallback = given().get("/recommend/987654321").then().statusCode(200).extract().asString().strip();
         given().get("/popular?size=20").then().statusCode(200).header("X-Model-Version", version)

@@ -1,5 +1,7 @@
 package org.movierec.inference;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
@@ -15,9 +17,12 @@ final class TestModels {
     private TestModels() {
     }
 
+    /** Trained once per seed and JVM: tests share the models (immutable), not the state built on them. */
+    private static final Map<Long, SvdModel> TRAINED = new ConcurrentHashMap<>();
+
     /** A model trained with {@code seed}: different seeds give different (but equally good) models. */
     static SvdModel trained(long seed) {
-        return new SgdTrainer(TrainingParams.defaults().withFactors(16).withMaxEpochs(15).withSeed(seed))
-                .train(DATA.ratings()).model();
+        return TRAINED.computeIfAbsent(seed, s -> new SgdTrainer(TrainingParams.defaults().withFactors(16)
+                .withMaxEpochs(15).withSeed(s)).train(DATA.ratings()).model());
     }
 }

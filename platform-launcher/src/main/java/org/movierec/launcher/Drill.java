@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.movierec.contracts.events.Topics;
+import org.movierec.platform.kafka.ProducerSettings;
 
 /**
  * {@code bin/drill}: triggers a named alert end to end in the stack {@code bin/start} runs, without hurting data, and
@@ -216,12 +214,6 @@ public final class Drill {
         if (alert != null) {
             out.println("    rule: " + alert.expr().strip().replace("\n", " "));
         }
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.kafka());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         Duration cap = timing.latestFiring(pending).plus(Duration.ofMinutes(1));
         step(String.format(Locale.ROOT, "writing %d garbage lines a second to %s (at most %s) until %s fires",
                 GARBAGE_PER_SECOND, Topics.MOVIELOG, human(cap), name));
@@ -230,7 +222,9 @@ public final class Drill {
         Optional<Long> firedAt = Optional.empty();
         Predicate<Map<String, Object>> match = a -> name.equals(labels(a).get("alertname"));
         String lastState = "";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        // durable, as the simulator writes movielog: all replicas, idempotent, 10 s at most to find the broker
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(ProducerSettings.durable(
+                "127.0.0.1:" + ports.kafka(), "launcher-drill", ProducerSettings.STRING_SERIALIZER).toProperties())) {
             while (elapsed(start).compareTo(cap) < 0) {
                 for (int i = 0; i < GARBAGE_PER_SECOND; i++, sent++) {
                     producer.send(new ProducerRecord<>(Topics.MOVIELOG, "drill", garbage(sent)));

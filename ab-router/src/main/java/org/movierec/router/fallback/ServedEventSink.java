@@ -1,84 +1,46 @@
 package org.movierec.router.fallback;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.movierec.platform.kafka.ProducerSettings;
 import org.movierec.contracts.events.ServedEvent;
+import org.movierec.platform.kafka.BoundedPublisher;
+import org.movierec.platform.kafka.KafkaPublishers;
 import org.movierec.router.RouterConfig;
 
 /**
  * Publishes the served events of what the router answered itself (fallbacks) and of the upstream
- * attempts that failed, to {@code recsys.served}, so telemetry counts errors and fallbacks per arm. A
- * request never waits: events go to one sender thread through a bounded queue (10,000); beyond it they
- * are dropped and counted ({@code router.served.drops}). Without Kafka configured nothing is published.
+ * attempts that failed, to {@code recsys.served}, so telemetry counts errors and fallbacks per arm, through the
+ * platform's {@link BoundedPublisher}: a request never waits; beyond the queue events are dropped and counted
+ * ({@code movierec_kafka_publisher_drops_total{publisher="served-event-publisher"}}, the same series as
+ * inference's). Without Kafka configured nothing is published.
  */
 @ApplicationScoped
 public class ServedEventSink {
 
-    private static final int QUEUE_CAPACITY = 10_000;
+    /** The publisher's name: its meters' {@code publisher} tag, its loop and its liveness check. */
+    public static final String NAME = "served-event-publisher";
 
     @Inject
     RouterConfig config;
 
     @Inject
-    MeterRegistry registry;
+    KafkaPublishers publishers;
 
-    private KafkaProducer<String, String> producer;
-    private ThreadPoolExecutor sender;
-    private Counter dropped;
-    private Counter failed;
+    private BoundedPublisher<ServedEvent> publisher;
 
     void start(@Observes StartupEvent event) {
-        dropped = registry.counter("router.served.drops", "reason", "queue_full");
-        failed = registry.counter("router.served.drops", "reason", "send_failed");
-        if (config.kafka().bootstrapServers().isEmpty()) {
-            return;
-        }
-        producer = new KafkaProducer<>(ProducerSettings.fireAndForget(config.kafka().bootstrapServers().get(),
-                "ab-router-served").toProperties());
-        sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "router-served-sender");
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                (runnable, executor) -> dropped.increment());
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (sender != null) {
-            sender.shutdown();
-            producer.close(Duration.ofSeconds(5));
+        if (config.kafka().bootstrapServers().isPresent()) {
+            publisher = publishers.open(NAME, "ab-router-served", config.kafka().bootstrapServers().get(),
+                    config.kafka().servedTopic(), served -> Long.toString(served.userId()), ServedEvent::toJson);
         }
     }
 
     /** Queues {@code event} for {@code recsys.served}; never blocks. */
     public void publish(ServedEvent event) {
-        if (sender == null) {
-            return;
+        if (publisher != null) {
+            publisher.publish(event);
         }
-        sender.execute(() -> {
-            try {
-                producer.send(new ProducerRecord<>(config.kafka().servedTopic(), Long.toString(event.userId()),
-                        event.toJson()), (metadata, error) -> {
-                            if (error != null) {
-                                failed.increment();
-                            }
-                        });
-            } catch (RuntimeException e) {
-                failed.increment();
-            }
-        });
     }
 }

@@ -9,21 +9,19 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.movierec.contracts.events.MovielogParser;
 import org.movierec.contracts.events.ParseResult;
 import org.movierec.contracts.events.RateEvent;
 import org.movierec.inference.InferenceConfig;
+import org.movierec.platform.kafka.ConsumerSettings;
 import org.movierec.platform.loops.LoopHealth;
 
 /**
@@ -62,14 +60,8 @@ public class RatingConsumer {
             LOG.info("no Kafka configured: no real-time fold-in");
             return;
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers().get());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "inference-foldin");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        consumer = new KafkaConsumer<>(props);
+        consumer = new KafkaConsumer<>(ConsumerSettings.everyPartitionFromTheEnd(
+                config.kafka().bootstrapServers().get(), "inference-foldin").toProperties());
         registry.gauge("recsys.foldin.partitions", this, c -> c.assignedPartitions);
         health = new LoopHealth(registry, LOOP, config.loops().initialBackoff(), config.loops().maxBackoff());
         running = true;
@@ -102,7 +94,8 @@ public class RatingConsumer {
                 ConsumerRecord<String, String> current = null;
                 try {
                     if (consumer.assignment().isEmpty() && !assign(topic)) {
-                        Thread.sleep(1000); // the topic does not exist yet
+                        // the topic does not exist yet: not a failure, but the same wait as after one
+                        Thread.sleep(config.loops().initialBackoff().toMillis());
                         continue;
                     }
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

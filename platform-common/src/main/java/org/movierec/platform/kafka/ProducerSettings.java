@@ -2,7 +2,6 @@ package org.movierec.platform.kafka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The Kafka producer settings of the platform's services, defined once (Kafka's own configuration keys, so this
@@ -17,22 +16,20 @@ import java.util.Properties;
  * </ul>
  * Both batch briefly (linger 5 ms) and compress with lz4.
  */
-public final class ProducerSettings {
+public final class ProducerSettings extends KafkaClientSettings {
 
     /** {@code org.apache.kafka.common.serialization.StringSerializer}. */
     public static final String STRING_SERIALIZER = "org.apache.kafka.common.serialization.StringSerializer";
     /** {@code org.apache.kafka.common.serialization.ByteArraySerializer}. */
     public static final String BYTES_SERIALIZER = "org.apache.kafka.common.serialization.ByteArraySerializer";
 
-    private final Map<String, String> values;
-
     private ProducerSettings(Map<String, String> values) {
-        this.values = values;
+        super(values);
     }
 
     /** Leader acks, 2 s max block, 30 s delivery timeout; string keys and values. */
     public static ProducerSettings fireAndForget(String bootstrapServers, String clientId) {
-        Map<String, String> v = common(bootstrapServers, clientId, STRING_SERIALIZER);
+        Map<String, String> v = batched(bootstrapServers, clientId, STRING_SERIALIZER);
         v.put("acks", "1");
         v.put("max.block.ms", "2000");
         v.put("request.timeout.ms", "10000");
@@ -42,7 +39,7 @@ public final class ProducerSettings {
 
     /** All in-sync replicas, idempotent, 10 s max block, 2 min delivery timeout; keys and values by {@code serializer}. */
     public static ProducerSettings durable(String bootstrapServers, String clientId, String serializer) {
-        Map<String, String> v = common(bootstrapServers, clientId, serializer);
+        Map<String, String> v = batched(bootstrapServers, clientId, serializer);
         v.put("acks", "all");
         v.put("enable.idempotence", "true");
         v.put("max.block.ms", "10000");
@@ -51,13 +48,8 @@ public final class ProducerSettings {
         return new ProducerSettings(v);
     }
 
-    private static Map<String, String> common(String bootstrapServers, String clientId, String serializer) {
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("Kafka bootstrap servers are required");
-        }
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("bootstrap.servers", bootstrapServers);
-        v.put("client.id", clientId);
+    private static Map<String, String> batched(String bootstrapServers, String clientId, String serializer) {
+        Map<String, String> v = KafkaClientSettings.common(bootstrapServers, clientId);
         v.put("key.serializer", serializer);
         v.put("value.serializer", serializer);
         v.put("linger.ms", "5");
@@ -70,17 +62,5 @@ public final class ProducerSettings {
         Map<String, String> v = new LinkedHashMap<>(values);
         v.put(key, value);
         return new ProducerSettings(v);
-    }
-
-    /** The settings by Kafka configuration key. */
-    public Map<String, String> asMap() {
-        return Map.copyOf(values);
-    }
-
-    /** The settings as the {@code Properties} a {@code KafkaProducer} takes. */
-    public Properties toProperties() {
-        Properties p = new Properties();
-        p.putAll(values);
-        return p;
     }
 }
