@@ -1,16 +1,12 @@
 package org.movierec.router;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
+import org.movierec.core.report.JsonDoubles;
 
 /**
  * The router's one Jackson mapper, for the JSON it reads (admin request bodies, the inference service's
@@ -18,9 +14,9 @@ import java.io.IOException;
  *
  * <p>Reading is strict, as the admin API always was: a duplicate key or anything after the value is an
  * error (Jackson already rejects leading zeros, NaN, comments and trailing commas), and a message never
- * quotes the body back. Writing is compact with maps in their own order; a double that is NaN or
- * infinite is written as {@code null}, since JSON has no such numbers and the report's statistics are
- * NaN for an arm without data (Jackson's default would write the string {@code "NaN"}).
+ * quotes the body back. Writing is compact with maps in their own order; doubles are spelled as
+ * {@link JsonDoubles} spells them for every JSON of the platform (the report's statistics are NaN for an arm
+ * without data: written {@code null}, as JSON has no NaN; a whole value in full, {@code 12345678.0}).
  */
 public final class RouterJson {
 
@@ -28,9 +24,7 @@ public final class RouterJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .addModule(new SimpleModule("non-finite-as-null")
-                    .addSerializer(Double.class, new FiniteOrNull())
-                    .addSerializer(Double.TYPE, new FiniteOrNull()))
+            .addModule(JsonDoubles.module())
             .build();
 
     private RouterJson() {
@@ -65,20 +59,4 @@ public final class RouterJson {
         return MAPPER.convertValue(node, Object.class);
     }
 
-    /** Writes a finite double as a number and NaN or ±∞ as {@code null}. */
-    private static final class FiniteOrNull extends StdSerializer<Double> {
-
-        FiniteOrNull() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            if (Double.isFinite(value)) {
-                generator.writeNumber(value);
-            } else {
-                generator.writeNull();
-            }
-        }
-    }
 }

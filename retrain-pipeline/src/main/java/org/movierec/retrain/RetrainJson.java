@@ -1,18 +1,15 @@
 package org.movierec.retrain;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.Map;
+import org.movierec.core.report.JsonDoubles;
 
 /**
  * The one Jackson configuration of the retraining pipeline and its service, for the JSON they read and write
@@ -24,9 +21,7 @@ import java.util.Map;
  * beyond a long), a fraction as a {@link Double}.
  *
  * <p>Writing keeps the bytes of the reports the pipeline has always written: compact, keys in the map's order,
- * and doubles as before — a non-finite value (an RMSE over no ratings) as {@code null}, since JSON has no NaN and
- * Jackson would otherwise write the string {@code "NaN"}; a whole value below 10^15 as {@code 12345678.0} where
- * Jackson would write {@code 1.2345678E7}; anything else as {@link Double#toString}, which is what Jackson writes.
+ * doubles as {@link JsonDoubles} spells them (a non-finite value as {@code null}, {@code 12345678.0} in full).
  */
 public final class RetrainJson {
 
@@ -37,7 +32,7 @@ public final class RetrainJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-            .addModule(new SimpleModule("report-doubles").addSerializer(Double.class, new ReportDouble()))
+            .addModule(JsonDoubles.module())
             .build();
 
     private RetrainJson() {
@@ -83,25 +78,6 @@ public final class RetrainJson {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalArgumentException("not writable as JSON: " + e.getMessage(), e);
-        }
-    }
-
-    /** Doubles as the reports have always had them (see the class comment). */
-    private static final class ReportDouble extends StdSerializer<Double> {
-        ReportDouble() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
-            double v = value;
-            if (!Double.isFinite(v)) {
-                json.writeNull();
-            } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                json.writeNumber((long) v + ".0");
-            } else {
-                json.writeNumber(Double.toString(v));
-            }
         }
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.movierec.core.report.JsonDoubles;
 
 /**
  * The Jackson set-up of {@link ServedEvent}'s JSON and the field checks of its reader, whose messages name the
@@ -23,8 +24,8 @@ import java.util.Locale;
  * <ul>
  *   <li>control characters without a short escape are written <code>&#92;u001f</code>, lower-case hex (Jackson's default
  *       is upper case);</li>
- *   <li>a whole latency below 10^15 is written {@code 10000000.0}, not {@code 1.0E7} ({@link Double#toString}
- *       switches to an exponent from 10^7 on); other values as {@link Double#toString} writes them.</li>
+ *   <li>a latency is spelled as every JSON of the platform spells a double ({@link JsonDoubles}): a whole value
+ *       below 10^15 {@code 10000000.0}, not {@code 1.0E7}; other values as {@link Double#toString} writes them.</li>
  * </ul>
  * The reader is strict where the old one was: duplicate keys and text after the object are refused.
  */
@@ -42,10 +43,7 @@ final class ServedEventJson {
 
     /** The JSON text of a latency (see the class comment). */
     static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return (long) value + ".0";
-        }
-        return Double.toString(value);
+        return JsonDoubles.text(value);
     }
 
     /**
