@@ -54,8 +54,8 @@ public interface TelemetryConfig {
         @WithDefault(Topics.MOVIELOG_DLQ)
         String movielogDlqTopic();
 
-        /** Rejected served events, in the same form ({@code Topics} names no served dead-letter topic). */
-        @WithDefault("recsys.served.dlq")
+        /** Rejected served events, in the same form. */
+        @WithDefault(Topics.SERVED_DLQ)
         String servedDlqTopic();
 
         /**

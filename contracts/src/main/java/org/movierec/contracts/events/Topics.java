@@ -12,6 +12,9 @@ public final class Topics {
     /** One {@link ServedEvent} (JSON) for each answered {@code /recommend} request. */
     public static final String SERVED = "recsys.served";
 
+    /** Rejected {@link #SERVED} events, in the same form as {@link #MOVIELOG_DLQ}. */
+    public static final String SERVED_DLQ = "recsys.served.dlq";
+
     private Topics() {
     }
 }
