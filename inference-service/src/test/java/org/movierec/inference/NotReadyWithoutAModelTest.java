@@ -36,12 +36,9 @@ class NotReadyWithoutAModelTest {
 
     @Test
     void aRequestWithoutHostIs400WithoutAnErrorLine() throws IOException {
-        try (RawHttp.ErrorRecords errors = new RawHttp.ErrorRecords()) {
-            String answer = RawHttp.send(port(), "GET /q/health/live HTTP/1.1\r\n\r\n");
-
-            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
-            assertThat(errors.messages()).as("ERROR log lines").isEmpty();
-        }
+        RawHttp.EdgeAnswer answer = RawHttp.withoutHost(port());
+        assertThat(answer.text()).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json");
+        assertThat(answer.errorLines()).as("ERROR log lines").isEmpty();
     }
 
     @Test

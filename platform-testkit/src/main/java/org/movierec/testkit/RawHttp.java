@@ -49,6 +49,26 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * What a service at 127.0.0.1:{@code port} (in this JVM) answers an HTTP/1.1 request without {@code Host}, and
+     * the ERROR lines it logged meanwhile: every service must answer a 400 problem and log no ERROR for it.
+     */
+    public static EdgeAnswer withoutHost(int port) throws IOException {
+        try (ErrorRecords errors = new ErrorRecords()) {
+            String answer = send(port, "GET /q/health/live HTTP/1.1\r\n\r\n");
+            return new EdgeAnswer(answer, errors.messages());
+        }
+    }
+
+    /**
+     * A raw answer and the ERROR lines logged while it was made.
+     *
+     * @param text the bytes the server wrote, as ISO-8859-1 text
+     * @param errorLines the ERROR records logged meanwhile ({@link ErrorRecords#messages()})
+     */
+    public record EdgeAnswer(String text, List<String> errorLines) {
+    }
+
     /** Collects the records at ERROR (SEVERE) or above logged in this JVM while it is open. */
     public static final class ErrorRecords implements AutoCloseable {
 
