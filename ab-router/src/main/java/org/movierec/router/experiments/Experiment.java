@@ -24,18 +24,43 @@ import org.movierec.contracts.experiments.ExperimentStatus;
  * @param revision incremented by every write
  * @param createdAt when it was created
  * @param createdBy who created it
- * @param weightsSince when the weights last changed (the sample-ratio check counts users from here)
+ * @param liveAt when it started routing users and counting them (every arm's version served), null before
+ * @param weightPeriods the weights over time, oldest first, the last one current (never empty)
+ * @param plan its primary metric, guardrails and planned sample
  * @param endedAt when it stopped, or null while running
  * @param endReason why it ended, or null
  * @param canary the canary's progress, or null for an A/B test
  */
 public record Experiment(String id, String name, ExperimentType type, ExperimentStatus status, String salt,
         List<ArmSpec> arms, Map<String, String> overrides, long revision, Instant createdAt, String createdBy,
-        Instant weightsSince, Instant endedAt, String endReason, CanaryState canary) {
+        Instant liveAt, List<WeightPeriod> weightPeriods, AnalysisPlan plan, Instant endedAt, String endReason,
+        CanaryState canary) {
 
     public Experiment {
         arms = List.copyOf(arms);
         overrides = Map.copyOf(overrides);
+        weightPeriods = List.copyOf(weightPeriods);
+        if (weightPeriods.isEmpty()) {
+            throw new IllegalArgumentException("an experiment has at least one weight period");
+        }
+    }
+
+    /** A new experiment's first revision, created {@code now}: its weights are those of {@code arms}. */
+    public static Experiment created(String id, String name, ExperimentType type, String salt, List<ArmSpec> arms,
+            Map<String, String> overrides, Instant now, String createdBy, Instant liveAt, AnalysisPlan plan,
+            CanaryState canary) {
+        return new Experiment(id, name, type, ExperimentStatus.RUNNING, salt, arms, overrides, 1, now, createdBy,
+                liveAt, List.of(new WeightPeriod(now, weightsOf(arms))), plan, null, null, canary);
+    }
+
+    /** When the weights last changed (the sample-ratio check counts users from here). */
+    public Instant weightsSince() {
+        return weightPeriods.get(weightPeriods.size() - 1).since();
+    }
+
+    /** When the analysis starts counting: when it went live, or its creation for an experiment not live yet. */
+    public Instant countedFrom() {
+        return liveAt != null ? liveAt : createdAt;
     }
 
     /** The sticky assignment of users to this experiment's arms. */
@@ -82,30 +107,42 @@ public record Experiment(String id, String name, ExperimentType type, Experiment
         for (ArmSpec arm : arms) {
             next.add(arm.withWeight(weights.get(arm.name())));
         }
-        return new Experiment(id, name, type, status, salt, next, overrides, revision + 1, createdAt, createdBy, now,
-                endedAt, endReason, canary);
+        List<WeightPeriod> periods = new ArrayList<>(weightPeriods);
+        periods.add(new WeightPeriod(now, weights));
+        return new Experiment(id, name, type, status, salt, next, overrides, revision + 1, createdAt, createdBy, liveAt,
+                periods, plan, endedAt, endReason, canary);
     }
 
     /** This experiment with new overrides. */
     public Experiment withOverrides(Map<String, String> newOverrides) {
         return new Experiment(id, name, type, status, salt, arms, newOverrides, revision + 1, createdAt, createdBy,
-                weightsSince, endedAt, endReason, canary);
+                liveAt, weightPeriods, plan, endedAt, endReason, canary);
     }
 
     /** This experiment ended with {@code newStatus} at {@code now} for {@code reason}. */
     public Experiment ended(ExperimentStatus newStatus, Instant now, String reason) {
         return new Experiment(id, name, type, newStatus, salt, arms, overrides, revision + 1, createdAt, createdBy,
-                weightsSince, now, reason, canary);
+                liveAt, weightPeriods, plan, now, reason, canary);
     }
 
     /** This experiment with a new canary state (and the same arms). */
     public Experiment withCanary(CanaryState state) {
         return new Experiment(id, name, type, status, salt, arms, overrides, revision + 1, createdAt, createdBy,
-                weightsSince, endedAt, endReason, state);
+                liveAt, weightPeriods, plan, endedAt, endReason, state);
+    }
+
+    /** This experiment live (routing and counting users) from {@code now}. */
+    public Experiment wentLive(Instant now) {
+        return new Experiment(id, name, type, status, salt, arms, overrides, revision + 1, createdAt, createdBy, now,
+                weightPeriods, plan, endedAt, endReason, canary);
     }
 
     /** The weights by arm name, in arm order. */
     public Map<String, Integer> weights() {
+        return weightsOf(arms);
+    }
+
+    private static Map<String, Integer> weightsOf(List<ArmSpec> arms) {
         Map<String, Integer> weights = new LinkedHashMap<>();
         for (ArmSpec arm : arms) {
             weights.put(arm.name(), arm.weight());

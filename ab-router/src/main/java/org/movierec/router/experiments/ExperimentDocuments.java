@@ -17,13 +17,18 @@ import org.movierec.contracts.experiments.ExperimentsCollection;
  *
  * <pre>{@code
  * { _id, name, status, arms: [...], type: "ab" | "canary", salt, overrides: {"<userId>": "<arm>"},
- *   revision, createdAt, createdBy, weightsSince, endedAt, endReason,
+ *   revision, createdAt, createdBy, liveAt, weightsSince, endedAt, endReason,
+ *   weightPeriods: [ { since, weights: {"<arm>": <percent>} }, ... ],   // oldest first, the last is current
+ *   plan: { primaryMetric, guardrails: [...], plannedUsersPerArm },
+
  *   running: true,                     // only while running; a unique sparse index allows one such document
  *   canary: { candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, pValues,
  *             release: { state, reason, attempts, lastError, nextAttemptAt } (once the canary passed) } }
  * }</pre>
  *
  * Arm weights are whole percentages (stored as numbers, as {@link ExperimentArm#toDocument()} writes them).
+ * Documents written before {@code liveAt}, {@code weightPeriods} and {@code plan} existed read as live since
+ * creation, one weight period since {@code weightsSince}, and the default plan of their type.
  */
 public final class ExperimentDocuments {
 
@@ -50,7 +55,12 @@ public final class ExperimentDocuments {
                 .append(REVISION, e.revision())
                 .append("createdAt", date(e.createdAt()))
                 .append("createdBy", e.createdBy())
+                .append("liveAt", date(e.liveAt()))
                 .append("weightsSince", date(e.weightsSince()))
+                .append("weightPeriods", periodDocuments(e.weightPeriods()))
+                .append("plan", new Document("primaryMetric", e.plan().primary().wireName())
+                        .append("guardrails", e.plan().guardrails().stream().map(Metric::wireName).toList())
+                        .append("plannedUsersPerArm", e.plan().plannedUsersPerArm()))
                 .append("endedAt", date(e.endedAt()))
                 .append("endReason", e.endReason());
         if (e.running()) {
@@ -110,11 +120,25 @@ public final class ExperimentDocuments {
                         ((Number) c.get("step")).intValue(), instant(c.getDate("stepStartedAt")),
                         c.getString("requestedBy"), pValues, release);
             }
+            ExperimentType type = ExperimentType.fromWireName(d.getString("type"));
+            Instant createdAt = instant(d.getDate("createdAt"));
+            Instant liveAt = d.containsKey("liveAt") ? instant(d.getDate("liveAt")) : createdAt;
+            List<WeightPeriod> periods = new ArrayList<>();
+            if (d.containsKey("weightPeriods")) {
+                for (Document p : d.getList("weightPeriods", Document.class)) {
+                    Map<String, Integer> weights = new LinkedHashMap<>();
+                    p.get("weights", Document.class).forEach((arm, w) -> weights.put(arm, ((Number) w).intValue()));
+                    periods.add(new WeightPeriod(instant(p.getDate("since")), weights));
+                }
+            } else {
+                Map<String, Integer> weights = new LinkedHashMap<>();
+                arms.forEach(arm -> weights.put(arm.name(), arm.weight()));
+                periods.add(new WeightPeriod(instant(d.getDate("weightsSince")), weights));
+            }
             return new Experiment(String.valueOf(d.get(ExperimentsCollection.ID)), d.getString(ExperimentsCollection.NAME),
-                    ExperimentType.fromWireName(d.getString("type")),
-                    ExperimentStatus.fromWireName(d.getString(ExperimentsCollection.STATUS)), d.getString("salt"), arms,
-                    overrides, ((Number) d.get(REVISION)).longValue(), instant(d.getDate("createdAt")),
-                    d.getString("createdBy"), instant(d.getDate("weightsSince")), instant(d.getDate("endedAt")),
+                    type, ExperimentStatus.fromWireName(d.getString(ExperimentsCollection.STATUS)), d.getString("salt"),
+                    arms, overrides, ((Number) d.get(REVISION)).longValue(), createdAt, d.getString("createdBy"), liveAt,
+                    periods, plan(d.get("plan", Document.class), type), instant(d.getDate("endedAt")),
                     d.getString("endReason"), canary);
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("experiment " + d.get(ExperimentsCollection.ID) + " is malformed: " + e, e);
@@ -142,7 +166,21 @@ public final class ExperimentDocuments {
         json.put("revision", e.revision());
         json.put("createdAt", text(e.createdAt()));
         json.put("createdBy", e.createdBy());
+        json.put("liveAt", text(e.liveAt()));
         json.put("weightsSince", text(e.weightsSince()));
+        List<Map<String, Object>> periods = new ArrayList<>();
+        for (WeightPeriod p : e.weightPeriods()) {
+            Map<String, Object> period = new LinkedHashMap<>();
+            period.put("since", text(p.since()));
+            period.put("weights", p.weights());
+            periods.add(period);
+        }
+        json.put("weightPeriods", periods);
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("primaryMetric", e.plan().primary().wireName());
+        plan.put("guardrails", e.plan().guardrails().stream().map(Metric::wireName).toList());
+        plan.put("plannedUsersPerArm", e.plan().plannedUsersPerArm());
+        json.put("plan", plan);
         json.put("endedAt", text(e.endedAt()));
         json.put("endReason", e.endReason());
         if (e.canary() != null) {
@@ -160,6 +198,35 @@ public final class ExperimentDocuments {
             json.put("canary", canary);
         }
         return json;
+    }
+
+    private static List<Document> periodDocuments(List<WeightPeriod> periods) {
+        List<Document> result = new ArrayList<>();
+        for (WeightPeriod p : periods) {
+            result.add(new Document("since", date(p.since())).append("weights", new Document(new LinkedHashMap<>(p.weights()))));
+        }
+        return result;
+    }
+
+    /** The stored plan, or the default of the experiment's type for a document written before plans existed. */
+    private static AnalysisPlan plan(Document p, ExperimentType type) {
+        if (p == null) {
+            return type == ExperimentType.CANARY ? AnalysisPlan.CANARY : AnalysisPlan.AB_DEFAULT;
+        }
+        List<Metric> guardrails = new ArrayList<>();
+        for (String g : p.getList("guardrails", String.class)) {
+            guardrails.add(known(Metric.fromWireName(g), g));
+        }
+        Number planned = (Number) p.get("plannedUsersPerArm");
+        return new AnalysisPlan(known(Metric.fromWireName(p.getString("primaryMetric")), p.getString("primaryMetric")),
+                guardrails, planned == null ? null : planned.longValue());
+    }
+
+    private static Metric known(Metric metric, String name) {
+        if (metric == null) {
+            throw new IllegalArgumentException("unknown metric '" + name + "'");
+        }
+        return metric;
     }
 
     private static Date date(Instant instant) {

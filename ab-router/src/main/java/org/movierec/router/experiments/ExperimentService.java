@@ -46,9 +46,13 @@ public class ExperimentService {
     @Inject
     RouterConfig config;
 
-    /** {@code POST /experiments}: {@code {"name","salt"?,"arms":[{"name","modelVersion","weight"}],"overrides"?}}. */
+    /**
+     * {@code POST /experiments}: {@code {"name","salt"?,"arms":[{"name","modelVersion","weight"}],"overrides"?,
+     * "primaryMetric"?,"guardrails"?,"plannedUsersPerArm"?}}.
+     */
     public Experiment create(String json, String who) {
-        RequestBody body = RequestBody.parse(json, List.of("name", "salt", "arms", "overrides"));
+        RequestBody body = RequestBody.parse(json, List.of("name", "salt", "arms", "overrides", "primaryMetric",
+                "guardrails", "plannedUsersPerArm"));
         String name = body.string("name", true);
         if (name != null && name.length() > MAX_NAME_LENGTH) {
             body.problem("'name' is longer than " + MAX_NAME_LENGTH + " characters");
@@ -80,14 +84,14 @@ public class ExperimentService {
         }
         Map<String, String> overrides = body.stringMap(body.object("overrides", false), "override");
         overridesCap(body, overrides);
+        AnalysisPlan plan = plan(body);
         if (arms.size() == armList.size() && salt != null) {
             body.problems().addAll(ArmAssignment.problems(salt, Experiment.assignmentArms(arms), overrides));
             body.problems().addAll(versionProblems(arms));
         }
         body.check();
         Instant now = Instant.now();
-        Experiment e = new Experiment(id, name, ExperimentType.AB, ExperimentStatus.RUNNING, salt, arms, overrides,
-                1, now, who, now, null, null, null);
+        Experiment e = Experiment.created(id, name, ExperimentType.AB, salt, arms, overrides, now, who, now, plan, null);
         store.insert(e, who);
         poller.poll();
         return e;
@@ -181,11 +185,59 @@ public class ExperimentService {
         List<ArmSpec> arms = List.of(new ArmSpec(CanaryState.CONTROL, production.get(), 100 - first),
                 new ArmSpec(CanaryState.CANDIDATE, candidate, first));
         CanaryState state = new CanaryState(candidate, production.get(), steps, 0, now, requestedBy, Map.of());
-        Experiment e = new Experiment(id, "canary " + candidate, ExperimentType.CANARY, ExperimentStatus.RUNNING, id,
-                arms, Map.of(), 1, now, requestedBy, now, null, null, state);
+        Experiment e = Experiment.created(id, "canary " + candidate, ExperimentType.CANARY, id, arms, Map.of(), now,
+                requestedBy, now, AnalysisPlan.CANARY, state);
         store.insert(e, requestedBy);
         poller.poll();
         return e;
+    }
+
+    /**
+     * The analysis plan of a new A/B test: {@code primaryMetric} (default watch-through), {@code guardrails} (default
+     * rmse, error-rate, latency-p99, without the primary) and {@code plannedUsersPerArm} (optional, positive).
+     */
+    private static AnalysisPlan plan(RequestBody body) {
+        Metric primary = AnalysisPlan.AB_DEFAULT.primary();
+        if (body.has("primaryMetric")) {
+            String name = body.string("primaryMetric", false);
+            Metric named = Metric.fromWireName(name);
+            if (name != null && (named == null || !named.canBePrimary())) {
+                body.problem("'primaryMetric' must be one of watch-through, rmse, error-rate, got '" + name + "'");
+            } else if (named != null) {
+                primary = named;
+            }
+        }
+        List<Metric> guardrails = new ArrayList<>();
+        if (body.has("guardrails")) {
+            for (Object g : body.list("guardrails", false)) {
+                Metric metric = g instanceof String s ? Metric.fromWireName(s) : null;
+                if (metric == null) {
+                    body.problem("a guardrail must be one of " + Metric.wireNames() + ", got " + g);
+                } else if (metric == primary) {
+                    body.problem("guardrail '" + g + "' is the primary metric");
+                } else if (guardrails.contains(metric)) {
+                    body.problem("guardrail '" + g + "' is named twice");
+                } else {
+                    guardrails.add(metric);
+                }
+            }
+        } else {
+            AnalysisPlan.AB_DEFAULT.guardrails().stream().filter(m -> m != Metric.WATCH_THROUGH).forEach(guardrails::add);
+            if (primary != Metric.WATCH_THROUGH) {
+                guardrails.remove(primary);
+                guardrails.add(0, Metric.WATCH_THROUGH);
+            }
+        }
+        Long planned = null;
+        if (body.has("plannedUsersPerArm")) {
+            Object value = body.raw("plannedUsersPerArm");
+            if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() > 0) {
+                planned = ((Number) value).longValue();
+            } else {
+                body.problem("'plannedUsersPerArm' must be a positive whole number, got " + value);
+            }
+        }
+        return new AnalysisPlan(primary, guardrails, planned);
     }
 
     /**

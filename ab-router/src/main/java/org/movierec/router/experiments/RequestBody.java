@@ -68,6 +68,11 @@ final class RequestBody {
         }
     }
 
+    /** The parsed value of {@code field} (Jackson's plain form), or null. */
+    Object raw(String field) {
+        return fields.get(field);
+    }
+
     boolean has(String field) {
         return fields.get(field) != null;
     }
