@@ -6,6 +6,10 @@ package org.movierec.router.stats;
  * B_i the same for the control model. The record holds K = {@code users} and ΣA, ΣB, ΣM, ΣA², ΣB²,
  * ΣM², ΣAB, ΣAM, ΣBM over users, as one SQL aggregate over a per-user subquery returns them.
  *
+ * <p>The difference D = A − B is analysed from these sums (ΣD² = ΣA² − 2ΣAB + ΣB²), which cancels when
+ * the two models' errors are nearly the same: about log₁₀(ΣA²/ΣD²) of the 16 digits are lost, harmless
+ * unless the models are practically identical (then the difference is ~0 anyway).
+ *
  * @param users K, the number of users
  * @param sumA ΣA
  * @param sumB ΣB

@@ -19,8 +19,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * power: statsmodels' {@code NormalIndPower}, which counts it, finds a power higher by that much at the
  * MDE and a sample size smaller by a fraction of a unit.
  *
- * <p>The effect and MDE are on the metric's own scale (an absolute difference of means); divide by
- * the control mean for a relative MDE.
+ * <p>The effect and MDE are on the scale of the metric whose unit variance is given (an absolute
+ * difference of means); divide by the control mean for a relative MDE. RMSE is analysed on the MSE
+ * scale (the unit variance is that of the squared errors): to first order an RMSE change δ is an MSE
+ * change 2·rmse·δ, and an MSE MDE Δ is an RMSE MDE Δ/(2·rmse).
  */
 public final class PowerAnalysis {
 
