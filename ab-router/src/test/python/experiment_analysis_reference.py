@@ -261,3 +261,6 @@ close(relative[0], math.sqrt(ratio) - 1)
 show_effect("relative RMSE change sqrt(sum A / sum B) - 1", relative)
 unpaired = delta(ROOT_LIFT, mse_t, mse_c, np.diag([joint[0, 0], joint[1, 1]]))
 show("unpaired (independent arms) standard error, for comparison", unpaired[1])
+
+print()
+print("all cross-checks passed (statsmodels = numpy delta method; sympy gradient = ratio-of-sums route)")

@@ -14,7 +14,7 @@ package org.movierec.router.stats;
  * every row has N = 1). Users are independent, their rows are not, so the variance comes from the
  * delta method on the two per-user means (the cluster-robust variance of a ratio estimator; Deng,
  * Knoblich &amp; Lu, "Applying the Delta Method in Metric Analytics: A Practical Guide with Novel
- * Ideas", KDD 2018, section 3):
+ * Ideas", KDD 2018):
  * <pre>
  *   Var(r) = [s_YY − 2 r s_YN + r² s_NN] / (K · N̄²),   N̄ = ΣN / K,
  * </pre>
