@@ -1,5 +1,6 @@
 package org.movierec.router.stats;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -14,6 +15,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * [√max(L, 0), √U]. The square root is increasing, so the interval keeps the coverage of the MSE
  * interval; that coverage rests on the central limit theorem for the (right-skewed) squared errors,
  * which is adequate from a few hundred ratings per arm. The point estimate √(mean of e²) is inside.
+ *
+ * <p><b>Normal (Wald)</b>: estimate ± z_{(1+c)/2} · se, for the delta-method and user-clustered
+ * estimates of {@link RelativeEffect}, {@link PairedComparison} and {@link Cuped}, whose standard
+ * errors come from sums over many users (no degrees of freedom to speak of).
  */
 public record ConfidenceInterval(double lower, double upper, double confidence) {
 
@@ -45,6 +50,21 @@ public record ConfidenceInterval(double lower, double upper, double confidence) 
         ConfidenceInterval mse = ofMean(squaredErrors, confidence);
         return new ConfidenceInterval(Math.sqrt(Math.max(0, mse.lower())), Math.sqrt(Math.max(0, mse.upper())),
                 confidence);
+    }
+
+    /**
+     * The normal (Wald) interval estimate ± z_{(1+c)/2} · se, for estimates whose standard error rests
+     * on the central limit theorem over many users (delta-method and cluster-robust variances).
+     */
+    public static ConfidenceInterval ofNormal(double estimate, double standardError, double confidence) {
+        checkConfidence(confidence);
+        if (!Double.isFinite(estimate) || !(standardError >= 0) || standardError == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("need a finite estimate and standard error >= 0, got " + estimate
+                    + " and " + standardError);
+        }
+        double halfWidth = NormalDistribution.of(0, 1).inverseCumulativeProbability(upperProbability(confidence))
+                * standardError;
+        return new ConfidenceInterval(estimate - halfWidth, estimate + halfWidth, confidence);
     }
 
     /** Whether lower ≤ value ≤ upper. */

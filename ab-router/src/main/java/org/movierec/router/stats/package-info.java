@@ -14,5 +14,14 @@
  * {@link org.movierec.router.stats.SampleRatioMismatch} (assignment health) and
  * {@link org.movierec.router.stats.SequentialTest} (mSPRT: a decision that stays valid under daily
  * looks).
+ *
+ * <p>Experiment analysis with the user as the randomisation unit (issue 15; reference values from
+ * statsmodels, numpy and sympy on raw rows in {@code src/test/python/experiment_analysis_reference.py}):
+ * {@link org.movierec.router.stats.UserTotals} (a ratio metric's per-user sums, its delta-method
+ * user-clustered variance and the design effect), {@link org.movierec.router.stats.RelativeEffect}
+ * (lift and relative RMSE change with delta-method intervals), {@link org.movierec.router.stats.Cuped}
+ * (variance reduction with a pre-experiment covariate), {@link org.movierec.router.stats.PowerAnalysis}
+ * (minimum detectable effect, sample size per arm) and {@link org.movierec.router.stats.PairedComparison}
+ * over {@link org.movierec.router.stats.PairedTotals} (both models scored on the same ratings).
  */
 package org.movierec.router.stats;

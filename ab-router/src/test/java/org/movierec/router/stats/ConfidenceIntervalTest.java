@@ -43,6 +43,20 @@ class ConfidenceIntervalTest {
         assertThat(rmse.upper()).isGreaterThan(Math.sqrt(4.02 / 3));
     }
 
+    /** Reference: scipy.stats.norm in src/test/python/experiment_analysis_reference.py. */
+    @Test
+    void normalInterval() {
+        ConfidenceInterval interval = ConfidenceInterval.ofNormal(0.2, 0.05, 0.95);
+        Close.relative(interval.lower(), 0.10200180077299731, 1e-14);
+        Close.relative(interval.upper(), 0.29799819922700271, 1e-14);
+        ConfidenceInterval wide = ConfidenceInterval.ofNormal(-3.0, 1.5, 0.99);
+        Close.relative(wide.lower(), -6.8637439553233506, 1e-14);
+        Close.relative(wide.upper(), 0.86374395532335058, 1e-14);
+        assertThat(ConfidenceInterval.ofNormal(1, 0, 0.95)).isEqualTo(new ConfidenceInterval(1, 1, 0.95));
+        assertThatThrownBy(() -> ConfidenceInterval.ofNormal(1, -1, 0.95)).hasMessageContaining("standard error");
+        assertThatThrownBy(() -> ConfidenceInterval.ofNormal(Double.NaN, 1, 0.95)).hasMessageContaining("finite");
+    }
+
     @Test
     void validation() {
         assertThatThrownBy(() -> ConfidenceInterval.ofMean(SampleSummary.of(1), 0.95))
