@@ -21,11 +21,11 @@ import org.movierec.telemetry.ingest.Batch;
  * ({@link OnlinePredictions}: the serving version of each rating, which may be one of this batch's served lists,
  * and its prediction) and {@link PredictionWriter}; for the ratings served in an experiment
  * {@link ExperimentPredictions} (every arm's version's prediction) and {@link ExperimentPredictionWriter};
- * {@link WatchWriter} (sessions, then watch-through of served
- * lists, this batch's included); {@link DeadLetterWriter}; and last {@link OffsetStore}, fenced on the positions
- * this collector read or last wrote. Each writer writes one table (the rating writer the two rating tables) with
- * one set-based statement (arrays bound as parameters and {@code unnest}ed), idempotent on the event's own key or
- * merging (least/greatest/union), so even a replay outside this protocol would store each event once.
+ * {@link WatchWriter} (sessions, then watch-through of served lists, this batch's included); {@link DeadLetterWriter};
+ * and last {@link OffsetStore}, fenced on the positions this collector read or last wrote. Each writer writes one
+ * table (the rating writer the two rating tables) with one set-based statement (arrays bound as parameters and
+ * {@code unnest}ed), idempotent on the event's own key or merging (least/greatest/union), so even a replay outside
+ * this protocol would store each event once.
  *
  * <p>The statements are public for ops-checks' {@code TimescalePathTest}, which runs them on the TimescaleDB path
  * (PGlite) and the plain path and compares what the readers then see; each is defined by its writer.
