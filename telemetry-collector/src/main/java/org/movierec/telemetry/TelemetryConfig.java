@@ -34,6 +34,8 @@ public interface TelemetryConfig {
 
     Models models();
 
+    Experiments experiments();
+
     Online online();
 
     interface Kafka {
@@ -127,6 +129,26 @@ public interface TelemetryConfig {
         int cacheSize();
 
         /** After a version fails to load, how long ratings it would predict are stored without a prediction before it is tried again. */
+        @WithDefault("30s")
+        Duration retryAfter();
+    }
+
+    /**
+     * The A/B experiments' arms (name and model version), read from MongoDB's {@code experiments} collection for
+     * {@code experiment_predictions}: every experiment rating predicted by every arm's version.
+     */
+    interface Experiments {
+        /**
+         * Experiments whose arms are kept in memory. An experiment's arm versions do not change during its life
+         * (only their weights do), so a cached entry never goes stale; the bound only limits memory.
+         */
+        @WithDefault("100")
+        int cacheSize();
+
+        /**
+         * After an experiment was not found, was malformed or could not be read, how long its ratings get no
+         * {@code experiment_predictions} rows (counted as skipped) before MongoDB is asked again.
+         */
         @WithDefault("30s")
         Duration retryAfter();
     }

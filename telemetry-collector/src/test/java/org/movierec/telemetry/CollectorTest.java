@@ -10,7 +10,6 @@ import static org.movierec.telemetry.TestSupport.longOf;
 import static org.movierec.telemetry.TestSupport.rows;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +29,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,24 +83,20 @@ class CollectorTest {
     @Inject
     OnlineQualityGauges gauges;
 
+    static TestSupport.Clients clients;
+
     @BeforeAll
     static void connect() {
-        var config = ConfigProvider.getConfig();
-        String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
-        producer = TestSupport.producer(bootstrap);
-        offsets = TestSupport.consumer(bootstrap);
-        db = TestSupport.connect(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-        mongo = MongoClients.create(config.getValue("quarkus.mongodb.connection-string", String.class));
+        clients = TestSupport.Clients.open();
+        producer = clients.producer();
+        offsets = clients.offsets();
+        db = clients.db();
+        mongo = clients.mongo();
     }
 
     @AfterAll
     static void close() throws Exception {
-        producer.close();
-        offsets.close();
-        db.close();
-        mongo.close();
+        clients.close();
     }
 
     @BeforeEach
@@ -501,7 +495,7 @@ class CollectorTest {
 
     @Test
     void aDatabaseMigratedWithTheFirstV2PassesTheStartUpMigration() throws Exception {
-        assertThat(longOf(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(5);
+        assertThat(longOf(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(6);
         assertThat(longOf(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
                 .isEqualTo(V2DetectionChange.SECOND_CHECKSUM);
         try (var s = db.createStatement()) {

@@ -1,5 +1,7 @@
 package org.movierec.telemetry;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
 import org.awaitility.pollinterval.IterativePollInterval;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.movierec.core.generate.GeneratedData;
 import org.movierec.core.generate.GeneratorConfig;
 import org.movierec.core.generate.SyntheticDataGenerator;
@@ -38,6 +41,33 @@ public final class TestSupport {
     private static final Duration MAX_POLL = Duration.ofMillis(200);
 
     private TestSupport() {
+    }
+
+    /**
+     * What a Quarkus test of the collector talks to, from the test configuration (the resources' broker, database
+     * and MongoDB): a producer, a consumer for end offsets and dead letters, a JDBC connection, a MongoDB client.
+     */
+    public record Clients(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> offsets, Connection db,
+            MongoClient mongo) implements AutoCloseable {
+
+        /** Opens the clients of the running test application. */
+        public static Clients open() {
+            var config = ConfigProvider.getConfig();
+            String bootstrap = config.getValue("kafka.bootstrap.servers", String.class);
+            return new Clients(TestSupport.producer(bootstrap), TestSupport.consumer(bootstrap),
+                    connect(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                            config.getValue("quarkus.datasource.username", String.class),
+                            config.getValue("quarkus.datasource.password", String.class)),
+                    MongoClients.create(config.getValue("quarkus.mongodb.connection-string", String.class)));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            producer.close();
+            offsets.close();
+            db.close();
+            mongo.close();
+        }
     }
 
     /** A small model trained on generated data; different seeds give different models. */

@@ -107,7 +107,10 @@ class TimescalePathTest {
                         + "WHERE hypertable_name = 'online_predictions' AND is_compressed",
                 "SELECT _timescaledb_functions.to_timestamp(_timescaledb_functions.cagg_watermark(mat_hypertable_id)) "
                         + "> now() - INTERVAL '1 hour' FROM _timescaledb_catalog.continuous_agg "
-                        + "WHERE user_view_name = 'online_error_5m'");
+                        + "WHERE user_view_name = 'online_error_5m'",
+                "SELECT count(*) > 0 FROM timescaledb_information.chunks "
+                        + "WHERE hypertable_name = 'experiment_predictions' AND is_compressed",
+                "SELECT count(*) FROM experiment_predictions");
         List<String> statements = new ArrayList<>(writes);
         statements.addAll(checks);
         reads.forEach(r -> statements.add(r.asJsonRows()));
@@ -166,6 +169,10 @@ class TimescalePathTest {
         assertThat(timescaleChecks.get(1)).as("a compressed chunk of online_predictions took late rows").isEqualTo("true");
         assertThat(timescaleChecks.get(2)).as("the refresh policy moved the watermark to the last minutes, so the "
                 + "late rows below it were materialised, not added in real time").isEqualTo("true");
+        assertThat(timescaleChecks.get(3)).as("a compressed chunk of experiment_predictions took late rows")
+                .isEqualTo("true");
+        assertThat(timescaleChecks.get(4)).as("8 rows, then 6 of which 2 were already stored (a replay into a "
+                + "compressed chunk)").isEqualTo("12");
     }
 
     @Test
@@ -269,6 +276,15 @@ class TimescalePathTest {
                 row(ago(2, 5), 3, "m1", 5.0, 4.0, "v2", "treatment"),
                 row(NOW.minus(Duration.ofMinutes(55)), 4, "m4", 2.0, 2.5, "v1", "control"),
                 row(NOW.minus(Duration.ofMinutes(50)), 5, "m2", 3.0, null, null, null)));
+        w.add(experimentPredictions(
+                row(ago(30, 5), 1, "m1", 4.0, "control", "control", "v1", 3.5),
+                row(ago(30, 5), 1, "m1", 4.0, "control", "treatment", "v2", 3.0),
+                row(ago(30, 6), 2, "m3", 2.0, "treatment", "control", "v1", 2.5),
+                row(ago(30, 6), 2, "m3", 2.0, "treatment", "treatment", "v2", 3.25),
+                row(ago(2, 5), 3, "m1", 5.0, "treatment", "control", "v1", 4.5),
+                row(ago(2, 5), 3, "m1", 5.0, "treatment", "treatment", "v2", null),
+                row(NOW.minus(Duration.ofMinutes(55)), 4, "m4", 2.0, "control", "control", "v1", 2.5),
+                row(NOW.minus(Duration.ofMinutes(55)), 4, "m4", 2.0, "control", "treatment", "v2", 2.25)));
         w.add(watches(row(1, "m2", ago(8, 10), ago(8, 15), "{[0,6)}", 6, 5),
                 row(3, "m5", ago(2, 20), ago(2, 22), "{[0,3)}", 3, 2)));
         // last_at is the writer's now(): the test's NOW on both paths, which run some seconds apart.
@@ -297,6 +313,13 @@ class TimescalePathTest {
                 row(NOW.minus(Duration.ofMinutes(1)), 1, "m3", 3.0, 3.5, "v1", "control"),
                 row(ago(6, 0), 1, "m5", 3.0, 3.75, "v1", "control"),
                 row(ago(6, 1), 3, "m3", 3.0, 2.5, "v2", "treatment")));
+        w.add(experimentPredictions(
+                row(ago(30, 25), 2, "m5", 1.0, "treatment", "control", "v1", 2.0),
+                row(ago(30, 25), 2, "m5", 1.0, "treatment", "treatment", "v2", 2.75),
+                row(ago(30, 5), 1, "m1", 4.0, "control", "control", "v1", 3.5),
+                row(ago(30, 5), 1, "m1", 4.0, "control", "treatment", "v2", 3.0),
+                row(NOW.minus(Duration.ofMinutes(15)), 4, "m2", 5.0, "control", "control", "v1", 4.25),
+                row(NOW.minus(Duration.ofMinutes(15)), 4, "m2", 5.0, "control", "treatment", "v2", 4.5)));
         w.add(watches(row(2, "m5", ago(30, 40), ago(30, 45), "{[0,4)}", 4, 3),
                 row(1, "m2", ago(8, 12), ago(8, 20), "{[3,9)}", 6, 8)));
         w.add(bind(BatchWriter.WATCH_THROUGH_FROM_WATCHES, List.of(2L, 1L), List.of("m5", "m2"),
@@ -317,6 +340,8 @@ class TimescalePathTest {
                         "SELECT * FROM online_error_5m ORDER BY bucket, model_version, experiment, arm", true),
                 new Read("watch_through", "SELECT * FROM watch_through ORDER BY experiment, arm, model_version", true),
                 new Read("online_predictions", "SELECT * FROM online_predictions ORDER BY time, user_id, movie_id", true),
+                new Read("experiment_predictions",
+                        "SELECT * FROM experiment_predictions ORDER BY time, user_id, movie_id, arm", true),
                 new Read("rating_history", "SELECT * FROM rating_history ORDER BY rated_at, user_id, movie_id", true),
                 new Read("ratings", "SELECT * FROM ratings ORDER BY user_id, movie_id", true),
                 new Read("served_recommendations",
@@ -376,6 +401,13 @@ class TimescalePathTest {
         List<Object> experiments = Arrays.stream(rows).map(r -> r[5] == null ? null : (Object) EXPERIMENT).toList();
         return bind(BatchWriter.INSERT_PREDICTIONS, column(rows, 0), column(rows, 1), column(rows, 2),
                 column(rows, 3), column(rows, 4), column(rows, 5), experiments, column(rows, 6));
+    }
+
+    /** Rows of time, user, movie, rating, user's arm, predicting arm, its version and its prediction. */
+    private static String experimentPredictions(Object[]... rows) {
+        List<Object> experiments = Arrays.stream(rows).map(r -> (Object) EXPERIMENT).toList();
+        return bind(BatchWriter.INSERT_EXPERIMENT_PREDICTIONS, column(rows, 0), column(rows, 1), column(rows, 2),
+                column(rows, 3), experiments, column(rows, 4), column(rows, 5), column(rows, 6), column(rows, 7));
     }
 
     private static String watches(Object[]... rows) {

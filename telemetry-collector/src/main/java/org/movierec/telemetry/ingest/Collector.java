@@ -35,6 +35,7 @@ import org.movierec.contracts.events.MovielogParserConfig;
 import org.movierec.contracts.events.RejectReason;
 import org.movierec.platform.loops.LoopHealth;
 import org.movierec.telemetry.TelemetryConfig;
+import org.movierec.telemetry.quality.ExperimentArms;
 import org.movierec.telemetry.store.BatchWriter;
 import org.movierec.telemetry.store.RecentlyServed;
 
@@ -101,6 +102,7 @@ public class Collector {
     private Batch batch;
     private RecentlyServed recentlyServed;
 
+    private Counter experimentRowsWritten;
     private Counter dbFailures;
     private Timer dbWrite;
     private DistributionSummary batchSize;
@@ -109,6 +111,13 @@ public class Collector {
 
     /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
     public static final String LOOP = "collector";
+    /** Counter of rows new in {@code experiment_predictions} (committed). */
+    public static final String EXPERIMENT_PREDICTIONS_WRITTEN = "telemetry.experiment.predictions.written";
+    /**
+     * Counter of experiment ratings that got no {@code experiment_predictions} rows, tagged {@code reason}
+     * ({@link ExperimentArms#SKIP_REASONS}); such ratings are still in {@code online_predictions}.
+     */
+    public static final String EXPERIMENT_PREDICTIONS_SKIPPED = "telemetry.experiment.predictions.skipped";
 
     void start(@Observes StartupEvent event) {
         MovielogParserConfig parserConfig = MovielogParserConfig.DEFAULT
@@ -179,6 +188,14 @@ public class Collector {
         for (String topic : List.of(config.kafka().movielogTopic(), config.kafka().servedTopic())) {
             AtomicLong lag = lagByTopic.computeIfAbsent(topic, t -> new AtomicLong());
             registry.gauge("telemetry.consumer.lag", io.micrometer.core.instrument.Tags.of("topic", topic), lag, AtomicLong::get);
+        }
+        experimentRowsWritten = Counter.builder(EXPERIMENT_PREDICTIONS_WRITTEN)
+                .description("Rows new in experiment_predictions: experiment ratings predicted by every arm's version")
+                .register(registry);
+        for (String reason : ExperimentArms.SKIP_REASONS) {
+            Counter.builder(EXPERIMENT_PREDICTIONS_SKIPPED).tag("reason", reason)
+                    .description("Experiment ratings that got no experiment_predictions rows, by reason")
+                    .register(registry);
         }
         dbFailures = registry.counter("telemetry.db.failures");
         dbWrite = Timer.builder("telemetry.db.write").description("Time to write one batch to PostgreSQL")
@@ -290,6 +307,9 @@ public class Collector {
         registry.counter("telemetry.predictions", "outcome", "no_version").increment(outcome.withoutVersion());
         registry.counter("telemetry.predictions", "outcome", "model_unavailable").increment(outcome.modelUnavailable());
         registry.counter("telemetry.watch_through.matched").increment(outcome.watchedThrough());
+        experimentRowsWritten.increment(outcome.experimentRowsWritten());
+        outcome.experimentRatingsSkipped().forEach(
+                (reason, n) -> registry.counter(EXPERIMENT_PREDICTIONS_SKIPPED, "reason", reason).increment(n));
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         b.nextOffsets().forEach((tp, next) -> commit.put(tp, new OffsetAndMetadata(next)));
         consumer.commitAsync(commit, (offsets, error) -> {

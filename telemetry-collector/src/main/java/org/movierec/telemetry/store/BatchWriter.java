@@ -19,11 +19,13 @@ import org.movierec.telemetry.ingest.Batch;
  * <p>The order is the protocol: {@link ServedWriter} first (the batch's served lists, and their watch-through from
  * stored sessions), {@link RequestWriter}, {@link AccountWriter}, {@link RatingWriter}; then the enrichment
  * ({@link OnlinePredictions}: the serving version of each rating, which may be one of this batch's served lists,
- * and its prediction) and {@link PredictionWriter}; {@link WatchWriter} (sessions, then watch-through of served
- * lists, this batch's included); {@link DeadLetterWriter}; and last {@link OffsetStore}, fenced on the positions
- * this collector read or last wrote. Each writer writes one table (the rating writer the two rating tables) with
- * one set-based statement (arrays bound as parameters and {@code unnest}ed), idempotent on the event's own key or
- * merging (least/greatest/union), so even a replay outside this protocol would store each event once.
+ * and its prediction) and {@link PredictionWriter}; for the ratings served in an experiment
+ * {@link ExperimentPredictions} (every arm's version's prediction) and {@link ExperimentPredictionWriter};
+ * {@link WatchWriter} (sessions, then watch-through of served lists, this batch's included); {@link DeadLetterWriter};
+ * and last {@link OffsetStore}, fenced on the positions this collector read or last wrote. Each writer writes one
+ * table (the rating writer the two rating tables) with one set-based statement (arrays bound as parameters and
+ * {@code unnest}ed), idempotent on the event's own key or merging (least/greatest/union), so even a replay outside
+ * this protocol would store each event once.
  *
  * <p>The statements are public for ops-checks' {@code TimescalePathTest}, which runs them on the TimescaleDB path
  * (PGlite) and the plain path and compares what the readers then see; each is defined by its writer.
@@ -38,6 +40,7 @@ public class BatchWriter {
     public static final String INSERT_RATING_HISTORY = RatingWriter.INSERT_HISTORY;
     public static final String UPSERT_RATINGS = RatingWriter.UPSERT_LATEST;
     public static final String INSERT_PREDICTIONS = PredictionWriter.INSERT;
+    public static final String INSERT_EXPERIMENT_PREDICTIONS = ExperimentPredictionWriter.INSERT;
     public static final String UPSERT_WATCHES = WatchWriter.UPSERT_SESSIONS;
     public static final String WATCH_THROUGH_FROM_WATCHES = WatchWriter.WATCH_THROUGH_FROM_WATCHES;
     public static final String UPSERT_DEAD_LETTERS = DeadLetterWriter.UPSERT;
@@ -58,10 +61,23 @@ public class BatchWriter {
     OnlinePredictions predictions;
 
     @Inject
+    ExperimentPredictions experimentPredictions;
+
+    @Inject
     StatementTimers timers;
 
-    /** What a committed batch did, for the counters. */
-    public record Outcome(int predicted, int withoutVersion, int modelUnavailable, int watchedThrough) {
+    /**
+     * What a committed batch did, for the counters.
+     *
+     * @param experimentRowsWritten rows new in {@code experiment_predictions}
+     * @param experimentRatingsSkipped ratings of an experiment that got no such rows, by reason
+     */
+    public record Outcome(int predicted, int withoutVersion, int modelUnavailable, int watchedThrough,
+            int experimentRowsWritten, Map<String, Integer> experimentRatingsSkipped) {
+
+        public Outcome {
+            experimentRatingsSkipped = Map.copyOf(experimentRatingsSkipped);
+        }
     }
 
     /**
@@ -116,6 +132,8 @@ public class BatchWriter {
     public Outcome write(Batch batch, String group, Map<TopicPartition, Long> expected, RecentlyServed recentlyServed)
             throws SQLException {
         OnlinePredictions.Predicted predicted = null;
+        ExperimentPredictions.Predicted paired = null;
+        int experimentRowsWritten = 0;
         int watchedThrough = 0;
         long window = windowMicros();
         try (Connection c = dataSource.getConnection()) {
@@ -136,6 +154,10 @@ public class BatchWriter {
                     RatingWriter.write(tx, ratings);
                     predicted = predictions.predict(tx, ratings);
                     PredictionWriter.write(tx, predicted);
+                    paired = experimentPredictions.predict(predicted);
+                    if (paired.rows().size() > 0) {
+                        experimentRowsWritten = ExperimentPredictionWriter.write(tx, paired.rows());
+                    }
                 }
                 if (batch.watches().size() > 0) {
                     watchedThrough += WatchWriter.write(tx, batch.watches(), batch.served(), recentlyServed, window);
@@ -150,9 +172,9 @@ public class BatchWriter {
                 throw e;
             }
         }
-        return predicted == null ? new Outcome(0, 0, 0, watchedThrough)
+        return predicted == null ? new Outcome(0, 0, 0, watchedThrough, 0, Map.of())
                 : new Outcome(predicted.withPrediction(), predicted.withoutVersion(), predicted.modelUnavailable(),
-                        watchedThrough);
+                        watchedThrough, experimentRowsWritten, paired.skipped());
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {

@@ -13,7 +13,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code retrain_runs} and their detail tables), which Grafana reads. The online prediction error is defined once,
  * by the view {@code online_error_moments} ({@code V5}: count, Σe, Σ|e|, Σe², Σ(e²)² per event time, model version,
  * experiment and arm), which the collector's online quality gauges, the router's report and canary and the
- * experiments dashboard read instead of computing errors from {@code online_predictions} themselves.
+ * experiments dashboard read instead of computing errors from {@code online_predictions} themselves. For the
+ * report's paired comparison, {@code experiment_predictions} ({@code V6}) holds every rating served in an experiment
+ * as predicted by each arm's model version, so arms are compared on the same ratings.
  * This class migrates a database where Quarkus Flyway does not run: other services' tests and the local
  * launcher. Both register {@link V2DetectionChange}, which lets databases migrated with the first release of
  * {@code V2} accept the current one.

@@ -1,12 +1,12 @@
 package org.movierec.telemetry.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.movierec.telemetry.schema.QueryLines.firstColumn;
+import static org.movierec.telemetry.schema.QueryLines.lines;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,21 +117,5 @@ class OnlineErrorMomentsTest {
 
     private static String twelveDigits(double value) {
         return String.format(Locale.ROOT, "%.12f", value);
-    }
-
-    private static List<String> lines(Statement s, String sql) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                lines.add(r.getString(1));
-            }
-        }
-        return lines;
-    }
-
-    private static List<String> firstColumn(PgliteRunner.Run run, int statement) {
-        PgliteRunner.StatementResult result = run.results().get(statement);
-        assertThat(result.ok()).as("statement %d: %s", statement, result.error()).isTrue();
-        return result.rows().stream().map(row -> String.valueOf(row.get(0))).toList();
     }
 }

@@ -20,7 +20,7 @@ class TelemetrySchemaTest {
         int first = TelemetrySchema.migrate(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password(), "auto");
         int second = TelemetrySchema.migrate(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password(), "auto");
 
-        assertThat(first).isEqualTo(5);
+        assertThat(first).isEqualTo(6);
         assertThat(second).isZero();
         try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password());
              ResultSet rs = c.createStatement().executeQuery(
@@ -29,7 +29,7 @@ class TelemetrySchemaTest {
             while (rs.next()) {
                 relations.add(rs.getString(1));
             }
-            assertThat(relations).contains("ratings", "served_recommendations", "online_predictions",
+            assertThat(relations).contains("ratings", "served_recommendations", "online_predictions", "experiment_predictions",
                     "online_error_moments", "online_error_5m", "online_rmse", "watch_through", "model_versions", "model_fairness",
                     "retrain_runs", "retrain_snapshot_drops", "retrain_stage_durations");
         }
@@ -52,5 +52,7 @@ class TelemetrySchemaTest {
                 .getResource(TelemetrySchema.LOCATION + "/V4__timescale_version_and_late_data.sql")).isNotNull();
         assertThat(TelemetrySchema.class.getClassLoader()
                 .getResource(TelemetrySchema.LOCATION + "/V5__online_error_moments.sql")).isNotNull();
+        assertThat(TelemetrySchema.class.getClassLoader()
+                .getResource(TelemetrySchema.LOCATION + "/V6__experiment_predictions.sql")).isNotNull();
     }
 }

@@ -37,7 +37,8 @@ class TimescaleAsApplicationUserTest {
 
         assertThat(rows(run, 0)).containsExactly(List.of("telemetry_app", "timescaledb"));
         assertThat(rows(run, 1)).containsExactly(
-                List.of("online_predictions", "telemetry_app"), List.of("rating_history", "telemetry_app"),
+                List.of("experiment_predictions", "telemetry_app"), List.of("online_predictions", "telemetry_app"),
+                List.of("rating_history", "telemetry_app"),
                 List.of("recommendation_requests", "telemetry_app"), List.of("served_recommendations", "telemetry_app"));
         assertThat(rows(run, 2)).as("V4's refresh window")
                 .containsExactly(List.of("policy_refresh_continuous_aggregate", "telemetry_app", "399 days", "00:05:00"));
