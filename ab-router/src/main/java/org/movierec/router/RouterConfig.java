@@ -122,7 +122,7 @@ public interface RouterConfig {
         Duration promoteBackoff();
     }
 
-    /** The sequential decision of the experiment report. */
+    /** The analysis of the experiment report and its sequential looks. */
     interface Report {
         /** mSPRT τ on the difference of mean squared errors. */
         double tauMse();
@@ -130,7 +130,43 @@ public interface RouterConfig {
         /** mSPRT τ on the difference of watch-through rates. */
         double tauWatchThrough();
 
-        /** mSPRT level α. */
+        /** mSPRT τ on the difference of error rates. */
+        double tauErrorRate();
+
+        /** The level α of the primary metric's sequential test (and of the fixed-horizon tests). */
         double alpha();
+
+        /** The level of each guardrail's sequential test: smaller than α, so several guardrails rarely false-alarm. */
+        double guardrailAlpha();
+
+        /** The power the sample-size and minimum-detectable-effect figures are computed for. */
+        double power();
+
+        /** How often the router records a look of the running experiment's sequential tests. */
+        Duration lookInterval();
+
+        /**
+         * The collector's watch-through window ({@code telemetry.online.watch-through-window}): answers younger than
+         * this are left out of watch-through, their watches may still come.
+         */
+        Duration watchThroughWindow();
+
+        /** How far before the start the CUPED covariate (each user's earlier watch-through) looks. */
+        Duration prePeriod();
+
+        /** The smallest effect worth detecting, per metric, in the metric's units. */
+        EffectOfInterest effectOfInterest();
+    }
+
+    /** The smallest differences worth acting on: what the sample-size figures are computed for. */
+    interface EffectOfInterest {
+        /** On the watch-through rate (absolute, e.g. 0.01 = one point). */
+        double watchThrough();
+
+        /** On the online RMSE (absolute). */
+        double rmse();
+
+        /** On the error rate (absolute). */
+        double errorRate();
     }
 }

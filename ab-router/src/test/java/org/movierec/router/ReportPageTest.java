@@ -63,7 +63,7 @@ class ReportPageTest {
     static final String ESCAPED_NAME = "Ranking &lt;script&gt;alert(&quot;v2&quot;)&lt;/script&gt; &amp; friends";
     static final Duration RAN_FOR = Duration.ofHours(4);
     static final Duration QUARTER = Duration.ofMinutes(15);
-    static final int FIGURES = 5;
+    static final int FIGURES = 7;
     static final Path SCREENSHOT = Path.of("target", "report-page.png");
 
     static MongoClient mongo;
@@ -109,7 +109,9 @@ class ReportPageTest {
         RouterServiceTest.admin("POST", "/experiments/" + experimentId + "/stop", null).then().statusCode(200);
         Instant start = Instant.now().minus(RAN_FOR);
         db.getCollection(ExperimentsCollection.COLLECTION).updateOne(Filters.eq("_id", experimentId),
-                Updates.combine(Updates.set("createdAt", Date.from(start)), Updates.set("weightsSince", Date.from(start))));
+                Updates.combine(Updates.set("createdAt", Date.from(start)), Updates.set("liveAt", Date.from(start)),
+                        Updates.set("weightsSince", Date.from(start)),
+                        Updates.set("weightPeriods.0.since", Date.from(start))));
         // 16 quarter hours; treatment predicts better (error sd 0.85 against 0.95) and is watched less
         for (int q = 0; q < 16; q++) {
             Instant at = start.plus(QUARTER.multipliedBy(q)).plus(QUARTER.dividedBy(2));
@@ -118,9 +120,9 @@ class ReportPageTest {
             TelemetryRows.insertAt(at, experimentId, "treatment", v2, 200_000 + 1_000L * q, 58, q % 4 == 0 ? 2 : 3,
                     6.0 + q % 2, 40, 0.85, 100 + q);
         }
-        // two looks through the JSON report before the page's own
+        // two looks of the sequential tests, as at two decision points
         for (int look = 0; look < 2; look++) {
-            given().get("/experiments/" + experimentId + "/report").then().statusCode(200);
+            RouterServiceTest.admin("POST", "/experiments/" + experimentId + "/look", null).then().statusCode(200);
         }
         return experimentId;
     }
@@ -151,7 +153,7 @@ class ReportPageTest {
         assertThat(count(html, "<figcaption>")).isEqualTo(FIGURES);
         assertThat(html).contains(">control<span class=\"ci version\">" + v1 + "<",
                 ">treatment<span class=\"ci version\">" + v2 + "<");
-        // the table shows the JSON report's figures (the page adds a look, the data are the same)
+        // the table shows the JSON report's figures
         assertThat(html).contains("<td>" + String.format(Locale.ROOT, "%.3f", controlRmse) + " <span class=\"ci\">[")
                 .contains("<td>" + String.format(Locale.ROOT, "%,d", treatmentUsers) + "</td>");
 
@@ -162,14 +164,20 @@ class ReportPageTest {
         assertThat(count(rmse, "<circle class=\"dot c0\"")).isEqualTo(16);
         assertThat(count(rmse, "<circle class=\"dot c1\"")).isEqualTo(16);
         assertThat(html).contains("per 15-minute bucket");
-        // the always-valid p-values: four looks (two JSON reports in the fixture, the JSON report above,
-        // the page), each with a marker on the RMSE line and on the watch-through line, and the alpha line
+        // the always-valid p-values: the two looks of the fixture (reading the JSON report and the page took
+        // none), each with a marker on the primary metric's line (watch-through) and on the guardrails' with a
+        // test (rmse, error-rate), and the alpha line; no paired rows, so no paired line
         String pValues = figure(html, "p-values");
-        assertThat(count(pValues, "<circle class=\"dot c1\"")).isEqualTo(2 * 4);
+        assertThat(count(pValues, "<circle class=\"dot c1\"")).isEqualTo(2 * 3);
         assertThat(pValues).contains("class=\"ref\"", "α = 0.05", "<path class=\"line c1 dashed\"");
         Document looks = db.getCollection(SequentialLooks.COLLECTION)
-                .find(Filters.eq("_id", experimentId + "/treatment/mse")).first();
-        assertThat(looks.getList("history", Document.class)).hasSize(4);
+                .find(Filters.eq("_id", experimentId + "/treatment/watch-through")).first();
+        assertThat(looks.getList("history", Document.class)).hasSize(2);
+        // relative effects with intervals, and over time
+        assertThat(html).contains("Effects against control", "Weight periods", "Effects over time");
+        String lift = figure(html, "lift-watch-through");
+        assertThat(lift).contains("<path class=\"band c1\" d=\"M", "<path class=\"line c1\" d=\"M", "no effect");
+        assertThat(count(lift, "<circle class=\"dot c1\"")).isEqualTo(16);
         String split = figure(html, "traffic-split");
         assertThat(count(split, "<path class=\"bar c")).isEqualTo(2);
         assertThat(count(split, "<path class=\"target\"")).isEqualTo(2);

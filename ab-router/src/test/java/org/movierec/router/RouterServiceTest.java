@@ -388,16 +388,20 @@ class RouterServiceTest {
         double[] control = TelemetryRows.countAndMeanSquaredError(experimentId, "control");
         Response report = given().get("/experiments/" + experimentId + "/report");
         report.then().statusCode(200).contentType(startsWith("application/json"))
+                .body("analysis.unit", equalTo("user"))
                 .body("arms[0].arm", equalTo("control"))
                 .body("arms[0].users", equalTo(400))
                 .body("arms[0].requests", equalTo(400))
                 .body("arms[0].ratings", equalTo(300))
                 .body("arms[0].watched", equalTo(200))
-                .body("arms[0].latencyP99Ms", equalTo(5.0f))
+                .body("arms[0].clientWaitP99Ms", equalTo(5.0f))
                 .body("arms[1].watched", equalTo(134))
-                .body("comparisons[0].squaredErrors.pValue", notNullValue())
-                .body("comparisons[0].watchThrough.pValue", notNullValue())
-                .body("comparisons[0].sequential.mse.decision", notNullValue())
+                .body("comparisons[0].metrics[0].metric", equalTo("watch-through"))
+                .body("comparisons[0].metrics[0].role", equalTo("primary"))
+                .body("comparisons[0].metrics[0].fixedHorizon.pValue", notNullValue())
+                .body("comparisons[0].metrics[0].relative.interval.lower", notNullValue())
+                .body("comparisons[0].metrics[0].alwaysValid.looks", equalTo(0))
+                .body("comparisons[0].decision", startsWith("continue"))
                 .body("sampleRatioMismatch.observedUsers", org.hamcrest.Matchers.contains(400, 400))
                 .body("sampleRatioMismatch.mismatch", equalTo(false));
         double firstArmRmse = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.asString())
@@ -407,12 +411,17 @@ class RouterServiceTest {
         String csv = given().accept("text/csv").get("/experiments/" + experimentId + "/report").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         assertThat(csv.split("\n")).hasSize(3);
-        assertThat(csv).startsWith("experiment,arm,model_version,weight,users,requests,ratings,rmse");
-        assertThat(csv.split("\n")[1]).startsWith(experimentId + ",control," + v1 + ",50,400,400,300,");
-        // the looks are recorded, so the next report continues the always-valid p-values
+        assertThat(csv).startsWith("experiment,arm,model_version,weight,users,requests,attempts");
+        assertThat(csv.split("\n")[1]).startsWith(experimentId + ",control," + v1 + ",50,400,400,400,");
+        // reading records no look; a look is recorded on the schedule, at a decision or when asked
         assertThat(db.getCollection(SequentialLooks.COLLECTION).countDocuments(
                 com.mongodb.client.model.Filters.regex("_id", "^" + java.util.regex.Pattern.quote(experimentId) + "/")))
-                .isEqualTo(2);
+                .isZero();
+        admin("POST", "/experiments/" + experimentId + "/look", null).then().statusCode(200)
+                .body("comparisons[0].metrics[0].alwaysValid.looks", equalTo(1));
+        given().get("/experiments/" + experimentId + "/report").then().statusCode(200)
+                .body("comparisons[0].metrics[0].alwaysValid.looks", equalTo(1));
+        given().post("/experiments/" + experimentId + "/look").then().statusCode(401);
     }
 
     @Test

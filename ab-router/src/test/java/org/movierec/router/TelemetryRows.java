@@ -26,7 +26,7 @@ public final class TelemetryRows {
         return ConfigProvider.getConfig().getValue(key, String.class);
     }
 
-    static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(config(PostgresTestResource.JDBC_URL), config(PostgresTestResource.USERNAME),
                 config(PostgresTestResource.PASSWORD));
     }
@@ -87,6 +87,111 @@ public final class TelemetryRows {
                     predictions.addBatch();
                 }
                 predictions.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    /**
+     * Inserts one answer at {@code at} for each of {@code users} users ({@code firstUser..}) of {@code arm}, served by
+     * {@code version} in {@code latencyMs}; exactly round(users × watchedShare) of them watched, spread evenly (user
+     * i is watched when ⌊(i + 1)·share⌋ &gt; ⌊i·share⌋), so the arm's watch-through is known exactly.
+     */
+    public static void insertAnswers(Instant at, String experiment, String arm, String version, long firstUser,
+            int users, double watchedShare, double latencyMs) throws SQLException {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement served = c.prepareStatement(SERVED)) {
+                for (int i = 0; i < users; i++) {
+                    boolean watched = Math.floor((i + 1) * watchedShare) > Math.floor(i * watchedShare);
+                    bindServed(served, at, firstUser + i, experiment, arm, version, latencyMs, watched);
+                    served.addBatch();
+                }
+                served.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    /** One answer of {@code user} at {@code at} (a late event: its time is older than its arrival). */
+    public static void insertAnswer(Connection c, Instant at, String experiment, String arm, String version, long user,
+            boolean watched) throws SQLException {
+        try (PreparedStatement served = c.prepareStatement(SERVED)) {
+            bindServed(served, at, user, experiment, arm, version, 5.0, watched);
+            served.executeUpdate();
+        }
+    }
+
+    private static final String SERVED = """
+            INSERT INTO served_recommendations (served_at, request_id, user_id, experiment, arm, model_version,
+                items, latency_ms, status, fallback, watched_at, watched_movie)
+            VALUES (?, ?, ?, ?, ?, ?, ARRAY['m1','m2'], ?, 200, false, ?, ?)""";
+
+    private static void bindServed(PreparedStatement served, Instant at, long user, String experiment, String arm,
+            String version, double latencyMs, boolean watched) throws SQLException {
+        served.setTimestamp(1, Timestamp.from(at));
+        served.setString(2, UUID.randomUUID().toString());
+        served.setLong(3, user);
+        served.setString(4, experiment);
+        served.setString(5, arm);
+        served.setString(6, version);
+        served.setDouble(7, latencyMs);
+        served.setTimestamp(8, watched ? Timestamp.from(at.plusSeconds(60)) : null);
+        served.setString(9, watched ? "m1" : null);
+    }
+
+    /**
+     * Inserts {@code ratingsPerUser} ratings for each of {@code users} users of {@code userArm} as the collector writes
+     * them: {@code online_predictions} with the prediction of the user's own arm's version, and
+     * {@code experiment_predictions} with both arms' predictions of the same rating. Ratings are 1..5 (seeded); the
+     * treatment's prediction errs by N(0, sdTreatment), control's by N(0, sdControl).
+     */
+    public static void insertPairedRatings(Instant at, String experiment, String userArm, String treatmentVersion,
+            String controlVersion, long firstUser, int users, int ratingsPerUser, double sdTreatment, double sdControl,
+            long seed) throws SQLException {
+        Random random = new Random(seed);
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement online = c.prepareStatement("""
+                    INSERT INTO online_predictions (time, user_id, movie_id, rating, predicted, model_version, experiment, arm)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                    PreparedStatement paired = c.prepareStatement("""
+                    INSERT INTO experiment_predictions (time, user_id, movie_id, rating, experiment, user_arm, arm,
+                        model_version, predicted)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int u = 0; u < users; u++) {
+                    for (int k = 0; k < ratingsPerUser; k++) {
+                        long user = firstUser + u;
+                        String movie = "movie-" + k;
+                        int rating = 1 + random.nextInt(5);
+                        float treatment = (float) (rating + sdTreatment * random.nextGaussian());
+                        float control = (float) (rating + sdControl * random.nextGaussian());
+                        boolean inTreatment = userArm.equals("treatment");
+                        online.setTimestamp(1, Timestamp.from(at));
+                        online.setLong(2, user);
+                        online.setString(3, movie);
+                        online.setFloat(4, rating);
+                        online.setFloat(5, inTreatment ? treatment : control);
+                        online.setString(6, inTreatment ? treatmentVersion : controlVersion);
+                        online.setString(7, experiment);
+                        online.setString(8, userArm);
+                        online.addBatch();
+                        for (String arm : new String[] {"treatment", "control"}) {
+                            paired.setTimestamp(1, Timestamp.from(at));
+                            paired.setLong(2, user);
+                            paired.setString(3, movie);
+                            paired.setFloat(4, rating);
+                            paired.setString(5, experiment);
+                            paired.setString(6, userArm);
+                            paired.setString(7, arm);
+                            paired.setString(8, arm.equals("treatment") ? treatmentVersion : controlVersion);
+                            paired.setFloat(9, arm.equals("treatment") ? treatment : control);
+                            paired.addBatch();
+                        }
+                    }
+                }
+                online.executeBatch();
+                paired.executeBatch();
             }
             c.commit();
         }

@@ -23,6 +23,7 @@ import org.movierec.router.RouterJson;
 import org.movierec.router.canary.CanaryController;
 import org.movierec.router.report.ExperimentReport;
 import org.movierec.router.report.ReportFormat;
+import org.movierec.router.report.LookRecorder;
 import org.movierec.router.report.ReportService;
 import org.movierec.router.report.html.ReportHtml;
 import org.movierec.router.report.html.ReportTemplates;
@@ -56,6 +57,9 @@ public class ExperimentsResource {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    LookRecorder looks;
 
     @Inject
     RouterConfig config;
@@ -96,16 +100,16 @@ public class ExperimentsResource {
         if (accept != null && accept.contains("text/csv")) {
             return Response.ok(ReportFormat.toCsv(report), "text/csv; charset=utf-8").build();
         }
-        return json(Response.Status.OK, ReportFormat.toJson(report, reports.mseTest(), reports.watchThroughTest()));
+        return json(Response.Status.OK, ReportFormat.toJson(report));
     }
 
     /**
      * The report as a self-contained HTML page with its charts drawn server-side as inline SVG (no script,
      * no external stylesheet, image or font, so it works offline and can be saved or mailed as one file).
-     * It is the same {@link ReportService#report} as the JSON answer (and a look of the sequential tests
-     * like it), plus the time-bucketed telemetry and the stored looks its charts need. The
-     * Content-Security-Policy allows nothing but inline styles: a stray external reference would be
-     * blocked rather than fetched. {@code no-store}: every view is a new look.
+     * It is the same {@link ReportService#report} as the JSON answer (reading it records no look), plus the
+     * time-bucketed telemetry and the stored looks its charts need. The Content-Security-Policy allows nothing but
+     * inline styles: a stray external reference would be blocked rather than fetched. {@code no-store}: the data
+     * changes from one view to the next.
      */
     @GET
     @Path("/{id}/report.html")
@@ -160,7 +164,39 @@ public class ExperimentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response stop(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(REQUESTED_BY) String requestedBy) {
-        return change(authorization, Response.Status.OK, () -> service.stop(id, who(requestedBy, authorization)));
+        return change(authorization, Response.Status.OK, () -> {
+            String who = who(requestedBy, authorization);
+            lookAtDecision(service.get(id));
+            return service.stop(id, who);
+        });
+    }
+
+    /**
+     * {@code POST /experiments/{id}/look}: records a look of the sequential tests now (a decision point: before a
+     * ramp, a review) and answers the report after it. Looks are otherwise recorded on the router's schedule; a
+     * look is a write, so it needs the admin token, and reading the report never looks.
+     */
+    @POST
+    @Path("/{id}/look")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response look(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Response denied = AdminAuth.deny(authorization, config.adminToken());
+        if (denied != null) {
+            return denied;
+        }
+        Experiment e = service.get(id);
+        if (e.liveAt() == null) {
+            throw new ExperimentConflictException("experiment " + id + " is not live yet: nothing to look at");
+        }
+        looks.look(e);
+        return json(Response.Status.OK, ReportFormat.toJson(reports.report(e)));
+    }
+
+    /** A decision ends the running experiment: its tests get a last look at the data it ran on. */
+    private void lookAtDecision(Experiment e) {
+        if (e.running() && e.liveAt() != null) {
+            looks.look(e);
+        }
     }
 
     @POST

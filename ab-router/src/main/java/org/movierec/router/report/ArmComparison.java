@@ -1,23 +1,26 @@
 package org.movierec.router.report;
 
-import org.movierec.router.stats.ProportionTest;
-import org.movierec.router.stats.SequentialTest;
-import org.movierec.router.stats.WelchTest;
+import java.util.List;
 
 /**
- * One arm against the baseline (control). Each test is null when either arm lacks the data it needs.
+ * One arm against control: the primary metric first, then the guardrails, the paired comparison of the two models
+ * on the same ratings, and the decision.
  *
  * @param arm the compared arm (treatment)
  * @param baseline the control arm
- * @param rmseDifference RMSE(arm) − RMSE(baseline), NaN without ratings
- * @param squaredErrors Welch's t-test on the squared errors (difference of MSEs, fixed horizon)
- * @param watchThrough the two-proportion z-test on the watch-through rates (fixed horizon)
- * @param sequentialMse the mSPRT look at the difference of MSEs (always valid)
- * @param sequentialWatchThrough the mSPRT look at the difference of watch-through rates (always valid)
- * @param rmseDecision the sequential decision on RMSE, in words
- * @param watchThroughDecision the sequential decision on watch-through, in words
+ * @param metrics the primary metric, then each guardrail, in the plan's order
+ * @param paired both arms' models scored on the same ratings
+ * @param decision what to do now, in words ({@code stop: ...} or {@code continue: ...})
  */
-public record ArmComparison(String arm, String baseline, double rmseDifference, WelchTest squaredErrors,
-        ProportionTest watchThrough, SequentialTest.Look sequentialMse, SequentialTest.Look sequentialWatchThrough,
-        String rmseDecision, String watchThroughDecision) {
+public record ArmComparison(String arm, String baseline, List<MetricComparison> metrics, PairedResult paired,
+        String decision) {
+
+    public ArmComparison {
+        metrics = List.copyOf(metrics);
+    }
+
+    /** The primary metric's comparison. */
+    public MetricComparison primary() {
+        return metrics.get(0);
+    }
 }

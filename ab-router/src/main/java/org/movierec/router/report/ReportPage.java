@@ -4,21 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the HTML report shows: the report (the same value the JSON answer is written from) plus the
- * data of its charts over time.
+ * What the HTML report shows: the report (the same value the JSON answer is written from) plus the data of its
+ * charts over time.
  *
  * @param report the report
- * @param timeline the telemetry per arm in time buckets since the experiment started
- * @param mseLooks per compared arm, the stored looks of the sequential test on the MSE difference
- * @param watchThroughLooks per compared arm, the stored looks of the sequential test on watch-through
- * @param alpha the level of the sequential tests ({@code router.report.alpha})
+ * @param timeline the request-level telemetry per arm in time buckets since the experiment went live
+ * @param looks per compared arm, per test key (a metric's wire name, or {@link ReportSettings#PAIRED_RMSE}), the
+ *     stored looks of its sequential test, oldest first
  */
 public record ReportPage(ExperimentReport report, ReportTimeline timeline,
-        Map<String, List<SequentialLooks.StoredLook>> mseLooks,
-        Map<String, List<SequentialLooks.StoredLook>> watchThroughLooks, double alpha) {
+        Map<String, Map<String, List<SequentialLooks.StoredLook>>> looks) {
 
     public ReportPage {
-        mseLooks = Map.copyOf(mseLooks);
-        watchThroughLooks = Map.copyOf(watchThroughLooks);
+        looks = Map.copyOf(looks);
     }
 }

@@ -7,21 +7,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.RouterConfig;
-import org.movierec.router.experiments.ArmSpec;
 import org.movierec.router.experiments.Experiment;
+import org.movierec.router.experiments.Metric;
 
 /**
- * Builds the report of an experiment from the telemetry tables (all data since it started; the SRM check
- * since its weights last changed) and records the sequential look, so the next look's always-valid
- * p-values continue from this one.
+ * Builds the report of an experiment: one snapshot of the telemetry ({@link ReportQueries}), the stored looks of its
+ * sequential tests, and the arithmetic ({@link ReportCalculator}). Reading a report changes nothing: looks are
+ * recorded by {@link LookRecorder} on the router's schedule and at decisions.
  */
 @ApplicationScoped
 public class ReportService {
 
     @Inject
-    TelemetryQueries telemetry;
+    ReportQueries queries;
 
     @Inject
     SequentialLooks looks;
@@ -29,55 +28,41 @@ public class ReportService {
     @Inject
     RouterConfig config;
 
-    /** The sequential test on the difference of mean squared errors. */
-    public SequentialTest mseTest() {
-        return new SequentialTest(config.report().tauMse(), config.report().alpha());
-    }
-
-    /** The sequential test on the difference of watch-through rates. */
-    public SequentialTest watchThroughTest() {
-        return new SequentialTest(config.report().tauWatchThrough(), config.report().alpha());
+    /** The analysis settings of this router. */
+    public ReportSettings settings() {
+        return ReportSettings.of(config);
     }
 
     /** The report of {@code experiment} now. */
     public ExperimentReport report(Experiment experiment) {
-        List<String> arms = experiment.arms().stream().map(ArmSpec::name).toList();
-        Map<String, ArmTelemetry> all = telemetry.arms(experiment.id(), arms, experiment.createdAt());
-        Map<String, Long> srmUsers = new LinkedHashMap<>();
-        telemetry.arms(experiment.id(), arms, experiment.weightsSince()).forEach((arm, t) -> srmUsers.put(arm, t.users()));
-        ExperimentReport report = new ReportCalculator(mseTest(), watchThroughTest()).compute(experiment, all, srmUsers,
-                (arm, metric) -> looks.previous(experiment.id(), arm, metric), Instant.now());
-        for (ArmComparison c : report.comparisons()) {
-            if (c.sequentialMse() != null) {
-                looks.record(experiment.id(), c.arm(), ReportCalculator.MSE, c.sequentialMse().pValue(),
-                        report.generatedAt());
-            }
-            if (c.sequentialWatchThrough() != null) {
-                looks.record(experiment.id(), c.arm(), ReportCalculator.WATCH_THROUGH,
-                        c.sequentialWatchThrough().pValue(), report.generatedAt());
-            }
-        }
-        return report;
+        Instant now = Instant.now();
+        Instant to = experiment.endedAt() != null ? experiment.endedAt() : now;
+        Duration width = ReportTimeline.bucketWidth(experiment.countedFrom(), to);
+        ReportSnapshot data = queries.read(experiment, now, config.report().watchThroughWindow(),
+                config.report().prePeriod(), width);
+        return new ReportCalculator(settings()).compute(experiment, data,
+                (arm, key) -> looks.summary(experiment.id(), arm, key), now);
     }
 
     /**
-     * The report of {@code experiment} now with what its charts add: the telemetry in time buckets since it
-     * started and the stored looks of each comparison. The report itself is {@link #report} (one
-     * computation, one recorded look), exactly what the JSON answer holds.
+     * The report of {@code experiment} with what its charts add: the request-level telemetry in time buckets and
+     * the stored looks of each comparison's sequential tests.
      */
     public ReportPage page(Experiment experiment) {
         ExperimentReport report = report(experiment);
-        Instant to = experiment.endedAt() != null ? experiment.endedAt() : report.generatedAt();
-        Duration width = ReportTimeline.bucketWidth(experiment.createdAt(), to);
-        List<String> arms = experiment.arms().stream().map(ArmSpec::name).toList();
-        ReportTimeline timeline = new ReportTimeline(experiment.createdAt(), to, width,
-                telemetry.buckets(experiment.id(), arms, experiment.createdAt(), width));
-        Map<String, List<SequentialLooks.StoredLook>> mseLooks = new LinkedHashMap<>();
-        Map<String, List<SequentialLooks.StoredLook>> watchThroughLooks = new LinkedHashMap<>();
+        Duration width = ReportTimeline.bucketWidth(report.from(), report.to());
+        ReportTimeline timeline = new ReportTimeline(report.from(), report.to(), width, report.buckets());
+        Map<String, Map<String, List<SequentialLooks.StoredLook>>> history = new LinkedHashMap<>();
         for (ArmComparison c : report.comparisons()) {
-            mseLooks.put(c.arm(), looks.history(experiment.id(), c.arm(), ReportCalculator.MSE));
-            watchThroughLooks.put(c.arm(), looks.history(experiment.id(), c.arm(), ReportCalculator.WATCH_THROUGH));
+            Map<String, List<SequentialLooks.StoredLook>> byTest = new LinkedHashMap<>();
+            for (MetricComparison m : c.metrics()) {
+                if (m.metric() != Metric.LATENCY_P99) {
+                    byTest.put(m.metric().wireName(), looks.history(experiment.id(), c.arm(), m.metric().wireName()));
+                }
+            }
+            byTest.put(ReportSettings.PAIRED_RMSE, looks.history(experiment.id(), c.arm(), ReportSettings.PAIRED_RMSE));
+            history.put(c.arm(), byTest);
         }
-        return new ReportPage(report, timeline, mseLooks, watchThroughLooks, config.report().alpha());
+        return new ReportPage(report, timeline, history);
     }
 }

@@ -19,7 +19,9 @@ import org.movierec.router.experiments.ExperimentStore;
 /**
  * The always-valid p-values of the report's sequential tests between looks, in collection
  * {@value #COLLECTION}: one document per experiment, arm and metric, lowered with {@code $min} at every
- * look (the mSPRT p-value is the minimum over all looks; see {@link SequentialTest}).
+ * look (the mSPRT p-value is the minimum over all looks; see {@link SequentialTest}). Looks are recorded on the
+ * router's schedule and at decisions ({@link LookRecorder}), never by reading a report: a dashboard refreshing the
+ * report every ten seconds must not change the test's history.
  *
  * <pre>{@code { _id: "<experiment>/<arm>/<metric>", pValue, looks, history: [{at, pValue}, ...] }}</pre>
  *
@@ -45,8 +47,29 @@ public class SequentialLooks {
     public record StoredLook(Instant at, double pValue) {
     }
 
+    /**
+     * What the stored looks of one test say now.
+     *
+     * @param pValue the always-valid p-value: the minimum over all looks so far
+     * @param looks how many looks were recorded
+     * @param lastLookAt when the latest look was recorded
+     */
+    public record Summary(double pValue, long looks, Instant lastLookAt) {
+    }
+
     @Inject
     ExperimentStore store;
+
+    /** The stored looks' summary, or null before the first look. */
+    public Summary summary(String experiment, String arm, String metric) {
+        Document d = looks().find(eq("_id", key(experiment, arm, metric))).first();
+        if (d == null) {
+            return null;
+        }
+        List<StoredLook> history = history(d);
+        return new Summary(((Number) d.get("pValue")).doubleValue(), ((Number) d.get("looks")).longValue(),
+                history.isEmpty() ? null : history.get(history.size() - 1).at());
+    }
 
     /** The stored p-value, or {@link SequentialTest#INITIAL_P_VALUE} before the first look. */
     public double previous(String experiment, String arm, String metric) {
@@ -65,7 +88,10 @@ public class SequentialLooks {
 
     /** The stored looks of a metric of an arm, oldest first; empty before the first look. */
     public List<StoredLook> history(String experiment, String arm, String metric) {
-        Document d = looks().find(eq("_id", key(experiment, arm, metric))).first();
+        return history(looks().find(eq("_id", key(experiment, arm, metric))).first());
+    }
+
+    private static List<StoredLook> history(Document d) {
         List<StoredLook> history = new ArrayList<>();
         if (d != null && d.get("history") != null) {
             for (Document look : d.getList("history", Document.class)) {

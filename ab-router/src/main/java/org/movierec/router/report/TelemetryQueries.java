@@ -99,26 +99,43 @@ public class TelemetryQueries {
 
     /** The telemetry of each of {@code arms} (empty for an arm without data) since {@code since}. */
     public Map<String, ArmTelemetry> arms(String experiment, List<String> arms, Instant since) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            return arms(c, experiment, arms, since, null);
+        } catch (SQLException e) {
+            throw new TelemetryUnavailableException("telemetry database: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #SERVED} up to an end: parameters experiment, since, until (excluded). */
+    private static final String SERVED_UNTIL = SERVED.replace("AND served_at >= ?", "AND served_at >= ? AND served_at < ?");
+
+    /** {@link #ERRORS} up to an end: parameters experiment, since, until (excluded). */
+    private static final String ERRORS_UNTIL = ERRORS.replace("AND time >= ?", "AND time >= ? AND time < ?");
+
+    /**
+     * {@link #arms(String, List, Instant)} on {@code c} (the caller's transaction, e.g. a report's snapshot), with the
+     * rows before {@code until} only (null: no end), so that every part of a report covers the same window.
+     */
+    static Map<String, ArmTelemetry> arms(Connection c, String experiment, List<String> arms, Instant since,
+            Instant until) throws SQLException {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, double[]> latencies = new LinkedHashMap<>();
         Map<String, SampleSummary> errors = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
-            try (PreparedStatement s = prepare(c, SERVED, experiment, since); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    counts.put(r.getString("arm"), new long[] {r.getLong("users"), r.getLong("attempts"),
-                        r.getLong("answered"), r.getLong("errors"), r.getLong("fallbacks"), r.getLong("watched")});
-                    latencies.put(r.getString("arm"), new double[] {number(r, "p50"), number(r, "p99")});
-                }
+        try (PreparedStatement s = prepare(c, until == null ? SERVED : SERVED_UNTIL, experiment, since, until);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                counts.put(r.getString("arm"), new long[] {r.getLong("users"), r.getLong("attempts"),
+                    r.getLong("answered"), r.getLong("errors"), r.getLong("fallbacks"), r.getLong("watched")});
+                latencies.put(r.getString("arm"), new double[] {number(r, "p50"), number(r, "p99")});
             }
-            try (PreparedStatement s = prepare(c, ERRORS, experiment, since); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    errors.put(r.getString("arm"),
-                            SampleSummary.fromMoments(r.getLong("n"), r.getDouble("mean"), number(r, "variance")));
-                }
+        }
+        try (PreparedStatement s = prepare(c, until == null ? ERRORS : ERRORS_UNTIL, experiment, since, until);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                errors.put(r.getString("arm"),
+                        SampleSummary.fromMoments(r.getLong("n"), r.getDouble("mean"), number(r, "variance")));
             }
-        } catch (SQLException e) {
-            throw new TelemetryUnavailableException("telemetry database: " + e.getMessage(), e);
         }
         Map<String, ArmTelemetry> result = new LinkedHashMap<>();
         for (String arm : arms) {
@@ -136,31 +153,27 @@ public class TelemetryQueries {
      * it since the epoch, as Grafana's {@code $__timeGroup} does), oldest first; buckets without data are
      * absent. Rows of arms not in {@code arms} (none in practice) are left out.
      */
-    public List<ArmBucket> buckets(String experiment, List<String> arms, Instant since, Duration width) {
+    static List<ArmBucket> buckets(Connection c, String experiment, List<String> arms, Instant since, Duration width)
+            throws SQLException {
         long seconds = width.toSeconds();
         if (seconds <= 0) {
             throw new IllegalArgumentException("bucket width must be at least a second, got " + width);
         }
         Map<String, long[]> served = new TreeMap<>();
         Map<String, SampleSummary> errors = new TreeMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
-            try (PreparedStatement s = prepareBuckets(c, SERVED_BUCKETS, seconds, experiment, since);
-                    ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    served.put(key(r.getLong("bucket"), r.getString("arm")),
-                            new long[] {r.getLong("answered"), r.getLong("watched")});
-                }
+        try (PreparedStatement s = prepareBuckets(c, SERVED_BUCKETS, seconds, experiment, since);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                served.put(key(r.getLong("bucket"), r.getString("arm")),
+                        new long[] {r.getLong("answered"), r.getLong("watched")});
             }
-            try (PreparedStatement s = prepareBuckets(c, ERROR_BUCKETS, seconds, experiment, since);
-                    ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    errors.put(key(r.getLong("bucket"), r.getString("arm")),
-                            SampleSummary.fromMoments(r.getLong("n"), r.getDouble("mean"), number(r, "variance")));
-                }
+        }
+        try (PreparedStatement s = prepareBuckets(c, ERROR_BUCKETS, seconds, experiment, since);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                errors.put(key(r.getLong("bucket"), r.getString("arm")),
+                        SampleSummary.fromMoments(r.getLong("n"), r.getDouble("mean"), number(r, "variance")));
             }
-        } catch (SQLException e) {
-            throw new TelemetryUnavailableException("telemetry database: " + e.getMessage(), e);
         }
         Set<String> keys = new TreeSet<>(served.keySet());
         keys.addAll(errors.keySet());
@@ -191,15 +204,18 @@ public class TelemetryQueries {
         return s;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, String experiment, Instant since)
+    private static PreparedStatement prepare(Connection c, String sql, String experiment, Instant since, Instant until)
             throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         s.setString(1, experiment);
         s.setTimestamp(2, Timestamp.from(since));
+        if (until != null) {
+            s.setTimestamp(3, Timestamp.from(until));
+        }
         return s;
     }
 
-    private static double number(ResultSet r, String column) throws SQLException {
+    static double number(ResultSet r, String column) throws SQLException {
         double value = r.getDouble(column);
         return r.wasNull() ? Double.NaN : value;
     }

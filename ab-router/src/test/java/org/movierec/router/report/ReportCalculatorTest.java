@@ -4,163 +4,248 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
-import org.movierec.router.stats.SampleSummary;
-import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.TestExperiments;
 import org.movierec.router.experiments.ArmSpec;
 import org.movierec.router.experiments.Experiment;
+import org.movierec.router.experiments.Metric;
+import org.movierec.router.stats.PairedTotals;
+import org.movierec.router.stats.SampleSummary;
+import org.movierec.router.stats.UserTotals;
 
 /**
- * The report's statistics against reference values computed independently with SciPy 1.17.1 (script
- * below, run on the same data), not with the code under test:
- *
- * <pre>
- * c = [0.25, 1.0, 0.04, 2.25, 0.64, 0.09, 1.44, 0.16, 0.81, 0.36]             # control squared errors
- * t = [1.21, 0.49, 2.89, 0.01, 1.69, 0.36, 4.0, 0.64, 1.0, 0.25, 1.96, 0.09]  # treatment squared errors
- * RMSE interval:  stats.t.interval(0.95, n-1, loc=mean, scale=sd/sqrt(n)), square-rooted
- * Welch:          stats.ttest_ind(t, c, equal_var=False) (.statistic, .pvalue, .df, .confidence_interval(0.95))
- * watch-through:  465/1000 (treatment) vs 420/1000 (control):
- *                 stats.chi2_contingency([[465, 535], [420, 580]], correction=False) p-value (= z-test p),
- *                 z = (pa-pb)/sqrt(pool(1-pool)(1/na+1/nb)),
- *                 Wilson: stats.binomtest(x, n).proportion_ci(0.95, method="wilson")
- * SRM:            stats.chisquare([5120, 4880], [5000, 5000])
- * mSPRT:          Λ = sqrt(V/(V+τ²))·exp(τ²D²/(2V(V+τ²))), p = min(1, 1/Λ) (Johari et al. 2017, eq. for the
- *                 normal mixture) with V = s_t²/n_t + s_c²/n_c, τ = 0.5 (MSE) and V = p̄(1−p̄)(1/n_a+1/n_b),
- *                 τ = 0.05 (watch-through), evaluated in plain Python floats
- * </pre>
+ * How the report puts the statistics together, against reference values computed from the raw rows (one per answer,
+ * one per rating) by {@code src/test/python/report_reference.py} with statsmodels (user-clustered OLS), numpy
+ * (CUPED as a least-squares fit) and SciPy — not with the code under test. The data are that script's.
  */
 class ReportCalculatorTest {
 
-    static final double[] CONTROL = {0.25, 1.0, 0.04, 2.25, 0.64, 0.09, 1.44, 0.16, 0.81, 0.36};
-    static final double[] TREATMENT = {1.21, 0.49, 2.89, 0.01, 1.69, 0.36, 4.0, 0.64, 1.0, 0.25, 1.96, 0.09};
-    static final Offset<Double> TIGHT = within(1e-9);
+    static final double[][] CONTROL_WATCH = {{1, 0, 0}, {0}, {1, 1}, {0, 0, 0, 1}, {1}, {0, 0}, {1, 0}, {0, 1, 1}};
+    static final Double[] CONTROL_PRE = {0.5, null, 0.8, 0.2, 0.6, 0.1, null, 0.7};
+    static final double[][] TREATMENT_WATCH = {{1, 1, 0}, {1}, {0, 1}, {1, 0, 1, 1}, {0}, {1, 1}, {1, 0, 0}, {1},
+        {0, 1}};
+    static final Double[] TREATMENT_PRE = {0.4, 0.9, null, 0.3, 0.2, 0.8, 0.5, null, 0.6};
+    static final double[][] CONTROL_SQUARED = {{0.25, 1.0}, {0.04}, {2.25, 0.64, 0.09}, {1.44}, {0.16, 0.81}, {0.36}};
+    static final double[][] TREATMENT_SQUARED = {{1.21, 0.49}, {2.89, 0.01}, {1.69}, {0.36, 4.0, 0.64}, {1.0},
+        {0.25, 1.96}, {0.09}};
+    static final Offset<Double> TIGHT = within(1e-12);
+    static final ReportSettings SETTINGS = new ReportSettings(0.05, 0.01, 0.8, 0.05, 0.01, 0.01, 0.01, 0.02, 0.005,
+            50);
+    static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-02T00:00:00Z");
 
     final Experiment experiment = TestExperiments.running("salt", List.of(new ArmSpec("control", "v1", 50),
-            new ArmSpec("treatment", "v2", 50)), Map.of(), Instant.parse("2026-11-01T00:00:00Z"));
+            new ArmSpec("treatment", "v2", 50)), Map.of(), START);
+
+    /** The snapshot of the script's data: per-user sums, as the database hands them over. */
+    static ReportSnapshot snapshot() {
+        return snapshot(12.0);
+    }
+
+    /** {@link #snapshot()} with the treatment's p99 of what the client waited. */
+    static ReportSnapshot snapshot(double treatmentP99) {
+        double pooledPre = pooledPre();
+        Map<String, UserTotals> watch = Map.of("control", watchTotals(CONTROL_WATCH, CONTROL_PRE, pooledPre),
+                "treatment", watchTotals(TREATMENT_WATCH, TREATMENT_PRE, pooledPre));
+        Map<String, UserTotals> squared = Map.of("control", squaredTotals(CONTROL_SQUARED),
+                "treatment", squaredTotals(TREATMENT_SQUARED));
+        Map<String, ArmTelemetry> arms = Map.of(
+                "control", new ArmTelemetry("control", 8, 20, 18, 2, 1, 8, 3.0, 9.0, rows(CONTROL_SQUARED)),
+                "treatment", new ArmTelemetry("treatment", 9, 21, 21, 0, 0, 13, 4.0, treatmentP99,
+                        rows(TREATMENT_SQUARED)));
+        Map<String, PairedTotals> paired = Map.of("treatment", PairedTotals.of(new double[] {0.5, 1.2, 0.3, 2.0},
+                new double[] {1.5, 2.9, 1.1, 3.5}, new double[] {2, 3, 1, 4}));
+        PeriodSnapshot period = new PeriodSnapshot(experiment().weightPeriods().get(0), START, NOW,
+                Map.of("control", 8L, "treatment", 9L), watch, squared);
+        return new ReportSnapshot(START, NOW, NOW, arms, Map.of("control", new ArmExposure(0, 0),
+                "treatment", new ArmExposure(3, 2)), 0, watch, Map.of(), squared, paired, List.of(period), List.of(),
+                List.of());
+    }
+
+    static Experiment experiment() {
+        return TestExperiments.running("salt", List.of(new ArmSpec("control", "v1", 50),
+                new ArmSpec("treatment", "v2", 50)), Map.of(), START);
+    }
+
+    static double pooledPre() {
+        return Arrays.stream(concat(CONTROL_PRE, TREATMENT_PRE)).filter(x -> x != null).mapToDouble(x -> x).average()
+                .orElseThrow();
+    }
+
+    static Double[] concat(Double[] a, Double[] b) {
+        Double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    static UserTotals watchTotals(double[][] users, Double[] pre, double pooledPre) {
+        double[] y = new double[users.length];
+        double[] n = new double[users.length];
+        double[] x = new double[users.length];
+        for (int i = 0; i < users.length; i++) {
+            y[i] = Arrays.stream(users[i]).sum();
+            n[i] = users[i].length;
+            x[i] = pre[i] == null ? pooledPre : pre[i];
+        }
+        return UserTotals.of(y, n, x);
+    }
+
+    static UserTotals squaredTotals(double[][] users) {
+        double[] y = new double[users.length];
+        double[] n = new double[users.length];
+        for (int i = 0; i < users.length; i++) {
+            y[i] = Arrays.stream(users[i]).sum();
+            n[i] = users[i].length;
+        }
+        return UserTotals.of(y, n);
+    }
+
+    static SampleSummary rows(double[][] users) {
+        return SampleSummary.of(Arrays.stream(users).flatMapToDouble(Arrays::stream).toArray());
+    }
+
+    ExperimentReport report(ReportCalculator.StoredLooks looks) {
+        return new ReportCalculator(SETTINGS).compute(experiment, snapshot(), looks, NOW);
+    }
 
     ExperimentReport report() {
-        Map<String, ArmTelemetry> telemetry = Map.of(
-                "control", new ArmTelemetry("control", 5120, 1010, 1000, 10, 20, 420, 3.0, 9.0, SampleSummary.of(CONTROL)),
-                "treatment", new ArmTelemetry("treatment", 4880, 1000, 1000, 0, 5, 465, 4.0, 12.0,
-                        SampleSummary.of(TREATMENT)));
-        return new ReportCalculator(new SequentialTest(0.5, 0.05), new SequentialTest(0.05, 0.05))
-                .compute(experiment, telemetry, Map.of("control", 5120L, "treatment", 4880L),
-                        (arm, metric) -> SequentialTest.INITIAL_P_VALUE, Instant.parse("2026-11-02T00:00:00Z"));
+        return report((arm, key) -> null);
+    }
+
+    MetricComparison metric(ExperimentReport report, Metric metric) {
+        return report.comparisons().get(0).metrics().stream().filter(m -> m.metric() == metric).findFirst()
+                .orElseThrow();
     }
 
     @Test
-    void perArmRmseWithItsInterval() {
+    void everyArmHasItsWatchThroughAndRmseWithUserLevelIntervals() {
         ArmReport control = report().arms().get(0);
         ArmReport treatment = report().arms().get(1);
-        assertThat(control.telemetry().rmse()).isCloseTo(0.8390470785361213, TIGHT);
-        assertThat(control.rmseInterval().lower()).isCloseTo(0.4468599446845626, TIGHT);
-        assertThat(control.rmseInterval().upper()).isCloseTo(1.09923436529091, TIGHT);
-        assertThat(treatment.telemetry().rmse()).isCloseTo(1.1026483271348728, TIGHT);
-        assertThat(treatment.rmseInterval().lower()).isCloseTo(0.6593391208100706, TIGHT);
-        assertThat(treatment.rmseInterval().upper()).isCloseTo(1.4131307761265657, TIGHT);
+        assertThat(control.watchThrough()).isCloseTo(0.44444444444444431, TIGHT);
+        assertThat(control.watchThroughInterval().lower()).isCloseTo(0.22042295657808886, TIGHT);
+        assertThat(control.watchThroughInterval().upper()).isCloseTo(0.66846593231079976, TIGHT);
+        assertThat(treatment.watchThrough()).isCloseTo(0.63157894736842135, TIGHT);
+        assertThat(treatment.watchThroughInterval().lower()).isCloseTo(0.46250730039891796, TIGHT);
+        assertThat(treatment.watchThroughInterval().upper()).isCloseTo(0.80065059433792474, TIGHT);
+        assertThat(control.rmse()).isCloseTo(0.83904707853612126, TIGHT);
+        assertThat(control.rmseInterval().lower()).isCloseTo(0.62849757908247039, TIGHT);
+        assertThat(control.rmseInterval().upper()).isCloseTo(1.0064744373740815, TIGHT);
+        assertThat(treatment.rmse()).isCloseTo(1.102648327134873, TIGHT);
+        assertThat(treatment.rmseInterval().lower()).isCloseTo(0.92492925310024443, TIGHT);
+        assertThat(treatment.rmseInterval().upper()).isCloseTo(1.2554571053708252, TIGHT);
+        assertThat(treatment.exposure().otherVersionAnswers()).isEqualTo(3);
     }
 
     @Test
-    void perArmWatchThroughWithItsWilsonInterval() {
-        ArmReport control = report().arms().get(0);
-        ArmReport treatment = report().arms().get(1);
-        assertThat(control.telemetry().watchThroughRate()).isEqualTo(0.42);
-        assertThat(control.watchThroughInterval().lower()).isCloseTo(0.38977268215878036, TIGHT);
-        assertThat(control.watchThroughInterval().upper()).isCloseTo(0.4508395991989085, TIGHT);
-        assertThat(treatment.watchThroughInterval().lower()).isCloseTo(0.43427911875069886, TIGHT);
-        assertThat(treatment.watchThroughInterval().upper()).isCloseTo(0.49598875434329, TIGHT);
+    void watchThroughIsTheCupedAdjustedDifferenceWithItsRelativeEffectAndPower() {
+        MetricComparison wt = metric(report(), Metric.WATCH_THROUGH);
+        assertThat(wt.role()).isEqualTo(MetricComparison.PRIMARY);
+        assertThat(wt.effect().difference()).isCloseTo(0.15674568387202714, TIGHT);
+        assertThat(wt.effect().interval().lower()).isCloseTo(-0.036337782334819352, TIGHT);
+        assertThat(wt.effect().interval().upper()).isCloseTo(0.34982915007887361, TIGHT);
+        assertThat(wt.effect().pValue()).isCloseTo(0.11158614952065987, TIGHT);
+        assertThat(wt.cupedVarianceReduction()).isCloseTo(0.52671292141817083, TIGHT);
+        assertThat(wt.effect().relative().estimate()).isCloseTo(0.34035738038150032, TIGHT);
+        assertThat(wt.effect().relative().interval().lower()).isCloseTo(-0.1270490555318175, TIGHT);
+        assertThat(wt.effect().relative().interval().upper()).isCloseTo(0.80776381629481819, TIGHT);
+        assertThat(wt.designEffect()).isCloseTo(0.78976157194705976, TIGHT);
+        assertThat(wt.minimumDetectableEffect()).isCloseTo(0.2759947575843128, TIGHT);
+        assertThat(wt.requiredUsersPerArm()).isEqualTo(6624);
+        assertThat(wt.moreUsersPerArm()).isEqualTo(6624 - 8);
     }
 
     @Test
-    void perArmRatesAsCounted() {
-        ArmTelemetry control = report().arms().get(0).telemetry();
-        assertThat(control.errorRate()).isEqualTo(10.0 / 1010);
-        assertThat(control.fallbackRate()).isEqualTo(20.0 / 1000);
-        assertThat(control.ratings()).isEqualTo(10);
+    void rmseIsTheDifferenceOfRootsTestedOnTheMeanSquaredErrors() {
+        MetricComparison rmse = metric(report(), Metric.RMSE);
+        assertThat(rmse.role()).isEqualTo(MetricComparison.GUARDRAIL);
+        assertThat(rmse.alpha()).isEqualTo(0.01);
+        assertThat(rmse.effect().difference()).isCloseTo(0.26360124859875178, TIGHT);
+        assertThat(rmse.effect().interval().lower()).isCloseTo(0.017424043189440686, TIGHT);
+        assertThat(rmse.effect().interval().upper()).isCloseTo(0.50977845400806288, TIGHT);
+        assertThat(rmse.effect().pValue()).isCloseTo(0.034568454626081636, TIGHT);
+        assertThat(rmse.effect().relative().estimate()).isCloseTo(0.31416741127167103, TIGHT);
+        assertThat(rmse.effect().relative().interval().lower()).isCloseTo(-0.033824126131381249, TIGHT);
+        assertThat(rmse.effect().relative().interval().upper()).isCloseTo(0.66215894867472325, TIGHT);
+        assertThat(rmse.designEffect()).isCloseTo(0.33393594346585942, TIGHT);
+        assertThat(rmse.requiredUsersPerArm()).isEqualTo(1994);
+        assertThat(rmse.cupedVarianceReduction()).isNaN();
     }
 
     @Test
-    void welchTestOnSquaredErrors() {
+    void withoutALookTheDecisionSaysWhatTheSampleCanTell() {
         ArmComparison c = report().comparisons().get(0);
-        assertThat(c.arm()).isEqualTo("treatment");
-        assertThat(c.baseline()).isEqualTo("control");
-        assertThat(c.squaredErrors().difference()).isCloseTo(0.5118333333333334, TIGHT);
-        assertThat(c.squaredErrors().t()).isCloseTo(1.2212615959607807, TIGHT);
-        assertThat(c.squaredErrors().degreesOfFreedom()).isCloseTo(17.973638075197552, TIGHT);
-        assertThat(c.squaredErrors().pValue()).isCloseTo(0.2377651859574021, within(1e-12));
-        assertThat(c.squaredErrors().confidenceInterval().lower()).isCloseTo(-0.3687601420315548, TIGHT);
-        assertThat(c.squaredErrors().confidenceInterval().upper()).isCloseTo(1.3924268086982217, TIGHT);
-        assertThat(c.rmseDifference()).isCloseTo(1.1026483271348728 - 0.8390470785361213, TIGHT);
+        assertThat(c.primary().alwaysValid()).isNull();
+        assertThat(c.decision()).isEqualTo("continue: cannot conclude yet (no look recorded yet); needs about 6,616"
+                + " more users per arm to detect a difference of 0.0100 (6,624 per arm in all); detectable now: 0.276");
     }
 
     @Test
-    void twoProportionZTestOnWatchThrough() {
-        ArmComparison c = report().comparisons().get(0);
-        assertThat(c.watchThrough().difference()).isCloseTo(0.045, TIGHT);
-        assertThat(c.watchThrough().z()).isCloseTo(2.0259020437765973, TIGHT);
-        assertThat(c.watchThrough().pValue()).isCloseTo(0.04277482377488455, within(1e-12));
-        assertThat(c.watchThrough().confidenceInterval().lower()).isCloseTo(0.0015093310371148, TIGHT);
-        assertThat(c.watchThrough().confidenceInterval().upper()).isCloseTo(0.08849066896288528, TIGHT);
+    void theDecisionRestsOnTheStoredAlwaysValidPValues() {
+        ExperimentReport significant = report((arm, key) -> key.equals("watch-through")
+                ? new SequentialLooks.Summary(0.001, 12, NOW) : new SequentialLooks.Summary(0.5, 12, NOW));
+        assertThat(significant.comparisons().get(0).decision())
+                .isEqualTo("stop: treatment is better than control on watch-through");
+        assertThat(metric(significant, Metric.LATENCY_P99).breached()).isFalse();
     }
 
     @Test
-    void sequentialDecisionIsTheMsprt() {
-        ArmComparison c = report().comparisons().get(0);
-        assertThat(c.sequentialMse().likelihoodRatio()).isCloseTo(0.9954468614936209, TIGHT);
-        assertThat(c.sequentialMse().pValue()).isEqualTo(1.0);
-        assertThat(c.sequentialMse().confidenceInterval().lower()).isCloseTo(-0.9222068565117176, TIGHT);
-        assertThat(c.sequentialMse().confidenceInterval().upper()).isCloseTo(1.9458735231783844, TIGHT);
-        assertThat(c.sequentialWatchThrough().likelihoodRatio()).isCloseTo(2.2534467804821303, TIGHT);
-        assertThat(c.sequentialWatchThrough().pValue()).isCloseTo(0.4437646403107189, TIGHT);
-        // the fixed-horizon z-test says p = 0.043 < 0.05, but the always-valid mSPRT does not stop yet
-        assertThat(c.watchThroughDecision()).startsWith("continue");
-        assertThat(c.rmseDecision()).startsWith("continue");
+    void theP99GuardrailIsHeldToTheConfiguredIncrease() {
+        // 70 ms against control's 9 ms is more than the 50 ms allowed, whatever the primary metric says
+        ExperimentReport slow = new ReportCalculator(SETTINGS).compute(experiment, snapshot(70.0),
+                (arm, key) -> key.equals("watch-through") ? new SequentialLooks.Summary(0.001, 12, NOW) : null, NOW);
+        assertThat(metric(slow, Metric.LATENCY_P99).breached()).isTrue();
+        assertThat(slow.comparisons().get(0).decision())
+                .isEqualTo("stop: guardrail latency-p99 is worse for treatment than control");
     }
 
     @Test
-    void theSequentialPValueNeverRisesAcrossLooks() {
-        Map<String, ArmTelemetry> telemetry = Map.of(
-                "control", new ArmTelemetry("control", 1, 1, 1000, 0, 0, 420, 1, 1, SampleSummary.of(CONTROL)),
-                "treatment", new ArmTelemetry("treatment", 1, 1, 1000, 0, 0, 465, 1, 1, SampleSummary.of(TREATMENT)));
-        ExperimentReport later = new ReportCalculator(new SequentialTest(0.5, 0.05), new SequentialTest(0.05, 0.05))
-                .compute(experiment, telemetry, Map.of(), (arm, metric) -> 0.01, Instant.now());
-        assertThat(later.comparisons().get(0).sequentialWatchThrough().pValue()).isEqualTo(0.01);
-        assertThat(later.comparisons().get(0).watchThroughDecision()).isEqualTo("stop: higher watch-through (better)");
+    void aBreachedGuardrailStopsFirst() {
+        ExperimentReport report = report((arm, key) -> key.equals("rmse")
+                ? new SequentialLooks.Summary(0.005, 3, NOW) : null);
+        assertThat(metric(report, Metric.RMSE).breached()).isTrue();
+        assertThat(report.comparisons().get(0).decision()).startsWith("stop: guardrail ");
     }
 
     @Test
-    void sampleRatioMismatchIsChiSquareOfUsersAgainstWeights() {
+    void aGuardrailIsHeldToItsOwnAlpha() {
+        // p = 0.03 is below the primary's 0.05 but not below the guardrails' 0.01
+        ExperimentReport report = report((arm, key) -> key.equals("rmse")
+                ? new SequentialLooks.Summary(0.03, 3, NOW) : null);
+        assertThat(metric(report, Metric.RMSE).breached()).isFalse();
+        assertThat(metric(report, Metric.RMSE).verdict()).startsWith("cannot conclude yet (always-valid p 0.0300)");
+    }
+
+    @Test
+    void theSampleRatioCheckIsPerWeightPeriod() {
         ExperimentReport report = report();
-        assertThat(report.sampleRatioMismatch().statistic()).isCloseTo(5.76, TIGHT);
-        assertThat(report.sampleRatioMismatch().pValue()).isCloseTo(0.01639507184919225, within(1e-12));
-        assertThat(report.sampleRatioMismatch().mismatch()).isFalse(); // threshold 0.001
-        assertThat(report.srmUsers()).containsExactly(5120, 4880);
+        assertThat(report.srmUsers()).containsExactly(8, 9);
+        assertThat(report.periods()).hasSize(1);
+        assertThat(report.sampleRatioMismatch().mismatch()).isFalse();
     }
 
     @Test
-    void csvHasOneRowPerArmWithTheComparisonOnTheTreatmentRow() {
-        String[] lines = ReportFormat.toCsv(report()).split("\n");
-        assertThat(lines).hasSize(3);
-        assertThat(lines[0].split(",")).containsExactlyElementsOf(ReportFormat.CSV_COLUMNS);
-        assertThat(lines[1]).startsWith("exp-test,control,v1,50,5120,1000,10,0.839047,");
-        String[] treatment = lines[2].split(",", -1);
-        assertThat(treatment).hasSize(ReportFormat.CSV_COLUMNS.size());
-        assertThat(treatment[ReportFormat.CSV_COLUMNS.indexOf("mse_welch_p")]).isEqualTo("0.237765");
-        assertThat(treatment[ReportFormat.CSV_COLUMNS.indexOf("watch_through_p")]).isEqualTo("0.0427748");
+    void thePairedComparisonScoresBothModelsOnTheSameRatings() {
+        PairedResult paired = report((arm, key) -> key.equals(ReportSettings.PAIRED_RMSE)
+                ? new SequentialLooks.Summary(0.0001, 5, NOW) : null).comparisons().get(0).paired();
+        assertThat(paired.ratings()).isEqualTo(10);
+        assertThat(paired.comparison().meanDifference()).isCloseTo((4.0 - 9.0) / 10, TIGHT);
+        assertThat(paired.verdict()).startsWith("significant: the arm's model predicts better than control on the"
+                + " same 10 ratings");
     }
 
     @Test
     void armsWithoutDataGiveNoIntervalsAndNoTests() {
-        ExperimentReport empty = new ReportCalculator(new SequentialTest(0.5, 0.05), new SequentialTest(0.05, 0.05))
-                .compute(experiment, Map.of(), Map.of(), (arm, metric) -> 1, Instant.now());
-        assertThat(empty.arms().get(0).rmseInterval()).isNull();
-        assertThat(empty.comparisons().get(0).squaredErrors()).isNull();
-        assertThat(empty.comparisons().get(0).rmseDecision()).isEqualTo("not enough data");
-        assertThat(empty.sampleRatioMismatch()).isNull();
-        assertThat(ReportFormat.toCsv(empty).split("\n")).hasSize(3);
+        ReportSnapshot empty = new ReportSnapshot(START, NOW, NOW, Map.of(), Map.of(), 0, Map.of(), Map.of(), Map.of(),
+                Map.of(), List.of(), List.of(), List.of());
+        ExperimentReport report = new ReportCalculator(SETTINGS).compute(experiment, empty, (arm, key) -> null, NOW);
+        assertThat(report.arms().get(0).rmseInterval()).isNull();
+        assertThat(report.comparisons().get(0).primary().effect().known()).isFalse();
+        assertThat(report.comparisons().get(0).decision()).isEqualTo("continue: not enough data yet");
+        assertThat(report.sampleRatioMismatch()).isNull();
+        assertThat(ReportFormat.toCsv(report).split("\n")).hasSize(3);
     }
 }

@@ -2,60 +2,92 @@ package org.movierec.router.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.movierec.router.RouterJson;
-import org.movierec.router.stats.SampleSummary;
-import org.movierec.router.stats.SequentialTest;
 
-/** The report's JSON answer (a contract of the admin API) as {@code RouterJson} writes {@link ReportFormat#toJson}. */
+/** The JSON and CSV forms of the report: members in their documented order, NaN as null, one CSV row per arm. */
 class ReportFormatTest {
 
-    private static final SequentialTest MSE = new SequentialTest(0.5, 0.05);
-    private static final SequentialTest WATCH_THROUGH = new SequentialTest(0.05, 0.05);
+    final ReportCalculatorTest calculator = new ReportCalculatorTest();
 
-    /**
-     * An experiment without data: every statistic NaN is written as null, the tests that could not run are left
-     * out, and the members come in their documented order. The expected text is what the hand-written JSON writer
-     * this replaced wrote for the same report.
-     */
-    @Test
-    void aReportWithoutDataIsWrittenExactlyAsBefore() {
-        ReportCalculatorTest calculator = new ReportCalculatorTest();
-        Map<String, ArmTelemetry> telemetry = Map.of(
-                "control", new ArmTelemetry("control", 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, SampleSummary.of()),
-                "treatment", new ArmTelemetry("treatment", 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, SampleSummary.of()));
-        ExperimentReport report = new ReportCalculator(MSE, WATCH_THROUGH).compute(calculator.experiment, telemetry,
-                Map.of("control", 0L, "treatment", 0L), (arm, metric) -> SequentialTest.INITIAL_P_VALUE,
-                Instant.parse("2026-11-02T00:00:00Z"));
-
-        assertThat(RouterJson.write(ReportFormat.toJson(report, MSE, WATCH_THROUGH))).isEqualTo(
-                "{\"experiment\":{\"id\":\"exp-test\",\"name\":\"test\",\"type\":\"ab\",\"status\":\"running\",\"salt\":\"salt\","
-                + "\"arms\":[{\"name\":\"control\",\"modelVersion\":\"v1\",\"weight\":50},{\"name\":\"treatment\",\"modelVersi"
-                + "on\":\"v2\",\"weight\":50}],\"overrides\":{},\"revision\":1,\"createdAt\":\"2026-11-01T00:00:00Z\",\"cre"
-                + "atedBy\":\"test\",\"weightsSince\":\"2026-11-01T00:00:00Z\",\"endedAt\":null,\"endReason\":null},\"gen"
-                + "eratedAt\":\"2026-11-02T00:00:00Z\",\"confidence\":0.95,\"arms\":[{\"arm\":\"control\",\"modelVersion\""
-                + ":\"v1\",\"weight\":50,\"users\":0,\"requests\":0,\"attempts\":0,\"ratings\":0,\"rmse\":null,\"rmseInterva"
-                + "l\":null,\"watchThroughRate\":null,\"watched\":0,\"watchThroughInterval\":null,\"latencyP50Ms\":nul"
-                + "l,\"latencyP99Ms\":null,\"errorRate\":null,\"fallbackRate\":null},{\"arm\":\"treatment\",\"modelVersi"
-                + "on\":\"v2\",\"weight\":50,\"users\":0,\"requests\":0,\"attempts\":0,\"ratings\":0,\"rmse\":null,\"rmseInte"
-                + "rval\":null,\"watchThroughRate\":null,\"watched\":0,\"watchThroughInterval\":null,\"latencyP50Ms\":"
-                + "null,\"latencyP99Ms\":null,\"errorRate\":null,\"fallbackRate\":null}],\"comparisons\":[{\"arm\":\"tre"
-                + "atment\",\"baseline\":\"control\",\"rmseDifference\":null,\"sequential\":{\"method\":\"mSPRT (normal m"
-                + "ixture), always-valid p-values: Johari et al., KDD 2017\",\"alpha\":0.05,\"mse\":{\"tau\":0.5,\"de"
-                + "cision\":\"not enough data\"},\"watchThrough\":{\"tau\":0.05,\"decision\":\"not enough data\"}}}],\"sa"
-                + "mpleRatioMismatch\":{\"since\":\"2026-11-01T00:00:00Z\",\"observedUsers\":[0,0]}}");
+    static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
-    /** The tests of a comparison list their members in a fixed order (the old maps had none). */
     @Test
-    void theTestsOfAComparisonHaveTheirMembersInOrder() {
-        String json = RouterJson.write(ReportFormat.toJson(new ReportCalculatorTest().report(), MSE, WATCH_THROUGH));
+    void theJsonHasItsMembersInTheDocumentedOrder() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(RouterJson.write(ReportFormat.toJson(calculator.report())));
+        assertThat(names(json)).containsExactly("experiment", "generatedAt", "confidence", "analysis", "window", "arms",
+                "comparisons", "usersInSeveralArms", "sampleRatioMismatch", "periods", "timeline", "notes");
+        assertThat(names(json.get("comparisons").get(0))).containsExactly("arm", "baseline", "decision", "metrics",
+                "paired");
+        assertThat(names(json.get("comparisons").get(0).get("metrics").get(0))).containsExactly("metric", "role",
+                "verdict", "control", "treatment", "difference", "interval", "relative", "designEffect",
+                "cupedVarianceReduction", "alwaysValid", "fixedHorizon", "power", "breached");
+        assertThat(json.get("analysis").get("population").asText()).startsWith("intention-to-treat");
+        assertThat(json.get("arms").get(1).get("clientWaitP99Ms").asDouble()).isEqualTo(12.0);
+        assertThat(json.get("comparisons").get(0).get("metrics").get(0).get("fixedHorizon").get("when").asText())
+                .startsWith("no sample planned");
+    }
 
-        assertThat(json).containsPattern("\"squaredErrors\":\\{\"test\":\"Welch's t-test[^\"]*\",\"difference\":[^,]+,"
-                + "\"t\":[^,]+,\"degreesOfFreedom\":[^,]+,\"pValue\":[^,]+,\"interval\":\\{\"lower\"");
-        assertThat(json).containsPattern("\"watchThrough\":\\{\"test\":\"two-proportion z-test\",\"difference\":[^,]+,"
-                + "\"z\":[^,]+,\"pValue\":[^,]+,\"interval\":\\{\"lower\"");
+    @Test
+    void aReportWithoutDataWritesNullsNotNumbers() throws Exception {
+        ReportSnapshot empty = new ReportSnapshot(ReportCalculatorTest.START, ReportCalculatorTest.NOW,
+                ReportCalculatorTest.NOW, java.util.Map.of(), java.util.Map.of(), 0, java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), List.of(), List.of(), List.of());
+        ExperimentReport report = new ReportCalculator(ReportCalculatorTest.SETTINGS).compute(calculator.experiment,
+                empty, (arm, key) -> null, ReportCalculatorTest.NOW);
+        JsonNode json = new ObjectMapper().readTree(RouterJson.write(ReportFormat.toJson(report)));
+        assertThat(json.get("arms").get(0).get("rmse").isNull()).isTrue();
+        assertThat(json.get("comparisons").get(0).get("metrics").get(0).get("difference").isNull()).isTrue();
+        assertThat(json.get("comparisons").get(0).get("paired").get("verdict").asText()).startsWith("not enough data");
+    }
+
+    @Test
+    void csvHasOneRowPerArmWithTheComparisonOnTheTreatmentRow() {
+        String[] lines = ReportFormat.toCsv(calculator.report()).split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0].split(",")).containsExactlyElementsOf(ReportFormat.CSV_COLUMNS);
+        assertThat(lines[1]).startsWith("exp-test,control,v1,50,8,18,20,2,1,");
+        String[] treatment = parse(lines[2]);
+        assertThat(treatment).hasSize(ReportFormat.CSV_COLUMNS.size());
+        assertThat(treatment[ReportFormat.CSV_COLUMNS.indexOf("primary_metric")]).isEqualTo("watch-through");
+        assertThat(treatment[ReportFormat.CSV_COLUMNS.indexOf("primary_fixed_horizon_p")]).isEqualTo("0.111586");
+        assertThat(treatment[ReportFormat.CSV_COLUMNS.indexOf("srm_users")]).isEqualTo("9");
+    }
+
+    /** The fields of a CSV line (RFC 4180 quotes). */
+    static String[] parse(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        fields.add(field.toString());
+        return fields.toArray(String[]::new);
     }
 }

@@ -45,8 +45,10 @@ public final class Charts {
 
     /** How the vertical axis of a chart over time maps its values. */
     public enum ValueAxis {
-        /** Linear over the data's range, widened to round ticks (RMSE). */
+        /** Linear over the data's range from 0 or above, widened to round ticks (RMSE). */
         LINEAR,
+        /** Linear over the data's range, negative values included, widened to round ticks (relative effects). */
+        SIGNED,
         /** Linear from 0, labels in percent (rates). */
         PERCENT,
         /** Base-10 logarithmic from the smallest value (or a tenth of the reference) to 1 (p-values). */
@@ -236,6 +238,14 @@ public final class Charts {
                 Ticks.Domain domain = Ticks.niceDomain(Math.max(0, min - pad), max + pad, MAX_TICKS);
                 yield new Scale.Linear(domain.lower(), domain.upper(), frame.bottom(), frame.top());
             }
+            case SIGNED -> {
+                if (!Double.isFinite(min)) {
+                    yield new Scale.Linear(-1, 1, frame.bottom(), frame.top());
+                }
+                double pad = max > min ? 0 : Math.max(0.5, Math.abs(min) * 0.1);
+                Ticks.Domain domain = Ticks.niceDomain(min - pad, max + pad, MAX_TICKS);
+                yield new Scale.Linear(domain.lower(), domain.upper(), frame.bottom(), frame.top());
+            }
         };
     }
 
@@ -267,7 +277,7 @@ public final class Charts {
                     + " %";
             case P_VALUE -> value >= 1e-3 ? decimals(value, (int) Math.max(0, -Math.floor(Math.log10(value) + 1e-9)))
                     : "1e" + Math.round(Math.log10(value));
-            case LINEAR -> decimals(value, ticks.size() < 2 ? 2 : decimalsOf(ticks.get(1) - ticks.get(0)));
+            case LINEAR, SIGNED -> decimals(value, ticks.size() < 2 ? 2 : decimalsOf(ticks.get(1) - ticks.get(0)));
         };
     }
 
@@ -286,7 +296,7 @@ public final class Charts {
         String value = switch (axis) {
             case PERCENT -> decimals(v.value() * 100, 1) + " %";
             case P_VALUE -> "p = " + String.format(Locale.ROOT, "%.3g", v.value());
-            case LINEAR -> decimals(v.value(), 3);
+            case LINEAR, SIGNED -> decimals(v.value(), 3);
         };
         String interval = Double.isFinite(v.lower()) && Double.isFinite(v.upper())
                 ? axis == ValueAxis.PERCENT

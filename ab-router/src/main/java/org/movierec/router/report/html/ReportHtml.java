@@ -9,12 +9,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.movierec.router.experiments.Metric;
 import org.movierec.router.stats.ConfidenceInterval;
+import org.movierec.router.stats.PairedComparison;
+import org.movierec.router.stats.RelativeEffect;
 import org.movierec.router.report.ArmBucket;
 import org.movierec.router.report.ArmComparison;
 import org.movierec.router.report.ArmReport;
 import org.movierec.router.report.ArmTelemetry;
+import org.movierec.router.report.BucketReport;
+import org.movierec.router.report.Effect;
 import org.movierec.router.report.ExperimentReport;
+import org.movierec.router.report.MetricComparison;
+import org.movierec.router.report.PairedResult;
+import org.movierec.router.report.PeriodReport;
 import org.movierec.router.report.ReportPage;
 import org.movierec.router.report.ReportTimeline;
 import org.movierec.router.report.SequentialLooks.StoredLook;
@@ -48,33 +56,148 @@ public final class ReportHtml {
             ArmReport a = report.arms().get(i);
             ArmTelemetry t = a.telemetry();
             arms.add(new ReportView.ArmLine(a.arm(), colour(i), a.modelVersion(), a.weight() + " %", count(t.users()),
-                    count(t.answered()), count(t.ratings()), decimals(t.rmse(), 3), interval(a.rmseInterval(), false),
-                    percent(t.watchThroughRate()), interval(a.watchThroughInterval(), true), millis(t.latencyP50Ms()),
+                    count(t.answered()), count(t.ratings()), decimals(a.rmse(), 3), interval(a.rmseInterval(), false),
+                    percent(a.watchThrough()), interval(a.watchThroughInterval(), true), millis(t.latencyP50Ms()),
                     millis(t.latencyP99Ms()), percent(t.errorRate()), percent(t.fallbackRate()),
+                    count(a.exposure().otherVersionAnswers()) + " (" + count(a.exposure().otherVersionUsers()) + " users)",
                     srmTotal == 0 ? "–" : percent((double) report.srmUsers()[i] / srmTotal)));
         }
         List<ReportView.ComparisonLine> lines = new ArrayList<>();
+        List<ReportView.DecisionLine> decisions = new ArrayList<>();
+        Long planned = report.experiment().plan().plannedUsersPerArm();
         for (ArmComparison c : report.comparisons()) {
-            var welch = c.squaredErrors();
-            var proportions = c.watchThrough();
-            lines.add(new ReportView.ComparisonLine(c.arm(), c.baseline(), "Online RMSE", signed(c.rmseDifference(), 4),
-                    welch == null ? "–" : "MSE " + signed(welch.difference(), 4) + " " + interval(welch.confidenceInterval(),
-                            false),
-                    welch == null ? "–" : pValue(welch.pValue()),
-                    c.sequentialMse() == null ? "–" : pValue(c.sequentialMse().pValue()), c.rmseDecision()));
-            lines.add(new ReportView.ComparisonLine(c.arm(), c.baseline(), "Watch-through",
-                    proportions == null ? "–" : signedPercent(proportions.difference()),
-                    proportions == null ? "–" : interval(proportions.confidenceInterval(), true),
-                    proportions == null ? "–" : pValue(proportions.pValue()),
-                    c.sequentialWatchThrough() == null ? "–" : pValue(c.sequentialWatchThrough().pValue()),
-                    c.watchThroughDecision()));
+            for (MetricComparison m : c.metrics()) {
+                lines.add(metricLine(c.arm(), m, planned));
+            }
+            lines.add(pairedLine(c.arm(), c.paired()));
+            decisions.add(new ReportView.DecisionLine(c.arm(), c.decision(), c.decision().startsWith("stop")));
+        }
+        List<ReportView.PeriodLine> periods = new ArrayList<>();
+        for (PeriodReport p : report.periods()) {
+            periods.add(new ReportView.PeriodLine(when(p.from()), when(p.to()), p.weights().toString(),
+                    java.util.Arrays.toString(p.users()), srmWords(p.sampleRatioMismatch()), effects(p.effects())));
+        }
+        List<ReportView.BucketLine> timeline = new ArrayList<>();
+        for (BucketReport b : report.timeline()) {
+            timeline.add(new ReportView.BucketLine(when(b.start()), effects(b.effects())));
         }
         var e = report.experiment();
+        var plan = e.plan();
+        String window = "From going live " + when(report.from()) + " to " + when(report.to())
+                + " UTC; watch-through counts answers served before " + when(report.watchCutoff())
+                + " UTC (later ones may still be watched within the watch window).";
+        String analysis = "Unit: the user (user-level variances). Population: intention-to-treat, every user in the arm"
+                + " they were assigned to. Primary metric: " + plan.primary().wireName() + " at α = "
+                + decimals(report.settings().alpha(), 3) + "; guardrails: "
+                + String.join(", ", plan.guardrails().stream().map(Metric::wireName).toList()) + " at α = "
+                + decimals(report.settings().guardrailAlpha(), 3) + "; power " + percent(report.settings().power())
+                + (planned == null ? "; no planned sample." : "; planned " + count(planned) + " users per arm.");
         return new ReportView(e.id(), e.name(), e.type().wireName(), e.status().wireName(), when(e.createdAt()),
-                e.endedAt() == null ? null : when(e.endedAt()), e.endReason(), when(report.generatedAt()), arms, lines,
-                srmLine(report), report.sampleRatioMismatch() != null && report.sampleRatioMismatch().mismatch(),
-                List.of(rmseOverTime(page), watchThroughPerArm(report), watchThroughOverTime(page), pValues(page),
-                        trafficSplit(report)));
+                e.endedAt() == null ? null : when(e.endedAt()), e.endReason(), when(report.generatedAt()), window,
+                analysis, arms, lines, decisions, periods, timeline, report.notes(), srmLine(report),
+                report.sampleRatioMismatch() != null && report.sampleRatioMismatch().mismatch(),
+                List.of(liftOverTime(page, Metric.WATCH_THROUGH), liftOverTime(page, Metric.RMSE), rmseOverTime(page),
+                        watchThroughPerArm(report), watchThroughOverTime(page), pValues(page), trafficSplit(report)));
+    }
+
+    private static ReportView.ComparisonLine metricLine(String arm, MetricComparison m, Long planned) {
+        Effect e = m.effect();
+        boolean rate = m.metric() == Metric.WATCH_THROUGH || m.metric() == Metric.ERROR_RATE;
+        boolean latency = m.metric() == Metric.LATENCY_P99;
+        String values = latency ? millis(e.control()) + " → " + millis(e.treatment())
+                : rate ? percent(e.control()) + " → " + percent(e.treatment())
+                : decimals(e.control(), 4) + " → " + decimals(e.treatment(), 4);
+        String difference = latency ? signed(e.difference(), 1) + " ms"
+                : (rate ? signedPercent(e.difference()) : signed(e.difference(), 4)) + " "
+                        + (e.interval() == null ? "" : rate ? pointsInterval(e.interval()) : interval(e.interval(), false));
+        String design = Double.isFinite(m.designEffect()) ? decimals(m.designEffect(), 2)
+                + (Double.isFinite(m.cupedVarianceReduction()) ? " · CUPED −" + percent(m.cupedVarianceReduction()) : "")
+                : "–";
+        String fixed = latency ? "–" : pValue(e.pValue()) + (planned == null ? " (descriptive: no planned sample)"
+                : m.fixedHorizonValid() ? " (valid: planned sample reached)" : " (valid at " + count(planned) + " users/arm)");
+        String always = latency ? "limit +" + decimals(m.effectOfInterest(), 0) + " ms"
+                : m.alwaysValid() == null ? "no look yet"
+                : pValue(m.alwaysValid().pValue()) + " after " + m.alwaysValid().looks() + " looks (α "
+                        + decimals(m.alpha(), 3) + ")";
+        return new ReportView.ComparisonLine(arm, m.metric().wireName() + " · " + m.role(), values, difference,
+                relative(e.relative()), design, fixed, always, m.verdict(), m.significant() || m.breached());
+    }
+
+    private static ReportView.ComparisonLine pairedLine(String arm, PairedResult p) {
+        PairedComparison c = p.comparison();
+        String always = p.alwaysValid() == null ? "no look yet"
+                : pValue(p.alwaysValid().pValue()) + " after " + p.alwaysValid().looks() + " looks";
+        if (c == null) {
+            return new ReportView.ComparisonLine(arm, "rmse · paired (same ratings)", "–", "–", "–", "–", "–", always,
+                    p.verdict(), false);
+        }
+        return new ReportView.ComparisonLine(arm, "rmse · paired (same " + count(c.ratings()) + " ratings)",
+                decimals(c.rmseC(), 4) + " → " + decimals(c.rmseT(), 4),
+                "MSE " + signed(c.meanDifference(), 4) + " " + interval(c.interval(), false),
+                relative(c.relativeRmseChange()), "–", pValue(c.pValue()), always, p.verdict(), p.significant());
+    }
+
+    /** Each arm's watch-through and RMSE relative effects with intervals, in words. */
+    private static String effects(Map<String, List<Effect>> effects) {
+        StringBuilder words = new StringBuilder();
+        effects.forEach((arm, list) -> {
+            words.append(arm).append(':');
+            for (Effect e : list) {
+                words.append(' ').append(e.metric().wireName()).append(' ').append(relative(e.relative())).append(';');
+            }
+            words.append(' ');
+        });
+        return words.toString().strip();
+    }
+
+    /** A relative effect "+3.4 % [+1.2, +5.6] %", "–" without one. */
+    static String relative(RelativeEffect r) {
+        if (r == null || !Double.isFinite(r.estimate())) {
+            return "–";
+        }
+        return signed(r.estimate() * 100, 1) + " % [" + signed(r.interval().lower() * 100, 1) + ", "
+                + signed(r.interval().upper() * 100, 1) + "] %";
+    }
+
+    /** A difference of rates' interval in percentage points. */
+    private static String pointsInterval(ConfidenceInterval ci) {
+        return "[" + signed(ci.lower() * 100, 2) + ", " + signed(ci.upper() * 100, 2) + "] pts";
+    }
+
+    /**
+     * The relative effect of each compared arm on {@code metric} per time bucket, with its interval as a band:
+     * novelty shows as a lift that fades, primacy as one that grows.
+     */
+    static ReportView.Figure liftOverTime(ReportPage page, Metric metric) {
+        ExperimentReport report = page.report();
+        List<String> names = armNames(report);
+        List<TimeSeries> series = new ArrayList<>();
+        Duration width = page.timeline().width();
+        Duration half = width.dividedBy(2);
+        for (ArmComparison c : report.comparisons()) {
+            List<TimedValue> values = new ArrayList<>();
+            for (BucketReport b : report.timeline()) {
+                Effect e = b.effects().getOrDefault(c.arm(), List.of()).stream().filter(x -> x.metric() == metric)
+                        .findFirst().orElse(null);
+                RelativeEffect r = e == null ? null : e.relative();
+                values.add(r == null || !Double.isFinite(r.estimate())
+                        ? TimedValue.of(b.start().plus(half), Double.NaN)
+                        : new TimedValue(b.start().plus(half), r.estimate() * 100, r.interval().lower() * 100,
+                                r.interval().upper() * 100));
+            }
+            series.add(new TimeSeries(c.arm(), colour(names.indexOf(c.arm())), false, values));
+        }
+        Instant[] domain = slotDomain(page.timeline());
+        ChartView chart = Charts.overTime(domain[0], domain[1], series, Charts.ValueAxis.SIGNED,
+                "relative effect on " + metric.wireName() + " (%)", 0, "no effect");
+        String name = metric == Metric.RMSE ? "online RMSE" : "watch-through";
+        return new ReportView.Figure("lift-" + metric.wireName(), "Relative effect on " + name + " over time",
+                "Each arm's " + name + " relative to control's (arm / control − 1, in %) per " + duration(width)
+                        + " bucket, with its 95 % user-level interval as a band; the red line is no effect. A lift that"
+                        + " fades over the buckets is a novelty effect, one that grows a primacy effect; each weight"
+                        + " period is also analysed on its own in the table above.",
+                "Per-bucket relative effects are listed in the timeline table.", chart, legend(series),
+                "Not enough data in any bucket yet.");
     }
 
     static ReportView.Figure rmseOverTime(ReportPage page) {
@@ -92,7 +215,7 @@ public final class ReportHtml {
                 Double.NaN, null);
         StringBuilder summary = new StringBuilder("Whole experiment: ");
         for (ArmReport a : page.report().arms()) {
-            summary.append(a.arm()).append(" RMSE ").append(decimals(a.telemetry().rmse(), 3)).append(' ')
+            summary.append(a.arm()).append(" RMSE ").append(decimals(a.rmse(), 3)).append(' ')
                     .append(interval(a.rmseInterval(), false)).append(" over ").append(count(a.telemetry().ratings()))
                     .append(" ratings; ");
         }
@@ -134,19 +257,19 @@ public final class ReportHtml {
         StringBuilder summary = new StringBuilder();
         for (int i = 0; i < n; i++) {
             ArmReport a = report.arms().get(i);
-            values[i] = a.telemetry().watchThroughRate();
+            values[i] = a.watchThrough();
             lowers[i] = a.watchThroughInterval() == null ? Double.NaN : a.watchThroughInterval().lower();
             uppers[i] = a.watchThroughInterval() == null ? Double.NaN : a.watchThroughInterval().upper();
             none[i] = Double.NaN;
             String label = percent(values[i]) + " " + interval(a.watchThroughInterval(), true) + " of "
-                    + count(a.telemetry().answered()) + " answers";
+                    + count(a.watchThroughAnswers()) + " answers";
             labels.add(label);
             summary.append(a.arm()).append(": ").append(label).append("; ");
         }
         ChartView chart = Charts.perArm(armNames(report), values, lowers, uppers, none, false, labels, "watch-through");
         return new ReportView.Figure("watch-through", "Watch-through per arm",
-                "Watch-through of each arm over the whole experiment (dot) with its 95 % Wilson interval (whisker). "
-                        + "Arms whose whiskers do not overlap differ; the comparison table has the test.",
+                "Watch-through of each arm over the whole experiment (dot) with its 95 % user-level interval (whisker),"
+                        + " answers served before the watch window's cut-off. The effects table has the test.",
                 trimmed(summary), chart, List.of(), "No answers yet.");
     }
 
@@ -157,23 +280,26 @@ public final class ReportHtml {
         StringBuilder summary = new StringBuilder();
         for (ArmComparison c : report.comparisons()) {
             int colour = colour(names.indexOf(c.arm()));
-            List<StoredLook> mse = page.mseLooks().getOrDefault(c.arm(), List.of());
-            List<StoredLook> watch = page.watchThroughLooks().getOrDefault(c.arm(), List.of());
-            series.add(new TimeSeries(c.arm() + " · RMSE", colour, false, looks(mse)));
-            series.add(new TimeSeries(c.arm() + " · watch-through", colour, true, looks(watch)));
-            summary.append(c.arm()).append(": RMSE p ")
-                    .append(c.sequentialMse() == null ? "–" : pValue(c.sequentialMse().pValue())).append(" after ")
-                    .append(mse.size()).append(" looks, watch-through p ")
-                    .append(c.sequentialWatchThrough() == null ? "–" : pValue(c.sequentialWatchThrough().pValue()))
-                    .append(" after ").append(watch.size()).append(" looks; ");
+            Map<String, List<StoredLook>> byTest = page.looks().getOrDefault(c.arm(), Map.of());
+            boolean first = true;
+            for (Map.Entry<String, List<StoredLook>> test : byTest.entrySet()) {
+                series.add(new TimeSeries(c.arm() + " · " + test.getKey(), colour, !first, looks(test.getValue())));
+                List<StoredLook> l = test.getValue();
+                summary.append(c.arm()).append(' ').append(test.getKey()).append(": p ")
+                        .append(l.isEmpty() ? "–" : pValue(l.get(l.size() - 1).pValue())).append(" after ")
+                        .append(l.size()).append(" looks; ");
+                first = false;
+            }
         }
-        ChartView chart = Charts.overLooks(series, Charts.ValueAxis.P_VALUE, "always-valid p-value", page.alpha(),
-                "α = " + decimals(page.alpha(), 2));
+        double alpha = report.settings().alpha();
+        ChartView chart = Charts.overLooks(series, Charts.ValueAxis.P_VALUE, "always-valid p-value", alpha,
+                "α = " + decimals(alpha, 2));
         return new ReportView.Figure("p-values", "Always-valid p-value over the looks",
-                "The mSPRT's always-valid p-value after each stored look at this report, oldest first (log scale; "
-                        + "solid: RMSE, the difference of mean squared errors; dashed: watch-through). It never rises; "
-                        + "once it is below α (the red line) the decision may stop the experiment at that look "
-                        + "without inflating false positives. Every view of this page or of the JSON report is a look.",
+                "The mSPRT's always-valid p-value after each look, oldest first (log scale; solid: the primary metric,"
+                        + " dashed: guardrails and the paired comparison). It never rises; once the primary's is below α"
+                        + " (the red line) the experiment may stop at that look without inflating false positives"
+                        + " (guardrails use their own, smaller α). Looks are taken on the router's schedule and at"
+                        + " decisions; viewing this page takes none.",
                 trimmed(summary), chart, legend(series), "No look with enough data yet.");
     }
 
@@ -199,15 +325,19 @@ public final class ReportHtml {
         }
         ChartView chart = Charts.perArm(armNames(report), actual, none, none, targets, true, labels, "share of users");
         return new ReportView.Figure("traffic-split", "Traffic split: actual against target",
-                "Each arm's share of the distinct users seen since the weights last changed ("
+                "Each arm's share of the distinct users seen in the current weight period (since "
                         + when(report.experiment().weightsSince()) + " UTC) as a bar, its weight as a black mark. "
                         + srmLine(report),
                 trimmed(summary), chart, List.of(), "No users yet.");
     }
 
-    /** The report's SRM check in words. */
+    /** The report's SRM check (current weight period) in words. */
     static String srmLine(ExperimentReport report) {
-        var srm = report.sampleRatioMismatch();
+        return srmWords(report.sampleRatioMismatch());
+    }
+
+    /** A sample-ratio check in words. */
+    static String srmWords(org.movierec.router.stats.SampleRatioMismatch srm) {
         if (srm == null) {
             return "Sample-ratio check: no users yet.";
         }

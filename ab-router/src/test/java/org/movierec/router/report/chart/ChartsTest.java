@@ -39,6 +39,22 @@ class ChartsTest {
     }
 
     @Test
+    void aSignedChartKeepsNegativeValuesAndItsZeroLine() {
+        // relative effects in %: −3 [−5, −1] then +2 [0, +4], the reference "no effect" at 0
+        TimeSeries series = new TimeSeries("treatment", 1, false, List.of(
+                new TimedValue(FROM, -3.0, -5.0, -1.0), new TimedValue(TO, 2.0, 0.0, 4.0)));
+        ChartView chart = Charts.overTime(FROM, TO, List.of(series), Charts.ValueAxis.SIGNED, "lift", 0, "no effect");
+        // −5..4 on round ticks of 2: −6 … 4, y = 236 − (v + 6) / 10 × 220
+        assertThat(chart.yTicks()).extracting(ChartView.Tick::label).containsExactly("-6", "-4", "-2", "0", "2", "4");
+        assertThat(chart.series().get(0).line()).isEqualTo("M64.0 170.0 L704.0 60.0");
+        assertThat(chart.reference().y()).isEqualTo(104);
+        // the LINEAR axis of RMSE starts at 0 or above; only SIGNED goes below
+        assertThat(Charts.overTime(FROM, TO, List.of(new TimeSeries("x", 0, false, List.of(
+                new TimedValue(FROM, 0.0, Double.NaN, Double.NaN)))), Charts.ValueAxis.SIGNED, "lift", 0, "no effect")
+                .yTicks()).isNotEmpty();
+    }
+
+    @Test
     void aPValueChartIsLogarithmicDownToTheSmallestPowerOfTenBelowItsValuesAndAlpha() {
         TimeSeries looks = new TimeSeries("treatment · RMSE", 1, false, List.of(
                 TimedValue.of(FROM, 0.5), TimedValue.of(TO, 0.003)));
