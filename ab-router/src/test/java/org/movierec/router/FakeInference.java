@@ -19,21 +19,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.movierec.contracts.events.ServedEventHeaders;
 
 /**
  * A WireMock server standing in for the inference service, whose behaviour a test controls: per model version it
- * answers normally, slowly (beyond the router's timeout) or with a 500, and it can be stopped and started again on the
- * same port (upstream down). WireMock records the requests ({@link #received()}). The {@code /recommend} answer
- * depends on the user and the version asked for, so one stub hands it to a {@link ComputedAnswer} that computes it as
- * the real service would shape it. As a Quarkus test resource it sets {@code router.inference-url}.
+ * answers normally, slowly (beyond the router's timeout), with a 500 or with a 404 (not loaded), and it can be stopped
+ * and started again on the same port (upstream down). WireMock records the requests ({@link #received()}). The
+ * {@code /recommend} answer depends on the user and the version asked for, so one stub hands it to a
+ * {@link ComputedAnswer} that computes it as the real service would shape it, honouring the served-event contract
+ * ({@link ServedEventHeaders}) as it does. As a Quarkus test resource it sets {@code router.inference-url}.
  */
 public final class FakeInference implements QuarkusTestResourceLifecycleManager {
 
-    /** How the upstream answers a version. */
-    public enum Mode { OK, SLOW, ERROR }
+    /**
+     * How the upstream answers a version: normally, after {@link #DELAYED_MILLIS} (within the router's timeout), too
+     * slowly, 500, or 404 (the version is not loaded yet).
+     */
+    public enum Mode { OK, DELAYED, SLOW, ERROR, NOT_LOADED }
 
-    /** One received request. */
-    public record Received(String path, String model, String experiment, String arm, String requestId, String accept) {
+    /** One received request; {@code publishedBy} is its {@code X-Served-Event} header. */
+    public record Received(String path, String model, String experiment, String arm, String requestId, String accept,
+            String publishedBy) {
     }
 
     /** The production version the fake reports without {@code ?model=}. */
@@ -41,6 +47,9 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
 
     /** How long a {@link Mode#SLOW} answer takes: well beyond the router's upstream timeout. */
     private static final int SLOW_MILLIS = 1500;
+
+    /** How long a {@link Mode#DELAYED} answer takes: well within the router's upstream timeout (250 ms). */
+    public static final int DELAYED_MILLIS = 100;
 
     private static final Map<String, Mode> MODES = new ConcurrentHashMap<>();
     private static volatile Mode defaultMode = Mode.OK;
@@ -106,7 +115,8 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
                 .filter(r -> r.getUrl().startsWith("/recommend/"))
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
                 .map(r -> new Received(URI.create(r.getUrl()).getPath(), model(r), r.getHeader("X-Experiment"),
-                        r.getHeader("X-Arm"), r.getHeader("X-Request-Id"), r.getHeader("Accept")))
+                        r.getHeader("X-Arm"), r.getHeader("X-Request-Id"), r.getHeader("Accept"),
+                        r.getHeader(ServedEventHeaders.PUBLISHED_BY)))
                 .toList();
     }
 
@@ -129,11 +139,26 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
         ResponseDefinitionBuilder answer = aResponse().withHeader("X-Model-Version", version);
         if (mode == Mode.SLOW) {
             answer.withFixedDelay(SLOW_MILLIS);
+        } else if (mode == Mode.DELAYED) {
+            answer.withFixedDelay(DELAYED_MILLIS);
         }
         String accept = request.getHeader("Accept");
         if (mode == Mode.ERROR) {
             answer.withStatus(500).withHeader("Content-Type", "text/plain").withBody("boom\n");
-        } else if (accept != null && accept.contains("application/json")) {
+            return answer.build();
+        }
+        if (mode == Mode.NOT_LOADED) {
+            answer.withStatus(404).withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"status\":404,\"detail\":\"model version '" + version + "' is not loaded here\"}");
+            return answer.build();
+        }
+        if (ServedEventHeaders.routerPublishes(request.getHeader(ServedEventHeaders.PUBLISHED_BY))) {
+            // as the real service: the router publishes the served event, so the items come back in headers
+            answer.withHeader(ServedEventHeaders.PUBLISHED_BY, ServedEventHeaders.ROUTER)
+                    .withHeader(ServedEventHeaders.ITEMS, line(version, userId))
+                    .withHeader(ServedEventHeaders.POPULARITY, "false");
+        }
+        if (accept != null && accept.contains("application/json")) {
             answer.withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"userId\":\"" + userId
                     + "\",\"modelVersion\":\"" + version + "\",\"items\":[{\"movieId\":\"" + version + "-" + userId
                     + "-a\",\"score\":4.5}],\"fallback\":false}");

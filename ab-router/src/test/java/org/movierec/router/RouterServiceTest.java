@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,18 @@ import org.junit.jupiter.api.Test;
 import org.movierec.router.assignment.Arm;
 import org.movierec.router.assignment.ArmAssignment;
 import org.movierec.contracts.events.ServedEvent;
+import org.movierec.contracts.events.ServedEventHeaders;
 import org.movierec.contracts.events.Topics;
 import org.movierec.platform.auth.BearerToken;
 import org.movierec.core.ids.UserIds;
 import org.movierec.contracts.experiments.ExperimentsCollection;
 import org.movierec.registry.ModelRegistry;
+import org.movierec.registry.ServingReplicas;
 import org.movierec.router.experiments.Experiment;
 import org.movierec.router.experiments.ExperimentService;
 import org.movierec.router.experiments.ExperimentStore;
+import org.movierec.router.experiments.ExperimentsPoller;
+import org.movierec.router.experiments.GoLive;
 import org.movierec.router.fallback.PopularityCache;
 import org.movierec.router.report.SequentialLooks;
 import org.movierec.testkit.KafkaTestResource;
@@ -80,11 +85,15 @@ class RouterServiceTest {
     @jakarta.inject.Inject
     ExperimentStore store;
 
+    @jakarta.inject.Inject
+    ExperimentsPoller poller;
+
     @BeforeAll
     static void registryWithThreeVersions() {
         mongo = MongoClients.create(ConfigProvider.getConfig().getValue("quarkus.mongodb.connection-string", String.class));
         db = mongo.getDatabase("movierec");
-        for (String collection : List.of("models", ExperimentsCollection.COLLECTION, ExperimentStore.AUDIT)) {
+        for (String collection : List.of("models", ExperimentsCollection.COLLECTION, ExperimentStore.AUDIT,
+                ServingReplicas.COLLECTION)) {
             db.getCollection(collection).deleteMany(new Document());
         }
         registry = new ModelRegistry(db);
@@ -102,10 +111,14 @@ class RouterServiceTest {
         mongo.close();
     }
 
-    /** No experiment running, v1 in production, the stand-ins answering normally with nothing recorded. */
+    /**
+     * No experiment running, v1 in production, no inference replica heartbeat (a new experiment is live at once), the
+     * stand-ins answering normally with nothing recorded.
+     */
     @BeforeEach
     void noExperimentAndV1InProduction() {
         stopRunningExperiments();
+        db.getCollection(ServingReplicas.COLLECTION).deleteMany(new Document());
         registry.promote(v1);
         FakeInference.reset();
         RetrainStandIn.succeed();
@@ -317,9 +330,121 @@ class RouterServiceTest {
         String experimentId = startExperiment("failing arm");
         FakeInference.mode(v2, FakeInference.Mode.ERROR);
         String user = treatmentUser(experimentId);
-        given().get("/recommend/" + user).then().statusCode(200).header("X-Arm", "control")
+        // answered by control's version, but the user stays in the arm they were assigned to (intention to treat)
+        given().get("/recommend/" + user).then().statusCode(200).header("X-Arm", "treatment")
                 .header("X-Model-Version", v1).body(equalTo(FakeInference.line(v1, user)));
         assertThat(FakeInference.received()).extracting(FakeInference.Received::model).containsExactly(v2, v1);
+    }
+
+    @Test
+    void aUserWhoseArmsVersionIsNotLoadedIsRetriedOnControlAndCountedInTheirArm() {
+        String experimentId = startExperiment("not loaded");
+        FakeInference.mode(v2, FakeInference.Mode.NOT_LOADED);
+        String user = treatmentUser(experimentId);
+        String requestId = "itt-" + UUID.randomUUID();
+        given().header("X-Request-Id", requestId).get("/recommend/" + user).then().statusCode(200)
+                .header("X-Experiment", experimentId).header("X-Arm", "treatment").header("X-Model-Version", v1)
+                .body(equalTo(FakeInference.line(v1, user)));
+        List<FakeInference.Received> received = FakeInference.received();
+        assertThat(received).extracting(FakeInference.Received::model).containsExactly(v2, v1);
+        // both calls name the user's arm and say the router publishes the served event
+        assertThat(received).extracting(FakeInference.Received::arm).containsOnly("treatment");
+        assertThat(received).extracting(FakeInference.Received::experiment).containsOnly(experimentId);
+        assertThat(received).extracting(FakeInference.Received::publishedBy).containsOnly(ServedEventHeaders.ROUTER);
+
+        ServedEvent answered = awaitServedEvent(requestId);
+        assertThat(answered.experiment()).isEqualTo(experimentId);
+        assertThat(answered.arm()).isEqualTo("treatment");
+        assertThat(answered.modelVersion()).isEqualTo(v1);
+        assertThat(answered.items()).containsExactly(FakeInference.line(v1, user).split(","));
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.fallback()).isFalse();
+        ServedEvent notLoaded = awaitServedEvent(requestId + ":try-1");
+        assertThat(notLoaded.experiment()).isEqualTo(experimentId);
+        assertThat(notLoaded.arm()).isEqualTo("treatment");
+        assertThat(notLoaded.modelVersion()).isEqualTo(v2);
+        assertThat(notLoaded.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRouterPublishesOneServedEventPerAnswerWithWhatTheClientWaited() {
+        String experimentId = startExperiment("client wait");
+        FakeInference.defaultMode(FakeInference.Mode.DELAYED);
+        String user = treatmentUser(experimentId);
+        String requestId = "wait-" + UUID.randomUUID();
+        given().header("X-Request-Id", requestId).get("/recommend/" + user).then().statusCode(200)
+                .header("X-Arm", "treatment").header("X-Model-Version", v2);
+        ServedEvent answered = awaitServedEvent(requestId);
+        assertThat(answered.arm()).isEqualTo("treatment");
+        assertThat(answered.modelVersion()).isEqualTo(v2);
+        assertThat(answered.items()).containsExactly(FakeInference.line(v2, user).split(","));
+        // the router's time includes inference's answer, which took at least its delay
+        assertThat(answered.latencyMs()).isGreaterThanOrEqualTo(FakeInference.DELAYED_MILLIS);
+        assertThat(FakeInference.received()).singleElement().extracting(FakeInference.Received::publishedBy)
+                .isEqualTo(ServedEventHeaders.ROUTER);
+    }
+
+    @Test
+    void aNewExperimentGoesLiveOnlyOnceEveryFreshReplicaServesItsVersions() {
+        ServingReplicas replicas = new ServingReplicas(db);
+        replicas.beat("inference-a/1", List.of(v1), Instant.now());
+        replicas.beat("stopped-long-ago/2", List.of(), Instant.now().minus(Duration.ofHours(1)));
+        String id = admin("POST", "/experiments", createBody("waits for v3", v1, 50, v3, 50)).then().statusCode(201)
+                .body("liveAt", nullValue()).extract().path("id");
+        String user = treatmentUser(id);
+        poller.poll();
+        given().get("/experiments/" + id).then().statusCode(200).body("status", equalTo("running"))
+                .body("liveAt", nullValue());
+        // not live: the user gets production, exactly as without an experiment, and is not counted in it
+        given().get("/recommend/" + user).then().statusCode(200).header("X-Experiment", nullValue())
+                .header("X-Arm", nullValue()).header("X-Model-Version", FakeInference.PRODUCTION);
+        assertThat(FakeInference.received()).singleElement().satisfies(r -> {
+            assertThat(r.model()).isNull();
+            assertThat(r.arm()).isNull();
+        });
+
+        replicas.beat("inference-a/1", List.of(v1, v3), Instant.now());
+        await("experiment " + id + " goes live").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/experiments/" + id).then().extract().path("liveAt") != null);
+        given().get("/recommend/" + user).then().statusCode(200).header("X-Experiment", id).header("X-Arm", "treatment")
+                .header("X-Model-Version", v3);
+        List<Document> audit = store.auditTrail(id);
+        assertThat(audit).extracting(d -> d.getString("action")).containsExactly("create", GoLive.ACTION);
+        assertThat(audit.get(1).getString("who")).contains("every inference replica serves");
+        Experiment live = store.find(id).orElseThrow();
+        assertThat(live.liveAt()).isAfter(live.createdAt());
+        assertThat(live.countedFrom()).isEqualTo(live.liveAt());
+    }
+
+    @Test
+    void withNoFreshReplicaHeartbeatANewExperimentIsLiveAtOnce() {
+        new ServingReplicas(db).beat("stopped-long-ago/2", List.of(v1), Instant.now().minus(Duration.ofHours(1)));
+        Response created = admin("POST", "/experiments", createBody("nothing to wait for", v1, 50, v3, 50));
+        created.then().statusCode(201).body("liveAt", notNullValue());
+        String id = created.path("id");
+        Response stored = given().get("/experiments/" + id);
+        stored.then().statusCode(200).body("revision", equalTo(1)).body("liveAt", equalTo(stored.<String>path("createdAt")));
+        given().get("/recommend/" + treatmentUser(id)).then().statusCode(200).header("X-Arm", "treatment")
+                .header("X-Model-Version", v3);
+    }
+
+    @Test
+    void aCanaryNotLiveYetWaitsAndItsFirstStepStartsWhenItGoesLive() {
+        ServingReplicas replicas = new ServingReplicas(db);
+        replicas.beat("inference-a/1", List.of(v1), Instant.now());
+        String id = admin("POST", "/experiments/canary", "{\"candidateVersion\":\"" + v4 + "\"}").then().statusCode(201)
+                .body("liveAt", nullValue()).extract().path("id");
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                .body("action", equalTo("wait")).body("reason", startsWith("not live yet"))
+                .body("experiment.revision", equalTo(1));
+
+        replicas.beat("inference-a/1", List.of(v1, v4), Instant.now());
+        poller.poll();
+        Experiment live = store.find(id).orElseThrow();
+        assertThat(live.liveAt()).isNotNull();
+        admin("POST", "/experiments/" + id + "/canary/evaluate", null).then().statusCode(200)
+                .body("action", equalTo("wait"))
+                .body("experiment.canary.stepStartedAt", equalTo(live.liveAt().toString()));
     }
 
     @Test
@@ -347,6 +472,10 @@ class RouterServiceTest {
         ServedEvent failedAttempt = awaitServedEvent(requestId + ":try-1");
         assertThat(failedAttempt.status()).isEqualTo(504);
         assertThat(failedAttempt.modelVersion()).isEqualTo(v2);
+        // the retry on control is published against the user's arm too, with control's version
+        ServedEvent failedRetry = awaitServedEvent(requestId + ":try-2");
+        assertThat(failedRetry.arm()).isEqualTo("treatment");
+        assertThat(failedRetry.modelVersion()).isEqualTo(v1);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("router_fallbacks_total\\{[^}]*arm=\"treatment\"[^}]*experiment=\""
                 + experimentId + "\"[^}]*reason=\"timeout\"[^}]*} [1-9]");

@@ -37,11 +37,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.movierec.contracts.events.ServedEvent;
+import org.movierec.contracts.events.ServedEventHeaders;
 import org.movierec.contracts.events.Topics;
 import org.movierec.core.model.SvdModel;
 import org.movierec.inference.realtime.RatingConsumer;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ModelVersion;
+import org.movierec.registry.ServingReplica;
+import org.movierec.registry.ServingReplicas;
 import org.movierec.testkit.KafkaTestResource;
 import org.movierec.testkit.MongoTestResource;
 
@@ -92,6 +95,14 @@ class InferenceServiceTest {
         production = registry.register(FIRST, Map.of("rmse", 0.9), Map.of());
         registry.promote(production.version());
         reload();
+    }
+
+    /** Stores running experiment {@code id}: production (control) against {@code candidate}, 50/50. */
+    private void startExperiment(String id, ModelVersion candidate) {
+        db.getCollection("experiments").insertOne(new Document("_id", id).append("name", id)
+                .append("status", "running").append("arms", List.of(
+                        new Document("name", "control").append("modelVersion", production.version()).append("weight", 50),
+                        new Document("name", "candidate").append("modelVersion", candidate.version()).append("weight", 50))));
     }
 
     static void reload() {
@@ -181,10 +192,7 @@ class InferenceServiceTest {
     @Test
     void servesEveryArmOfARunningExperiment() throws Exception {
         ModelVersion candidate = registry.register(TestModels.trained(2), Map.of("rmse", 0.89), Map.of());
-        db.getCollection("experiments").insertOne(new Document("_id", "exp-1").append("name", "exp-1")
-                .append("status", "running").append("arms", List.of(
-                        new Document("name", "control").append("modelVersion", production.version()).append("weight", 50),
-                        new Document("name", "candidate").append("modelVersion", candidate.version()).append("weight", 50))));
+        startExperiment("exp-1", candidate);
         reload();
         given().header("X-Experiment", "exp-1").header("X-Arm", "candidate")
                 .get("/recommend/7?model=" + candidate.version()).then().statusCode(200)
@@ -260,6 +268,56 @@ class InferenceServiceTest {
         assertThat(found.items()).hasSize(20);
         assertThat(found.status()).isEqualTo(200);
         assertThat(metric(SENT)).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aRequestTheRouterPublishesForGetsItsItemsInHeadersAndNoEventHere() {
+        String viaRouter = "via-router-" + UUID.randomUUID();
+        io.restassured.response.Response answer = given().header("X-Request-Id", viaRouter)
+                .header(ServedEventHeaders.PUBLISHED_BY, ServedEventHeaders.ROUTER).get("/recommend/7");
+        answer.then().statusCode(200).header(ServedEventHeaders.PUBLISHED_BY, ServedEventHeaders.ROUTER)
+                .header(ServedEventHeaders.POPULARITY, "false");
+        // the items header is the list of the text answer, in its order
+        assertThat(answer.header(ServedEventHeaders.ITEMS)).isEqualTo(answer.asString().strip());
+        given().header(ServedEventHeaders.PUBLISHED_BY, ServedEventHeaders.ROUTER).accept(ContentType.JSON)
+                .get("/recommend/987654321").then().statusCode(200).body("fallback", equalTo(true))
+                .header(ServedEventHeaders.POPULARITY, "true");
+
+        // a direct call of the same user afterwards: its event is published, on the same partition (keyed by user)
+        // and after any event of the first request, so reaching it without having seen the first proves there is none
+        String direct = "direct-" + UUID.randomUUID();
+        given().header("X-Request-Id", direct).get("/recommend/7").then().statusCode(200)
+                .header(ServedEventHeaders.PUBLISHED_BY, org.hamcrest.Matchers.nullValue())
+                .header(ServedEventHeaders.ITEMS, org.hamcrest.Matchers.nullValue());
+        List<String> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SERVED));
+            await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollDelay(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    seen.add(ServedEvent.fromJson(r.value()).requestId());
+                }
+                return seen.contains(direct);
+            });
+        }
+        assertThat(seen).doesNotContain(viaRouter);
+    }
+
+    @Test
+    void afterEveryCheckTheHeartbeatListsTheLoadedVersions() throws Exception {
+        ModelVersion candidate = registry.register(TestModels.trained(2), Map.of("rmse", 0.89), Map.of());
+        startExperiment("exp-hb", candidate);
+        java.time.Instant before = java.time.Instant.now();
+        reload();
+        List<ServingReplica> replicas = new ServingReplicas(db).freshSince(before);
+        assertThat(replicas).hasSize(1);
+        assertThat(replicas.get(0).id()).isEqualTo(ServingReplicas.thisProcess());
+        assertThat(replicas.get(0).versions()).containsExactlyInAnyOrder(production.version(), candidate.version());
+
+        db.getCollection("experiments").updateOne(new Document("_id", "exp-hb"),
+                new Document("$set", new Document("status", "stopped")));
+        reload();
+        assertThat(new ServingReplicas(db).freshSince(before)).singleElement()
+                .extracting(ServingReplica::versions).isEqualTo(Set.of(production.version()));
     }
 
     @Test

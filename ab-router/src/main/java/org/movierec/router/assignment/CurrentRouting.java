@@ -8,7 +8,7 @@ import org.movierec.router.experiments.Experiment;
 
 /**
  * The routing table requests use, swapped atomically when the running experiment changes (a new id or
- * revision). Until the experiments have been read once, everyone goes to production and the router is
+ * revision) or goes live. Until the experiments have been read once, everyone goes to production and the router is
  * not ready.
  */
 @ApplicationScoped
@@ -31,13 +31,15 @@ public class CurrentRouting {
     }
 
     /**
-     * Puts the routing of {@code running} in force, unless it is already (same id and revision).
+     * Puts the routing of {@code running} in force, unless it is already (same id and revision). An experiment that
+     * is not live yet ({@code liveAt} null: some inference replica does not serve its arms' versions) routes nobody:
+     * everyone gets production, exactly as without it, so nobody is counted in it before every arm can answer.
      *
      * @throws IllegalArgumentException if the experiment's arms are invalid (the previous table stays)
      */
     public synchronized void update(Optional<Experiment> running) {
         Experiment current = table == null ? null : table.experiment();
-        Experiment next = running.orElse(null);
+        Experiment next = running.filter(e -> e.liveAt() != null).orElse(null);
         boolean same = current == null ? next == null && table != null
                 : next != null && current.id().equals(next.id()) && current.revision() == next.revision();
         if (!same) {

@@ -117,12 +117,16 @@ public class CanaryController {
         if (e.type() != ExperimentType.CANARY || !e.running()) {
             throw new ExperimentConflictException("experiment " + e.id() + " is not a running canary");
         }
-        CanaryState state = e.canary();
+        if (e.liveAt() == null) {
+            return new Evaluation(new CanaryDecision(CanaryDecision.Action.WAIT, "not live yet: waiting until every "
+                    + "inference replica serves " + e.canary().candidateVersion(), e.canary().pValues()), e);
+        }
+        CanaryState state = clockedFromLive(e);
         if (state.release() != null) {
             return retryRelease(e);
         }
         List<String> arms = List.of(CanaryState.CONTROL, CanaryState.CANDIDATE);
-        Map<String, ArmTelemetry> all = telemetry.arms(e.id(), arms, e.createdAt());
+        Map<String, ArmTelemetry> all = telemetry.arms(e.id(), arms, e.countedFrom());
         Map<String, ArmTelemetry> step = telemetry.arms(e.id(), arms, state.stepStartedAt());
         Instant now = Instant.now();
         CanaryDecision decision = policy().decide(state, all.get(CanaryState.CANDIDATE), all.get(CanaryState.CONTROL),
@@ -142,6 +146,20 @@ public class CanaryController {
         meters.counter("router.canary.decisions", "decision", decisionTag(decision.action())).increment();
         LOG.infof("canary %s: %s (%s)", e.id(), decision.action(), decision.reason());
         return new Evaluation(decision, after);
+    }
+
+    /**
+     * The canary's state with its step's clock started no earlier than going live: a canary created before every
+     * inference replica served its candidate went live later, and its first step lasts, and counts evidence, from
+     * then. The first look stores the corrected start.
+     */
+    private static CanaryState clockedFromLive(Experiment e) {
+        CanaryState s = e.canary();
+        if (!e.liveAt().isAfter(s.stepStartedAt())) {
+            return s;
+        }
+        return new CanaryState(s.candidateVersion(), s.controlVersion(), s.steps(), s.step(), e.liveAt(),
+                s.requestedBy(), s.pValues(), s.release());
     }
 
     /** The {@code decision} tag of {@code router_canary_decisions_total}, one per evaluation (alerts fire on aborted). */

@@ -91,7 +91,8 @@ public class ExperimentService {
         }
         body.check();
         Instant now = Instant.now();
-        Experiment e = Experiment.created(id, name, ExperimentType.AB, salt, arms, overrides, now, who, now, plan, null);
+        Experiment e = Experiment.created(id, name, ExperimentType.AB, salt, arms, overrides, now, who,
+                poller.liveAtCreation(id, arms, now), plan, null);
         store.insert(e, who);
         poller.poll();
         return e;
@@ -186,7 +187,7 @@ public class ExperimentService {
                 new ArmSpec(CanaryState.CANDIDATE, candidate, first));
         CanaryState state = new CanaryState(candidate, production.get(), steps, 0, now, requestedBy, Map.of());
         Experiment e = Experiment.created(id, "canary " + candidate, ExperimentType.CANARY, id, arms, Map.of(), now,
-                requestedBy, now, AnalysisPlan.CANARY, state);
+                requestedBy, poller.liveAtCreation(id, arms, now), AnalysisPlan.CANARY, state);
         store.insert(e, requestedBy);
         poller.poll();
         return e;

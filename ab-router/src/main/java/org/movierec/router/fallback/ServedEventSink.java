@@ -10,8 +10,9 @@ import org.movierec.platform.kafka.KafkaPublishers;
 import org.movierec.router.RouterConfig;
 
 /**
- * Publishes the served events of what the router answered itself (fallbacks) and of the upstream
- * attempts that failed, to {@code recsys.served}, so telemetry counts errors and fallbacks per arm, through the
+ * Publishes the served events of the requests the router answers (with the client's wait, from inference's answer or
+ * its own fallback) and of the upstream attempts that failed, to {@code recsys.served}, so telemetry counts answers,
+ * errors and fallbacks per arm, through the
  * platform's {@link BoundedPublisher}: a request never waits; beyond the queue events are dropped and counted
  * ({@code movierec_kafka_publisher_drops_total{publisher="served-event-publisher"}}, the same series as
  * inference's). Without Kafka configured nothing is published.
@@ -35,6 +36,11 @@ public class ServedEventSink {
             publisher = publishers.open(NAME, "ab-router-served", config.kafka().bootstrapServers().get(),
                     config.kafka().servedTopic(), served -> Long.toString(served.userId()), ServedEvent::toJson);
         }
+    }
+
+    /** Whether events are published at all (Kafka configured). */
+    public boolean enabled() {
+        return publisher != null;
     }
 
     /** Queues {@code event} for {@code recsys.served}; never blocks. */

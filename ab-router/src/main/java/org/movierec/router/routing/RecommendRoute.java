@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.movierec.contracts.events.ServedEvent;
+import org.movierec.contracts.events.ServedEventHeaders;
 import org.movierec.core.ids.RequestIds;
 import org.movierec.core.ids.UserIds;
 import org.movierec.platform.http.Problem;
@@ -29,13 +30,23 @@ import org.movierec.router.fallback.ServedEventSink;
  * {@code GET /recommend/{userId}}, the clients' entry point: assigns the user to an arm of the running
  * experiment (sticky), forwards to the inference service with {@code ?model=VERSION} and the
  * {@code X-Experiment}, {@code X-Arm}, {@code X-Request-Id} headers and the client's {@code Accept}, and
- * answers with the inference body and content type unchanged plus {@code X-Model-Version},
- * {@code X-Experiment}, {@code X-Arm} and {@code X-Request-Id}.
+ * answers with the inference body and content type unchanged plus {@code X-Model-Version} (the version that
+ * answered), {@code X-Experiment}, {@code X-Arm} and {@code X-Request-Id}.
  *
  * <p>A poor answer beats none: a failed or slow call is retried once on the control arm (production
  * without an experiment), then the router answers from its cached popularity list
- * ({@code X-Fallback: <reason>}). Each failed attempt and each fallback is published as a served event
- * against the user's arm, and counted by reason.
+ * ({@code X-Fallback: <reason>}), counted by reason.
+ *
+ * <p><b>Intention to treat.</b> Every served event of a request, and the answer's {@code X-Experiment}/{@code X-Arm},
+ * name the arm the user is <em>assigned</em> to, also when control's version answered the retry or the router its
+ * popularity list; {@code modelVersion} is the version that actually answered. A user is so counted in one arm only,
+ * and "served by another version than its arm's" shows in telemetry as rows whose version is not the arm's.
+ *
+ * <p><b>What the client waits.</b> The router publishes the served event of every request it answers, with its own
+ * time from receiving the request to answering ({@code latencyMs}): it asks inference not to publish
+ * ({@link ServedEventHeaders}) and takes the items from inference's answer headers. Failed attempts
+ * ({@code <requestId>:try-N}) are published too. Publishing never waits ({@link ServedEventSink}); without Kafka
+ * configured here the router asks nothing, and inference publishes as for a direct call.
  *
  * <p>A plain Vert.x route on the event loop rather than a JAX-RS resource: every request pays for the
  * router and for inference, so the router's own work per request is kept to parsing, one hash and
@@ -64,45 +75,55 @@ public class RecommendRoute {
     }
 
     void recommend(RoutingContext context) {
+        long start = System.nanoTime();
         String userId = context.pathParam("userId");
         String problem = UserIds.problem(userId);
         if (problem != null) {
             problem(context, Problem.of(400, problem));
             return;
         }
-        long start = System.nanoTime();
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
         String requestId = RequestIds.orNew(context.request().getHeader("X-Request-Id"));
         RoutingTable table = routing.table();
-        Route route = table.route(userId);
-        forward(context, route, userId, accept, requestId).recover(first -> {
-            attemptFailed(route, userId, requestId + ":try-1", start, first);
-            route.meters().retried();
+        Route assigned = table.route(userId);
+        forward(context, assigned, assigned, userId, accept, requestId, start).recover(first -> {
+            attemptFailed(assigned, assigned, userId, requestId + ":try-1", start, first);
+            assigned.meters().retried();
             Route retry = table.retryRoute();
-            return forward(context, retry, userId, accept, requestId).recover(second -> {
-                attemptFailed(retry, userId, requestId + ":try-2", start, second);
-                fallback(context, route, userId, accept, requestId, start, (UpstreamFailure) second);
+            return forward(context, assigned, retry, userId, accept, requestId, start).recover(second -> {
+                attemptFailed(assigned, retry, userId, requestId + ":try-2", start, second);
+                fallback(context, assigned, userId, accept, requestId, start, (UpstreamFailure) second);
                 return Future.succeededFuture();
             });
         });
     }
 
-    /** Asks {@code route}'s version and, on a 200, answers the client with it. */
-    private Future<Void> forward(RoutingContext context, Route route, String userId, String accept, String requestId) {
-        String path = route.modelVersion() == null ? "/recommend/" + userId
-                : "/recommend/" + userId + "?model=" + URLEncoder.encode(route.modelVersion(), StandardCharsets.UTF_8);
-        return upstream.get(path, "Accept", accept, "X-Experiment", route.experiment(), "X-Arm", route.arm(),
-                        "X-Request-Id", requestId)
+    /**
+     * Asks {@code asked}'s version for a user of arm {@code assigned} (the same route but on a retry) and, on a 200,
+     * answers the client with it and publishes its served event against the assigned arm.
+     */
+    private Future<Void> forward(RoutingContext context, Route assigned, Route asked, String userId, String accept,
+                                 String requestId, long start) {
+        String path = asked.modelVersion() == null ? "/recommend/" + userId
+                : "/recommend/" + userId + "?model=" + URLEncoder.encode(asked.modelVersion(), StandardCharsets.UTF_8);
+        return upstream.get(path, "Accept", accept, "X-Experiment", assigned.experiment(), "X-Arm", assigned.arm(),
+                        "X-Request-Id", requestId,
+                        ServedEventHeaders.PUBLISHED_BY, events.enabled() ? ServedEventHeaders.ROUTER : null)
                 .map(answer -> {
-                    answer(context, route, requestId, answer.modelVersion(), answer.contentType()).end(answer.body());
+                    answer(context, assigned, requestId, answer.modelVersion(), answer.contentType()).end(answer.body());
+                    answer.toPublish().ifPresent(list -> events.publish(new ServedEvent(Instant.now(), requestId,
+                            UserIds.parse(userId), assigned.experiment(), assigned.arm(), answer.modelVersion(),
+                            list.movieIds(), millisSince(start), 200, list.popularity())));
                     return null;
                 });
     }
 
-    private void attemptFailed(Route route, String userId, String attemptId, long start, Throwable error) {
+    /** Publishes a failed attempt on {@code asked}'s version, against the user's {@code assigned} arm. */
+    private void attemptFailed(Route assigned, Route asked, String userId, String attemptId, long start,
+                               Throwable error) {
         int status = error instanceof UpstreamFailure failure ? failure.status() : 502;
-        events.publish(new ServedEvent(Instant.now(), attemptId, UserIds.parse(userId), route.experiment(),
-                route.arm(), route.modelVersion(), List.of(), millisSince(start), status, false));
+        events.publish(new ServedEvent(Instant.now(), attemptId, UserIds.parse(userId), assigned.experiment(),
+                assigned.arm(), asked.modelVersion(), List.of(), millisSince(start), status, false));
     }
 
     private void fallback(RoutingContext context, Route route, String userId, String accept, String requestId,

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -16,9 +17,11 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.movierec.contracts.events.ServedEventHeaders;
 import org.movierec.router.RouterConfig;
 import org.movierec.router.fallback.FallbackReason;
 
@@ -106,11 +109,20 @@ public class UpstreamClient {
                                 + response.statusCode() + ": " + body.toString().trim(), response.statusCode()));
                     }
                     return Future.succeededFuture(new UpstreamResponse(response.getHeader("Content-Type"),
-                            response.getHeader("X-Model-Version"), body));
+                            response.getHeader("X-Model-Version"), body, toPublish(response)));
                 }))
                 .recover(error -> Future.failedFuture(classify(error)))
                 .andThen(result -> (result.succeeded() ? ok : failed)
                         .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    }
+
+    /** The served list of an answer whose served event the router publishes, as inference acknowledged it. */
+    private static Optional<ServedList> toPublish(HttpClientResponse response) {
+        if (!ServedEventHeaders.routerPublishes(response.getHeader(ServedEventHeaders.PUBLISHED_BY))) {
+            return Optional.empty();
+        }
+        return Optional.of(ServedList.fromHeaders(response.getHeader(ServedEventHeaders.ITEMS),
+                response.getHeader(ServedEventHeaders.POPULARITY)));
     }
 
     private static UpstreamFailure classify(Throwable error) {

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One answered {@code /recommend} request, as the inference service publishes it on
- * {@link Topics#SERVED} and the telemetry collector reads it: the schema of that topic, defined once.
+ * One answered {@code /recommend} request (or one failed upstream attempt of it), as the A/B router or the inference
+ * service publishes it on {@link Topics#SERVED} and the telemetry collector reads it: the schema of that topic, defined
+ * once. Exactly one publisher publishes the answer of a request: the router for what came through it, inference for
+ * direct calls ({@link ServedEventHeaders}).
  *
  * <p>JSON form ({@link #toJson()}, {@link #fromJson(String)}), fields in this order:
  * <pre>
@@ -26,10 +28,19 @@ import java.util.List;
  * @param requestId the id of the request, unique per request
  * @param userId the user the list was for; positive
  * @param experiment the A/B experiment that routed the request, or {@code null}
- * @param arm the arm of that experiment, or {@code null}
- * @param modelVersion the model version that scored the list, or {@code null} when no model did (popularity fallback without a model)
+ * @param arm the arm of that experiment the user is assigned to (intention to treat), or {@code null}; the same for
+ *     every event of a request, also when another version answered it (a retry on control, the router's fallback)
+ * @param modelVersion the model version that actually answered (scored the list, or whose popularity list it is),
+ *     which differs from the arm's version when the request was retried on control or fell back; or {@code null}
+ *     when no model did
  * @param items the movie ids answered, best first
- * @param latencyMs how long answering took, in milliseconds; finite and not negative
+ * @param latencyMs how long answering took, in milliseconds; finite and not negative. What that time is depends on the
+ *     publisher: for a request that came through the A/B router, the router publishes the event (see
+ *     {@link ServedEventHeaders}) and this is what the client waits, from the router receiving the request to its
+ *     answer (including every upstream attempt and the fallback); for a request made to the inference service
+ *     directly, inference publishes it and this is its in-handler time, from the request's arrival in the handler
+ *     to the response built (network and queueing excluded); for a failed upstream attempt (status not 200,
+ *     request id {@code <id>:try-N}), the router's time from receiving the request to that attempt's failure
  * @param status the HTTP status answered
  * @param fallback whether the list is the popularity fallback rather than the model's
  */

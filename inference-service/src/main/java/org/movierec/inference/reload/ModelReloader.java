@@ -28,7 +28,8 @@ import org.movierec.platform.loops.LoopHealth;
  * no longer wanted, except the one answering until now while the new production version is not
  * loaded. A version that fails to load is never served and the previous ones keep serving;
  * a counter by reason and a log line say why, and it is retried after {@link #RETRY_FAILED_AFTER}
- * (or at once on an admin reload).
+ * (or at once on an admin reload). After every check the source is told what is served
+ * ({@link ModelSource#serving}: the registry's heartbeat).
  */
 @ApplicationScoped
 public class ModelReloader {
@@ -156,11 +157,24 @@ public class ModelReloader {
             }
         }
         updateVersionMeters(after, fresh.keySet(), dropped);
+        heartbeat(source, after);
         if (!fresh.isEmpty() || !dropped.isEmpty() || !java.util.Objects.equals(before.production(), after.production())) {
             LOG.infof("serving %s (production %s); loaded %s, dropped %s", after.models().keySet(), after.production(),
                     fresh.keySet(), dropped);
         }
         return new Outcome(List.copyOf(fresh.keySet()), dropped, after.production(), failedNow);
+    }
+
+    /**
+     * Tells the source what this replica serves now (the registry's heartbeat). A failed write changes nothing here
+     * and is logged: the heartbeat grows stale, and the router stops waiting for this replica once it is.
+     */
+    private static void heartbeat(ModelSource source, ServingSnapshot serving) {
+        try {
+            source.serving(serving.models().keySet());
+        } catch (Exception e) {
+            LOG.warnf("could not record the versions this replica serves in %s: %s", source.describe(), e.getMessage());
+        }
     }
 
     /** Failures still remembered, by version. */

@@ -15,6 +15,14 @@ public interface ModelSource {
     /** For logs: where models come from. */
     String describe();
 
+    /**
+     * Called after every check with the versions this replica now serves, so the source can tell whoever waits for
+     * them (the registry records a heartbeat the A/B router reads before an experiment goes live). Does nothing by
+     * default (a model file has nobody to tell).
+     */
+    default void serving(Set<String> versions) throws Exception {
+    }
+
     record Wanted(Set<String> versions, String production) {
     }
 

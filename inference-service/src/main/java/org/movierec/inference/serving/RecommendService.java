@@ -66,21 +66,23 @@ public class RecommendService {
 
     /**
      * Records an answer sent: its time on {@code recsys.recommend}, a fallback on {@code recsys.fallbacks}, and its
-     * served event (when Kafka is configured; never waits).
+     * served event (when Kafka is configured and the router does not publish it; never waits).
      *
      * @param userId the user
      * @param served what was answered
      * @param experiment the {@code X-Experiment} header, or null
      * @param arm the {@code X-Arm} header, or null
      * @param requestId the {@code X-Request-Id} header, or null (a new id is made)
+     * @param routerPublishes whether the A/B router publishes this request's served event with the client's wait
+     *     ({@link org.movierec.contracts.events.ServedEventHeaders}), so none is published here
      * @param nanos time to answer
      */
     public void answered(String userId, Answer.Served served, String experiment, String arm, String requestId,
-                         long nanos) {
+                         boolean routerPublishes, long nanos) {
         LoadedModel model = served.model();
         Recommendation r = served.recommendation();
         metrics.answered(model.version(), r.fallback(), nanos);
-        if (publisher.enabled()) {
+        if (publisher.enabled() && !routerPublishes) {
             publisher.publish(new ServedEvent(Instant.now(), RequestIds.orNew(requestId), UserIds.parse(userId),
                     experiment, arm, model.version(), r.movieIds(model.model().items()), nanos / 1e6, 200,
                     r.fallback()));
