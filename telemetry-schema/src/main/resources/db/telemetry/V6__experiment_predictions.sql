@@ -50,3 +50,32 @@ $migration$;
 
 -- The report reads one experiment since an instant: on both paths.
 CREATE INDEX experiment_predictions_experiment ON experiment_predictions (experiment, time DESC);
+
+-- The error of each prediction, one row per prediction, defined here once for every reader that needs more than
+-- V5's per-instant moments: the A/B router's report sums errors per user (the user is the unit of its variances)
+-- for both tables. online_error_moments (V5) is redefined on top of online_errors with the same columns and
+-- values, so the formula of an error is written in one place: error = predicted - rating, predicted ratings only.
+CREATE VIEW online_errors AS
+    SELECT time, user_id, movie_id, model_version, experiment, arm,
+           (predicted - rating)::double precision AS error
+    FROM online_predictions
+    WHERE predicted IS NOT NULL;
+
+CREATE VIEW experiment_errors AS
+    SELECT time, user_id, movie_id, rating, experiment, user_arm, arm, model_version,
+           (predicted - rating)::double precision AS error
+    FROM experiment_predictions
+    WHERE predicted IS NOT NULL;
+
+CREATE OR REPLACE VIEW online_error_moments AS
+    SELECT time,
+           model_version,
+           experiment,
+           arm,
+           count(*)                       AS predictions,
+           sum(error)                     AS sum_error,
+           sum(abs(error))                AS sum_absolute_error,
+           sum(error ^ 2)                 AS sum_squared_error,
+           sum((error ^ 2) * (error ^ 2)) AS sum_squared_error_squared
+    FROM online_errors
+    GROUP BY time, model_version, experiment, arm;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.movierec.contracts.events.Topics;
+import org.movierec.contracts.events.WatchThrough;
 
 /**
  * The router's settings ({@code router.*}). Each default is written once, in application.properties (where
@@ -146,9 +147,10 @@ public interface RouterConfig {
         Duration lookInterval();
 
         /**
-         * The collector's watch-through window ({@code telemetry.online.watch-through-window}): answers younger than
-         * this are left out of watch-through, their watches may still come.
+         * The collector's watch-through window ({@code telemetry.online.watch-through-window}, the same default):
+         * answers younger than this are left out of watch-through, their watches may still come.
          */
+        @WithDefault(WatchThrough.DEFAULT_WINDOW)
         Duration watchThroughWindow();
 
         /** How far before the start the CUPED covariate (each user's earlier watch-through) looks. */

@@ -168,11 +168,11 @@ class PlatformIT {
 
     @Test
     @Order(3)
-    void abExperimentShowsTheDegradedArmWorseWithoutSampleRatioMismatch() throws Exception {
+    void abExperimentFindsTheDegradedModelWorseOnTheSameRatingsWithoutSampleRatioMismatch() throws Exception {
         String production = stack.registry().productionVersion().orElseThrow();
         degraded = registerDegraded(production);
         HttpCalls.Answer created = routerAdmin("/experiments", """
-                {"name":"e2e good vs degraded","arms":[
+                {"name":"e2e good vs degraded","primaryMetric":"rmse","arms":[
                   {"name":"control","modelVersion":"%s","weight":50},
                   {"name":"degraded","modelVersion":"%s","weight":50}]}""".formatted(production, degraded));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -180,25 +180,45 @@ class PlatformIT {
 
         try {
             Map<String, Object>[] report = new Map[1];
-            Waits.until("both arms have 200 rated predictions", Duration.ofMinutes(4), () -> {
+            // both arms rated, and the collector predicted those ratings with both versions (the paired comparison)
+            Waits.until("both arms have 200 rated predictions, 200 of them paired", Duration.ofMinutes(4), () -> {
                 report[0] = JsonValues.object(HttpCalls.get(router + "/experiments/" + id + "/report").body());
-                return armsOf(report[0]).stream().allMatch(a -> ((Number) a.get("ratings")).longValue() >= 200);
+                return armsOf(report[0]).stream().allMatch(a -> ((Number) a.get("ratings")).longValue() >= 200)
+                        && ((Number) paired(report[0]).get("ratings")).longValue() >= 200;
             }, () -> String.valueOf(report[0] == null ? null : report[0].get("arms")));
 
+            // a decision point: one look of the sequential tests, and the report after it
+            HttpCalls.Answer looked = routerAdmin("/experiments/" + id + "/look", "{}");
+            assertThat(looked.status()).as(looked.body()).isEqualTo(200);
+            report[0] = JsonValues.object(looked.body());
             Map<String, Object> control = arm(report[0], "control");
             Map<String, Object> bad = arm(report[0], "degraded");
             assertThat((Double) bad.get("rmse")).isGreaterThan((Double) control.get("rmse"));
-            Map<String, Object> comparison = ((List<Map<String, Object>>) report[0].get("comparisons")).stream()
-                    .filter(c -> "degraded".equals(c.get("arm"))).findFirst().orElseThrow();
-            Map<String, Object> welch = (Map<String, Object>) comparison.get("squaredErrors");
-            assertThat((Double) welch.get("pValue")).as("%s", comparison).isLessThan(0.05);
+            Map<String, Object> paired = paired(report[0]);
+            assertThat(String.valueOf(paired.get("verdict"))).as("%s", paired)
+                    .startsWith("significant: the arm's model predicts worse than control");
+            assertThat((Double) ((Map<String, Object>) ((Map<String, Object>) paired.get("relativeRmseChange"))
+                    .get("interval")).get("lower")).as("%s", paired).isPositive();
+            String decision = String.valueOf(comparison(report[0]).get("decision"));
+            assertThat(decision).as("%s", comparison(report[0])).startsWith("stop: ");
+            assertThat(decision).containsAnyOf("degraded is worse than control on rmse", "guardrail");
             Map<String, Object> srm = (Map<String, Object>) report[0].get("sampleRatioMismatch");
             assertThat(srm.get("mismatch")).as("%s", srm).isEqualTo(false);
+            assertThat(((Number) report[0].get("usersInSeveralArms")).longValue()).isZero();
             assertThat(HttpCalls.send("GET", router + "/experiments/" + id + "/report", null, null, "text/csv").body())
                     .contains("degraded");
         } finally {
             assertThat(routerAdmin("/experiments/" + id + "/stop", "{}").status()).isEqualTo(200);
         }
+    }
+
+    private static Map<String, Object> comparison(Map<String, Object> report) {
+        return ((List<Map<String, Object>>) report.get("comparisons")).stream()
+                .filter(c -> "degraded".equals(c.get("arm"))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> paired(Map<String, Object> report) {
+        return (Map<String, Object>) comparison(report).get("paired");
     }
 
     @Test

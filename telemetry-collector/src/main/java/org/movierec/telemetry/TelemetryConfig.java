@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.movierec.contracts.events.Topics;
+import org.movierec.contracts.events.WatchThrough;
 
 /**
  * The collector's settings ({@code telemetry.*}), each default written once, here; any of them can be overridden in
@@ -155,7 +156,7 @@ public interface TelemetryConfig {
 
     interface Online {
         /** A served list counts as watched through when the user watches one of its movies within this time. */
-        @WithDefault("1h")
+        @WithDefault(WatchThrough.DEFAULT_WINDOW)
         Duration watchThroughWindow();
 
         /** The online RMSE gauges cover the ratings of this long before the latest rating. */

@@ -89,37 +89,34 @@ public class ReportQueries {
 
     /**
      * Per user: the squared online errors' sum (y) and count (n) of the user's rated predictions (the prediction of
-     * the version that served the user, as {@code online_error_moments} defines the error). Parameters: period width
-     * twice, experiment, from, to.
+     * the version that served the user; the schema's {@code online_errors} view defines the error). Parameters:
+     * period width twice, experiment, from, to.
      */
     private static final String SQUARED_ERRORS_PER_USER = """
             SELECT arm, CASE WHEN ?::bigint > 0 THEN floor(extract(epoch FROM time) / ?::bigint)::bigint
                              ELSE 0 END AS period, user_id,
-                   sum(((predicted - rating)::float8) ^ 2) AS y, count(*)::float8 AS n, 0::float8 AS x
-            FROM online_predictions
-            WHERE experiment = ? AND arm IS NOT NULL AND predicted IS NOT NULL AND time >= ? AND time < ?
+                   sum(error ^ 2) AS y, count(*)::float8 AS n, 0::float8 AS x
+            FROM online_errors
+            WHERE experiment = ? AND arm IS NOT NULL AND time >= ? AND time < ?
             GROUP BY arm, period, user_id
             """;
 
     /**
      * The paired comparison's per-user sums: every rating of the experiment's users (both arms') predicted by the
-     * treatment arm's version (a) and by control's (b), m ratings. Parameters: experiment, treatment arm, control
-     * arm, from, to.
+     * treatment arm's version (a: its squared errors) and by control's (b), m ratings predicted by both (the schema's
+     * {@code experiment_errors} view defines the error). Parameters: experiment, treatment arm, control arm, from, to.
      */
     private static final String PAIRED = """
-            SELECT count(*) AS users, sum(a) AS sum_a, sum(b) AS sum_b, sum(m) AS sum_m,
-                   sum(a * a) AS sum_aa, sum(b * b) AS sum_bb, sum(m * m) AS sum_mm,
-                   sum(a * b) AS sum_ab, sum(a * m) AS sum_am, sum(b * m) AS sum_bm
-            FROM (SELECT t.user_id,
-                         sum(((t.predicted - t.rating)::float8) ^ 2) AS a,
-                         sum(((c.predicted - c.rating)::float8) ^ 2) AS b,
-                         count(*)::float8 AS m
-                  FROM experiment_predictions t
-                  JOIN experiment_predictions c
+            SELECT count(*) AS users, coalesce(sum(a), 0) AS sum_a, coalesce(sum(b), 0) AS sum_b,
+                   coalesce(sum(m), 0) AS sum_m, coalesce(sum(a * a), 0) AS sum_aa, coalesce(sum(b * b), 0) AS sum_bb,
+                   coalesce(sum(m * m), 0) AS sum_mm, coalesce(sum(a * b), 0) AS sum_ab,
+                   coalesce(sum(a * m), 0) AS sum_am, coalesce(sum(b * m), 0) AS sum_bm
+            FROM (SELECT t.user_id, sum(t.error ^ 2) AS a, sum(c.error ^ 2) AS b, count(*)::float8 AS m
+                  FROM experiment_errors t
+                  JOIN experiment_errors c
                     ON c.experiment = t.experiment AND c.user_id = t.user_id AND c.movie_id = t.movie_id
                    AND c.time = t.time AND c.rating = t.rating
                   WHERE t.experiment = ? AND t.arm = ? AND c.arm = ? AND t.time >= ? AND t.time < ?
-                    AND t.predicted IS NOT NULL AND c.predicted IS NOT NULL
                   GROUP BY t.user_id) AS per_user
             """;
 
