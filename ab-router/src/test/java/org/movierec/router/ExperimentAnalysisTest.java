@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +16,6 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,12 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.bson.Document;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.movierec.registry.ModelRegistry;
 import org.movierec.router.report.ReportFormat;
 import org.movierec.router.report.SequentialLooks;
 import org.movierec.testkit.KafkaTestResource;
@@ -68,11 +64,11 @@ class ExperimentAnalysisTest {
 
     @BeforeAll
     static void twoModelVersionsAndTheTelemetryTables() {
-        mongo = MongoClients.create(ConfigProvider.getConfig().getValue("quarkus.mongodb.connection-string", String.class));
+        mongo = TestModels.mongo();
         db = mongo.getDatabase("movierec");
-        ModelRegistry registry = new ModelRegistry(db);
-        v1 = registry.register("analysis model one".getBytes(), Map.of(), Map.of(), Map.of()).version();
-        v2 = registry.register("analysis model two".getBytes(), Map.of(), Map.of(), Map.of()).version();
+        String[] versions = TestModels.register(mongo, "analysis model one", "analysis model two");
+        v1 = versions[0];
+        v2 = versions[1];
         TelemetryRows.migrate();
     }
 

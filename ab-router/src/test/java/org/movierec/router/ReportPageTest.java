@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -24,19 +23,16 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.bson.Document;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.movierec.contracts.experiments.ExperimentsCollection;
-import org.movierec.registry.ModelRegistry;
 import org.movierec.router.report.SequentialLooks;
 import org.movierec.testkit.KafkaTestResource;
 import org.movierec.testkit.MongoTestResource;
@@ -77,11 +73,11 @@ class ReportPageTest {
 
     @BeforeAll
     static void twoModelVersionsAndTheTelemetryTables() {
-        mongo = MongoClients.create(ConfigProvider.getConfig().getValue("quarkus.mongodb.connection-string", String.class));
+        mongo = TestModels.mongo();
         db = mongo.getDatabase("movierec");
-        ModelRegistry registry = new ModelRegistry(db);
-        v1 = registry.register("report page model one".getBytes(), Map.of(), Map.of(), Map.of()).version();
-        v2 = registry.register("report page model two".getBytes(), Map.of(), Map.of(), Map.of()).version();
+        String[] versions = TestModels.register(mongo, "report page model one", "report page model two");
+        v1 = versions[0];
+        v2 = versions[1];
         TelemetryRows.migrate();
     }
 

@@ -54,21 +54,10 @@ public final class TelemetryRows {
         Random random = new Random(seed);
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement served = c.prepareStatement("""
-                    INSERT INTO served_recommendations (served_at, request_id, user_id, experiment, arm, model_version,
-                        items, latency_ms, status, fallback, watched_at, watched_movie)
-                    VALUES (?, ?, ?, ?, ?, ?, ARRAY['m1','m2'], ?, 200, false, ?, ?)""")) {
+            try (PreparedStatement served = c.prepareStatement(SERVED)) {
                 for (int i = 0; i < requests; i++) {
-                    boolean watched = watchEvery > 0 && i % watchEvery == 0;
-                    served.setTimestamp(1, Timestamp.from(now));
-                    served.setString(2, UUID.randomUUID().toString());
-                    served.setLong(3, firstUser + i);
-                    served.setString(4, experiment);
-                    served.setString(5, arm);
-                    served.setString(6, version);
-                    served.setDouble(7, latencyMs);
-                    served.setTimestamp(8, watched ? Timestamp.from(now.plusSeconds(60)) : null);
-                    served.setString(9, watched ? "m1" : null);
+                    bindServed(served, now, firstUser + i, experiment, arm, version, latencyMs,
+                            watchEvery > 0 && i % watchEvery == 0);
                     served.addBatch();
                 }
                 served.executeBatch();

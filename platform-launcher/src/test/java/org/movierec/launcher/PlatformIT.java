@@ -228,11 +228,12 @@ class PlatformIT {
                 "{\"candidateVersion\":\"" + degraded + "\",\"requestedBy\":\"e2e\"}");
         assertThat(bad.status()).as(bad.body()).isEqualTo(201);
         String badId = String.valueOf(JsonValues.object(bad.body()).get("id"));
-        awaitExperimentStatus(badId, "aborted");
-        slackPost("abort");
-
-        String before = stack.registry().productionVersion().orElseThrow();
         try {
+            // the abort needs about 100 of the candidate's ratings at its 20 %: 3 to 5 minutes here
+            awaitExperimentStatus(badId, "aborted", Duration.ofMinutes(6));
+            slackPost("abort");
+
+            String before = stack.registry().productionVersion().orElseThrow();
             String runId = startRetrain("{\"promotion\":\"canary\"}");
             Map<String, Object> run = awaitRun(runId);
             assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
@@ -465,8 +466,12 @@ class PlatformIT {
     }
 
     private void awaitExperimentStatus(String id, String status) {
+        awaitExperimentStatus(id, status, Duration.ofMinutes(4));
+    }
+
+    private void awaitExperimentStatus(String id, String status, Duration limit) {
         String[] last = new String[1];
-        Waits.until("experiment " + id + " is " + status, Duration.ofMinutes(4), () -> {
+        Waits.until("experiment " + id + " is " + status, limit, () -> {
             last[0] = HttpCalls.get(router + "/experiments/" + id).body();
             return status.equals(JsonValues.object(last[0]).get("status"));
         }, () -> last[0]);

@@ -180,16 +180,14 @@ public class ExperimentsResource {
     @Path("/{id}/look")
     @Produces(MediaType.APPLICATION_JSON)
     public Response look(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Response denied = AdminAuth.deny(authorization, config.adminToken());
-        if (denied != null) {
-            return denied;
-        }
-        Experiment e = service.get(id);
-        if (e.liveAt() == null) {
-            throw new ExperimentConflictException("experiment " + id + " is not live yet: nothing to look at");
-        }
-        looks.look(e);
-        return json(Response.Status.OK, ReportFormat.toJson(reports.report(e)));
+        return admin(authorization, () -> {
+            Experiment e = service.get(id);
+            if (e.liveAt() == null) {
+                throw new ExperimentConflictException("experiment " + id + " is not live yet: nothing to look at");
+            }
+            looks.look(e);
+            return ReportFormat.toJson(reports.report(e));
+        });
     }
 
     /** A decision ends the running experiment: its tests get a last look at the data it ran on. */
@@ -203,13 +201,17 @@ public class ExperimentsResource {
     @Path("/{id}/canary/evaluate")
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return admin(authorization, () -> {
+            CanaryController.Evaluation evaluation = canary.evaluate(id);
+            return new EvaluationAnswer(evaluation.decision().action().name().toLowerCase(),
+                    evaluation.decision().reason(), ExperimentDocuments.toJson(evaluation.experiment()));
+        });
+    }
+
+    /** Checks the token ({@link AdminAuth}: 401, or 503 without a configured token), then answers 200 with {@code action}'s result. */
+    private Response admin(String authorization, Supplier<Object> action) {
         Response denied = AdminAuth.deny(authorization, config.adminToken());
-        if (denied != null) {
-            return denied;
-        }
-        CanaryController.Evaluation evaluation = canary.evaluate(id);
-        return json(Response.Status.OK, new EvaluationAnswer(evaluation.decision().action().name().toLowerCase(),
-                evaluation.decision().reason(), ExperimentDocuments.toJson(evaluation.experiment())));
+        return denied != null ? denied : json(Response.Status.OK, action.get());
     }
 
     /**

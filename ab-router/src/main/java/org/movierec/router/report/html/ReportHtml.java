@@ -74,8 +74,16 @@ public final class ReportHtml {
         }
         List<ReportView.PeriodLine> periods = new ArrayList<>();
         for (PeriodReport p : report.periods()) {
-            periods.add(new ReportView.PeriodLine(when(p.from()), when(p.to()), p.weights().toString(),
-                    java.util.Arrays.toString(p.users()), srmWords(p.sampleRatioMismatch()), effects(p.effects())));
+            StringBuilder weights = new StringBuilder();
+            StringBuilder users = new StringBuilder();
+            for (int i = 0; i < report.arms().size(); i++) {
+                String arm = report.arms().get(i).arm();
+                weights.append(i == 0 ? "" : ", ").append(arm).append(' ').append(p.weights().getOrDefault(arm, 0))
+                        .append(" %");
+                users.append(i == 0 ? "" : ", ").append(arm).append(' ').append(count(p.users()[i]));
+            }
+            periods.add(new ReportView.PeriodLine(when(p.from()), when(p.to()), weights.toString(), users.toString(),
+                    srmWords(p.sampleRatioMismatch()), effects(p.effects())));
         }
         List<ReportView.BucketLine> timeline = new ArrayList<>();
         for (BucketReport b : report.timeline()) {
@@ -111,10 +119,10 @@ public final class ReportHtml {
                 : (rate ? signedPercent(e.difference()) : signed(e.difference(), 4)) + " "
                         + (e.interval() == null ? "" : rate ? pointsInterval(e.interval()) : interval(e.interval(), false));
         String design = Double.isFinite(m.designEffect()) ? decimals(m.designEffect(), 2)
-                + (Double.isFinite(m.cupedVarianceReduction()) ? " · CUPED −" + percent(m.cupedVarianceReduction()) : "")
+                + (m.cupedVarianceReduction() > 0 ? " · CUPED −" + percent(m.cupedVarianceReduction()) : "")
                 : "–";
-        String fixed = latency ? "–" : pValue(e.pValue()) + (planned == null ? " (descriptive: no planned sample)"
-                : m.fixedHorizonValid() ? " (valid: planned sample reached)" : " (valid at " + count(planned) + " users/arm)");
+        String fixed = latency ? "–" : pValue(e.pValue()) + (planned == null ? " (descriptive)"
+                : m.fixedHorizonValid() ? " (valid)" : " (at " + count(planned) + "/arm)");
         String always = latency ? "limit +" + decimals(m.effectOfInterest(), 0) + " ms"
                 : m.alwaysValid() == null ? "no look yet"
                 : pValue(m.alwaysValid().pValue()) + " after " + m.alwaysValid().looks() + " looks (α "
@@ -147,7 +155,8 @@ public final class ReportHtml {
             }
             words.append(' ');
         });
-        return words.toString().strip();
+        String text = words.toString().strip();
+        return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** A relative effect "+3.4 % [+1.2, +5.6] %", "–" without one. */
