@@ -25,7 +25,9 @@ import org.movierec.router.experiments.ExperimentService;
 import org.movierec.router.experiments.ExperimentStore;
 import org.movierec.router.experiments.ExperimentType;
 import org.movierec.router.report.ArmTelemetry;
+import org.movierec.router.report.ReportQueries;
 import org.movierec.router.report.TelemetryQueries;
+import org.movierec.router.stats.PairedTotals;
 
 /**
  * Drives the running canary every {@code router.canary.interval}: reads both arms' telemetry, lets
@@ -64,6 +66,9 @@ public class CanaryController {
 
     @Inject
     TelemetryQueries telemetry;
+
+    @Inject
+    ReportQueries reports;
 
     @Inject
     ReleaseClient releases;
@@ -129,8 +134,9 @@ public class CanaryController {
         Map<String, ArmTelemetry> all = telemetry.arms(e.id(), arms, e.countedFrom());
         Map<String, ArmTelemetry> step = telemetry.arms(e.id(), arms, state.stepStartedAt());
         Instant now = Instant.now();
+        PairedTotals paired = reports.paired(e.id(), CanaryState.CANDIDATE, CanaryState.CONTROL, e.countedFrom(), now);
         CanaryDecision decision = policy().decide(state, all.get(CanaryState.CANDIDATE), all.get(CanaryState.CONTROL),
-                step.get(CanaryState.CANDIDATE), step.get(CanaryState.CONTROL), now);
+                step.get(CanaryState.CANDIDATE), step.get(CanaryState.CONTROL), paired, now);
         CanaryState next = state.withPValues(decision.pValues());
         Experiment after = switch (decision.action()) {
             case WAIT -> experiments.write(e, e.withCanary(next), "canary-look", WHO);

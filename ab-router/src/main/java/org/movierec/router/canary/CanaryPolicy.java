@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.movierec.router.stats.ConfidenceInterval;
+import org.movierec.router.stats.PairedComparison;
+import org.movierec.router.stats.PairedTotals;
 import org.movierec.router.stats.SequentialTest;
 import org.movierec.router.experiments.CanaryState;
 import org.movierec.router.report.ArmTelemetry;
@@ -21,6 +24,12 @@ import org.movierec.router.report.ArmTelemetry;
  *   <li>online RMSE: the mSPRT on the difference of mean squared errors (candidate − control) rejects
  *       "no difference" with a positive difference, and the candidate's RMSE exceeds control's by more than
  *       {@code maxRmseIncrease} (the margin the retrain gate tolerates is not harm);</li>
+ *   <li>RMSE on the same ratings (the paired comparison: every rating of the canary's users predicted by both
+ *       versions, {@code experiment_predictions}): the always-valid interval of the mSPRT on the paired difference
+ *       of mean squared errors lies entirely above the MSE that {@code maxRmseIncrease} allows, so the candidate is
+ *       worse by more than the margin with always-valid confidence. Both arms' ratings count and the items' noise
+ *       cancels, so this sees a degraded model with far fewer ratings than the unpaired test, and unlike it is not
+ *       biased by what each arm's users chose to rate;</li>
  *   <li>error rate (failed upstream attempts + fallbacks over attempts): the mSPRT on the difference of
  *       proportions rejects with a positive difference;</li>
  *   <li>latency: with at least {@code minRequests} answers on each arm, the candidate's p99 exceeds
@@ -53,6 +62,8 @@ public record CanaryPolicy(long minRequests, long minRatings, Duration minStepDu
     public static final String MSE = "mse";
     /** Metric key of the error-rate test's p-value. */
     public static final String ERROR_RATE = "errorRate";
+    /** Metric key of the paired RMSE test's p-value. */
+    public static final String PAIRED_MSE = "pairedMse";
 
     /**
      * Decides on the canary {@code state}.
@@ -61,10 +72,12 @@ public record CanaryPolicy(long minRequests, long minRatings, Duration minStepDu
      * @param control control's telemetry since the canary started
      * @param stepCandidate the candidate's telemetry since the step started
      * @param stepControl control's telemetry since the step started
+     * @param paired both versions' squared errors on the same ratings since the canary started (candidate as
+     *     treatment), per-user sums; null or empty without paired predictions
      * @param now the time of the evaluation
      */
     public CanaryDecision decide(CanaryState state, ArmTelemetry candidate, ArmTelemetry control,
-            ArmTelemetry stepCandidate, ArmTelemetry stepControl, Instant now) {
+            ArmTelemetry stepCandidate, ArmTelemetry stepControl, PairedTotals paired, Instant now) {
         Map<String, Double> pValues = new LinkedHashMap<>(state.pValues());
         if (candidate.ratings() >= 2 && control.ratings() >= 2) {
             SequentialTest.Look look = mseTest.lookAtMeans(previous(state, MSE), candidate.squaredErrors(),
@@ -78,6 +91,20 @@ public record CanaryPolicy(long minRequests, long minRatings, Duration minStepDu
                         "online RMSE of the candidate %.4f is worse than control's %.4f (%d and %d ratings; mSPRT p = %.3g < %.2g)",
                         candidate.rmse(), control.rmse(), candidate.ratings(), control.ratings(), look.pValue(),
                         mseTest.alpha()), pValues);
+            }
+        }
+        if (paired != null && paired.users() >= 2 && paired.sumA() > 0 && paired.sumB() > 0) {
+            PairedComparison c = PairedComparison.compare(paired, ConfidenceInterval.DEFAULT_CONFIDENCE);
+            SequentialTest.Look look = mseTest.look(previous(state, PAIRED_MSE), c.meanDifference(),
+                    c.standardError() * c.standardError());
+            pValues.put(PAIRED_MSE, look.pValue());
+            double margin = Math.pow(c.rmseC() + maxRmseIncrease, 2) - c.rmseC() * c.rmseC();
+            if (look.confidenceInterval().lower() > margin) {
+                return new CanaryDecision(CanaryDecision.Action.ABORT, String.format(Locale.ROOT,
+                        "on the same %d ratings the candidate's RMSE %.4f exceeds control's %.4f by more than %.3f"
+                                + " (paired mSPRT: the MSE difference is in [%.4f, %.4f], above %.4f)",
+                        c.ratings(), c.rmseT(), c.rmseC(), maxRmseIncrease, look.confidenceInterval().lower(),
+                        look.confidenceInterval().upper(), margin), pValues);
             }
         }
         if (candidate.attempts() > 0 && control.attempts() > 0) {

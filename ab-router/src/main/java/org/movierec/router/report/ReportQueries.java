@@ -232,6 +232,19 @@ public class ReportQueries {
         }
     }
 
+    /**
+     * Both arms' versions' squared errors on the same ratings of {@code experiment} in [from, to) ({@code arm} as
+     * treatment), per-user sums; the canary's paired evidence. One statement, its own snapshot.
+     */
+    public PairedTotals paired(String experiment, String arm, String control, Instant from, Instant to) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            return paired(c, experiment, arm, control, from, to);
+        } catch (SQLException ex) {
+            throw new TelemetryUnavailableException("telemetry database: " + ex.getMessage(), ex);
+        }
+    }
+
     /** The per-arm totals of the only period (period width 0). */
     private static Map<String, UserTotals> one(Map<Long, Map<String, UserTotals>> byPeriod) {
         return byPeriod.isEmpty() ? Map.of() : byPeriod.values().iterator().next();
