@@ -35,3 +35,20 @@ wrk_summary() {
   sock=$(awk '/Socket errors/ {gsub(",","");print $4+$6+$8+$10}' "$f"); sock=${sock:-0}
   printf '%-32s %10s req/s   p50 %-9s p99 %-9s non-2xx %s   socket errors %s\n' "$label" "$rps" "$p50" "$p99" "$non2xx" "$sock"
 }
+
+# start_kafka PORT SECONDS -> a broker (the testkit's) on PORT with topic recsys.served, gone after SECONDS; sets
+# KAFKA_PID and exports KAFKA_BOOTSTRAP_SERVERS, so the services started next publish their served events to it.
+start_kafka() {
+  local port=$1 seconds=$2
+  [ -d "$root/platform-testkit/target/classes" ] || (cd "$root" && ./mvnw -B -q -pl platform-testkit compile)
+  (cd "$root" && ./mvnw -B -q -pl platform-testkit dependency:build-classpath -Dmdep.outputFile="$work/testkit-cp.txt" >/dev/null)
+  java -cp "$root/platform-testkit/target/classes:$(cat "$work/testkit-cp.txt")" "$root/bench/BenchKafkaBroker.java" \
+    "$port" "$seconds" >"$work/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+  for _ in $(seq 1 120); do
+    grep -q '^READY' "$work/kafka.log" 2>/dev/null && { export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$port"; return 0; }
+    kill -0 "$KAFKA_PID" 2>/dev/null || { cat "$work/kafka.log" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "kafka did not start" >&2; return 1
+}

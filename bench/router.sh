@@ -4,13 +4,16 @@
 # The inference service serves a MovieLens-100k-sized model (943 x 1682, rank 100) from a file; the
 # router forwards to it (no experiment running, so every request goes to production: the forwarding
 # path itself; the arm lookup adds one Murmur3 hash). Prints throughput ratio and the added p99.
-# Usage: bench/router.sh [workdir]
+# WITH_KAFKA=1 starts a Kafka broker first: inference and the router then publish served events (for routed
+# requests the router publishes the one event, with the client's wait; direct calls, inference's).
+# Usage: [WITH_KAFKA=1] bench/router.sh [workdir]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 work="${1:-$(mktemp -d)}"
 DURATION=${DURATION:-20s}
-trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${ROUTER_PID:-}" ] && kill $ROUTER_PID 2>/dev/null; true' EXIT
+trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${ROUTER_PID:-}" ] && kill $ROUTER_PID 2>/dev/null; [ -n "${KAFKA_PID:-}" ] && kill $KAFKA_PID 2>/dev/null; true' EXIT
 build_inference
+[ "${WITH_KAFKA:-0}" = 1 ] && start_kafka 19092 900
 router_jar="$root/ab-router/target/quarkus-app/quarkus-run.jar"
 if [ ! -f "$router_jar" ] || [ -n "$(find "$root"/{recsys-core,model-registry,ab-router}/src/main -newer "$router_jar" -print -quit)" ]; then
   (cd "$root" && ./mvnw -B -q -pl ab-router -am package -DskipTests)
