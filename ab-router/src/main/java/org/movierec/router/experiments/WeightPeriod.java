@@ -1,6 +1,7 @@
 package org.movierec.router.experiments;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,6 @@ import java.util.Map;
 public record WeightPeriod(Instant since, Map<String, Integer> weights) {
 
     public WeightPeriod {
-        weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 }

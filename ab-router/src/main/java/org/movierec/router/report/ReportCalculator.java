@@ -2,6 +2,7 @@ package org.movierec.router.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -279,7 +280,7 @@ public final class ReportCalculator {
             weights[i] = p.period().weights().getOrDefault(name, 0);
             total += users[i];
         }
-        boolean checkable = total > 0 && java.util.Arrays.stream(weights).sum() > 0;
+        boolean checkable = total > 0 && Arrays.stream(weights).sum() > 0;
         SampleRatioMismatch srm = checkable ? SampleRatioMismatch.check(users, weights) : null;
         Map<String, List<Effect>> effects = new LinkedHashMap<>();
         for (ArmSpec spec : e.arms()) {

@@ -1,6 +1,7 @@
 package org.movierec.router.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -271,7 +272,7 @@ public final class ReportFormat {
         }
     }
 
-    private static String text(java.time.Instant instant) {
+    private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.movierec.router.experiments.ArmSpec;
 import org.movierec.router.experiments.Experiment;
 import org.movierec.router.experiments.WeightPeriod;
@@ -211,7 +212,7 @@ public class ReportQueries {
                 Map<Long, Map<String, UserTotals>> errorBuckets = totals(c, SQUARED_ERRORS_PER_USER, width,
                         e.id(), from, to);
                 List<BucketSnapshot> buckets = new ArrayList<>();
-                java.util.TreeSet<Long> keys = new java.util.TreeSet<>(watchBuckets.keySet());
+                TreeSet<Long> keys = new TreeSet<>(watchBuckets.keySet());
                 keys.addAll(errorBuckets.keySet());
                 for (long k : keys) {
                     buckets.add(new BucketSnapshot(Instant.ofEpochSecond(k * width),

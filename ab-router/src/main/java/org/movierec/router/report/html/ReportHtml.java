@@ -13,6 +13,7 @@ import org.movierec.router.experiments.Metric;
 import org.movierec.router.stats.ConfidenceInterval;
 import org.movierec.router.stats.PairedComparison;
 import org.movierec.router.stats.RelativeEffect;
+import org.movierec.router.stats.SampleRatioMismatch;
 import org.movierec.router.report.ArmBucket;
 import org.movierec.router.report.ArmComparison;
 import org.movierec.router.report.ArmReport;
@@ -346,7 +347,7 @@ public final class ReportHtml {
     }
 
     /** A sample-ratio check in words. */
-    static String srmWords(org.movierec.router.stats.SampleRatioMismatch srm) {
+    static String srmWords(SampleRatioMismatch srm) {
         if (srm == null) {
             return "Sample-ratio check: no users yet.";
         }
