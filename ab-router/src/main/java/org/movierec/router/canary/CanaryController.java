@@ -126,7 +126,7 @@ public class CanaryController {
             return new Evaluation(new CanaryDecision(CanaryDecision.Action.WAIT, "not live yet: waiting until every "
                     + "inference replica serves " + e.canary().candidateVersion(), e.canary().pValues()), e);
         }
-        CanaryState state = clockedFromLive(e);
+        CanaryState state = e.canary();
         if (state.release() != null) {
             return retryRelease(e);
         }
@@ -152,20 +152,6 @@ public class CanaryController {
         meters.counter("router.canary.decisions", "decision", decisionTag(decision.action())).increment();
         LOG.infof("canary %s: %s (%s)", e.id(), decision.action(), decision.reason());
         return new Evaluation(decision, after);
-    }
-
-    /**
-     * The canary's state with its step's clock started no earlier than going live: a canary created before every
-     * inference replica served its candidate went live later, and its first step lasts, and counts evidence, from
-     * then. The first look stores the corrected start.
-     */
-    private static CanaryState clockedFromLive(Experiment e) {
-        CanaryState s = e.canary();
-        if (!e.liveAt().isAfter(s.stepStartedAt())) {
-            return s;
-        }
-        return new CanaryState(s.candidateVersion(), s.controlVersion(), s.steps(), s.step(), e.liveAt(),
-                s.requestedBy(), s.pValues(), s.release());
     }
 
     /** The {@code decision} tag of {@code router_canary_decisions_total}, one per evaluation (alerts fire on aborted). */

@@ -50,6 +50,11 @@ public record CanaryState(String candidateVersion, String controlVersion, List<I
         return new CanaryState(candidateVersion, controlVersion, steps, step + 1, now, requestedBy, pValues, release);
     }
 
+    /** The same step started again at {@code now} (the canary went live: its first step counts from then). */
+    public CanaryState restartedAt(Instant now) {
+        return new CanaryState(candidateVersion, controlVersion, steps, step, now, requestedBy, pValues, release);
+    }
+
     /** The same state with new p-values. */
     public CanaryState withPValues(Map<String, Double> newPValues) {
         return new CanaryState(candidateVersion, controlVersion, steps, step, stepStartedAt, requestedBy, newPValues,

@@ -131,10 +131,13 @@ public record Experiment(String id, String name, ExperimentType type, Experiment
                 liveAt, weightPeriods, plan, endedAt, endReason, state);
     }
 
-    /** This experiment live (routing and counting users) from {@code now}. */
+    /**
+     * This experiment live (routing and counting users) from {@code now}; a canary's current step starts then, so it
+     * lasts, and counts evidence, from going live.
+     */
     public Experiment wentLive(Instant now) {
         return new Experiment(id, name, type, status, salt, arms, overrides, revision + 1, createdAt, createdBy, now,
-                weightPeriods, plan, endedAt, endReason, canary);
+                weightPeriods, plan, endedAt, endReason, canary == null ? null : canary.restartedAt(now));
     }
 
     /** The weights by arm name, in arm order. */

@@ -112,9 +112,4 @@ final class EffectEstimator {
         }
         return 2 * STANDARD_NORMAL.survivalProbability(Math.abs(difference) / sd);
     }
-
-    /** The normal quantile of a two-sided interval at {@code confidence}. */
-    static double quantile(double confidence) {
-        return STANDARD_NORMAL.inverseSurvivalProbability((1 - confidence) / 2);
-    }
 }

@@ -102,18 +102,18 @@ public final class ReportCalculator {
         return totals == null || totals.sumN() == 0 ? Double.NaN : EffectEstimator.value(metric, totals.ratio());
     }
 
-    /** The user-level interval of an arm's value: r ± z·√Var(r); RMSE through the root of the MSE's bounds. */
+    /** The user-level interval of an arm's value (normal, clipped to the metric's range); RMSE through the root of the MSE's bounds. */
     private static ConfidenceInterval interval(UserTotals totals, Metric metric) {
         if (totals == null || totals.users() < 2 || totals.sumN() == 0 || !Double.isFinite(totals.ratioVariance())) {
             return null;
         }
-        double half = EffectEstimator.quantile(CONFIDENCE) * Math.sqrt(totals.ratioVariance());
-        double lower = Math.max(0, totals.ratio() - half);
-        double upper = totals.ratio() + half;
+        ConfidenceInterval ratio = ConfidenceInterval.ofNormal(totals.ratio(), Math.sqrt(totals.ratioVariance()),
+                CONFIDENCE);
+        double lower = Math.max(0, ratio.lower());
         if (metric == Metric.RMSE) {
-            return new ConfidenceInterval(Math.sqrt(lower), Math.sqrt(upper), CONFIDENCE);
+            return new ConfidenceInterval(Math.sqrt(lower), Math.sqrt(ratio.upper()), CONFIDENCE);
         }
-        return new ConfidenceInterval(lower, Math.min(1, upper), CONFIDENCE);
+        return new ConfidenceInterval(lower, Math.min(1, ratio.upper()), CONFIDENCE);
     }
 
     private ArmComparison compare(Experiment e, String arm, String control, ReportSnapshot data, StoredLooks looks) {

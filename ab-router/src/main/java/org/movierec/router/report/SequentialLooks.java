@@ -71,12 +71,6 @@ public class SequentialLooks {
                 history.isEmpty() ? null : history.get(history.size() - 1).at());
     }
 
-    /** The stored p-value, or {@link SequentialTest#INITIAL_P_VALUE} before the first look. */
-    public double previous(String experiment, String arm, String metric) {
-        Document d = looks().find(eq("_id", key(experiment, arm, metric))).first();
-        return d == null ? SequentialTest.INITIAL_P_VALUE : ((Number) d.get("pValue")).doubleValue();
-    }
-
     /** Records a look at {@code at}: the stored p-value becomes the minimum of it and {@code pValue}. */
     public void record(String experiment, String arm, String metric, double pValue, Instant at) {
         looks().updateOne(eq("_id", key(experiment, arm, metric)),
