@@ -2,7 +2,7 @@ package org.movierec.router.report;
 
 import java.time.Instant;
 import org.movierec.router.stats.ConfidenceInterval;
-import org.movierec.router.stats.ProportionTest;
+import org.movierec.router.stats.WilsonInterval;
 import org.movierec.router.stats.SampleSummary;
 
 /**
@@ -37,6 +37,6 @@ public record ArmBucket(String arm, Instant start, long answered, long watched, 
     /** The 95 % Wilson interval of the watch-through rate, null without answers. */
     public ConfidenceInterval watchThroughInterval() {
         return answered == 0 ? null
-                : ProportionTest.wilsonInterval(watched, answered, ConfidenceInterval.DEFAULT_CONFIDENCE);
+                : WilsonInterval.of(watched, answered, ConfidenceInterval.DEFAULT_CONFIDENCE);
     }
 }

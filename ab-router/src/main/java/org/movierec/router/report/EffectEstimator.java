@@ -1,10 +1,10 @@
 package org.movierec.router.report;
 
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.movierec.router.experiments.Metric;
 import org.movierec.router.stats.ConfidenceInterval;
 import org.movierec.router.stats.Cuped;
 import org.movierec.router.stats.RelativeEffect;
+import org.movierec.router.stats.StandardNormal;
 import org.movierec.router.stats.UserTotals;
 
 /**
@@ -20,8 +20,6 @@ import org.movierec.router.stats.UserTotals;
  * </ul>
  */
 final class EffectEstimator {
-
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     /**
      * What the estimator found: the effect, the test's difference and variance (MSE units for RMSE), the per-user
@@ -110,6 +108,6 @@ final class EffectEstimator {
         if (!(sd > 0)) {
             return Double.NaN;
         }
-        return 2 * STANDARD_NORMAL.survivalProbability(Math.abs(difference) / sd);
+        return StandardNormal.twoSidedPValue(difference / sd);
     }
 }

@@ -1,6 +1,5 @@
 package org.movierec.router.stats;
 
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -62,8 +61,7 @@ public record ConfidenceInterval(double lower, double upper, double confidence) 
             throw new IllegalArgumentException("need a finite estimate and standard error >= 0, got " + estimate
                     + " and " + standardError);
         }
-        double halfWidth = NormalDistribution.of(0, 1).inverseCumulativeProbability(upperProbability(confidence))
-                * standardError;
+        double halfWidth = StandardNormal.criticalValue(confidence) * standardError;
         return new ConfidenceInterval(estimate - halfWidth, estimate + halfWidth, confidence);
     }
 

@@ -1,6 +1,5 @@
 package org.movierec.router.stats;
 
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Both arms' models scored on the same ratings: a paired comparison of their mean squared errors,
@@ -27,7 +26,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * the treatment predicts better.
  *
  * <p>When the two models make identical errors (se = 0), z is 0 with p = 1 if d = 0 and ±∞ with
- * p = 0 otherwise, as in {@link WelchTest}.
+ * p = 0 otherwise.
  *
  * @param ratings ΣM, the ratings both models predicted
  * @param users K
@@ -45,8 +44,6 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 public record PairedComparison(long ratings, long users, double mseT, double mseC, double rmseT, double rmseC,
         double meanDifference, double standardError, ConfidenceInterval interval, double z, double pValue,
         RelativeEffect relativeRmseChange) {
-
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     /**
      * Compares the two models on the users' totals at level {@code confidence}; needs at least two users
@@ -71,7 +68,7 @@ public record PairedComparison(long ratings, long users, double mseT, double mse
         } else {
             z = d / standardError;
         }
-        double pValue = 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z));
+        double pValue = StandardNormal.twoSidedPValue(z);
         RelativeEffect relative = RelativeEffect.ofCorrelatedRootMeans(mseT, treatment.ratioVariance(), mseC,
                 control.ratioVariance(), covarianceOfMses(totals, mseT, mseC), confidence);
         return new PairedComparison((long) totals.sumM(), totals.users(), mseT, mseC, Math.sqrt(mseT),

@@ -1,6 +1,5 @@
 package org.movierec.router.stats;
 
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Power of a two-sided z-test of the difference of two arms' means: the minimum detectable effect
@@ -26,7 +25,6 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  */
 public final class PowerAnalysis {
 
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private PowerAnalysis() {
     }
@@ -66,8 +64,7 @@ public final class PowerAnalysis {
         if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
             throw new IllegalArgumentException("alpha and power must be in (0, 1), got " + alpha + " and " + power);
         }
-        return STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha / 2)
-                + STANDARD_NORMAL.inverseCumulativeProbability(power);
+        return StandardNormal.quantile(1 - alpha / 2) + StandardNormal.quantile(power);
     }
 
     private static void checkVariance(double variance) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Commons Statistics distributions the report uses ({@link ConfidenceInterval}, {@link WelchTest},
- * {@link ProportionTest}, {@link SampleRatioMismatch}), held to the reference values and tolerances the
+ * The Commons Statistics distributions the report uses ({@link ConfidenceInterval}, {@link StandardNormal},
+ * {@link WilsonInterval}, {@link SampleRatioMismatch}), held to the reference values and tolerances the
  * hand-written distributions they replaced were held to, so that a library upgrade that loses
  * precision fails here and not in a report.
  *
@@ -36,7 +36,7 @@ class DistributionReferenceTest {
         return TDistribution.of(df).inverseCumulativeProbability(p);
     }
 
-    /** Student's t, as {@link ConfidenceInterval#ofMean} and {@link WelchTest} use it. */
+    /** Student's t, as {@link ConfidenceInterval#ofMean} uses it. */
     @Nested
     class StudentsT {
 
@@ -113,7 +113,7 @@ class DistributionReferenceTest {
         }
     }
 
-    /** The standard normal, as {@link ProportionTest} uses it. */
+    /** The standard normal, as {@link StandardNormal} uses it. */
     @Nested
     class StandardNormal {
 
@@ -138,7 +138,7 @@ class DistributionReferenceTest {
         void upperTailKeepsRelativePrecisionWhereOneMinusCdfWouldNot() {
             // 1 − Φ(6) = Φ(−6) = 9.8658764503769814e-10 (mpmath); 1 − cdf(6) has only ~7 correct digits.
             Close.relative(normal.survivalProbability(6), 9.8658764503769814e-10, 1e-14);
-            // the two-sided p-value 2 (1 − Φ(|z|)) of ProportionTest
+            // the two-sided p-value 2 (1 − Φ(|z|)) of StandardNormal
             Close.relative(2 * normal.survivalProbability(Math.abs(-1.96)), 2 * 0.024997895148220434, 1e-14);
             Close.relative(2 * normal.survivalProbability(Math.abs(1.96)), 2 * 0.024997895148220434, 1e-14);
         }
