@@ -6,7 +6,7 @@
 # path itself; the arm lookup adds one Murmur3 hash). Prints throughput ratio and the added p99.
 # WITH_KAFKA=1 starts a Kafka broker first: inference and the router then publish served events (for routed
 # requests the router publishes the one event, with the client's wait; direct calls, inference's).
-# Also prints the CPU time the router and inference spent per request during the measured runs (from /proc: less
+# Also prints the CPU time router, inference and wrk spent per request in the measured runs (/proc, bash time: less
 # sensitive to other load on the box than the throughput). ROUTER_JAVA_OPTS are added to the router's JVM options
 # (e.g. to profile it with JFR: -XX:StartFlightRecording=filename=router.jfr,settings=profile).
 # PACE_MS=N adds a second pair of runs in which each connection waits N ms after every answer (bench/recommend-paced.lua):
