@@ -52,3 +52,23 @@ start_kafka() {
   done
   echo "kafka did not start" >&2; return 1
 }
+
+# cpu_ticks PID -> user + system CPU time the process has used so far, in clock ticks (getconf CLK_TCK a second)
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# cpu_us_per_request TICKS WRK_OUTPUT_FILE -> CPU microseconds a request that the ticks were spent on
+cpu_us_per_request() {
+  local ticks=$1 f=$2
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "%.1f", t * 1e6 / hz / $1}' "$f"
+}
+
+# timed_ticks OUTPUT_FILE COMMAND... -> runs COMMAND with its standard output into OUTPUT_FILE and prints the user +
+# system CPU time it used, in clock ticks (as cpu_ticks)
+timed_ticks() {
+  local out=$1 TIMEFORMAT='%U %S' t
+  shift
+  t=$( { time "$@" >"$out"; } 2>&1 )
+  awk -v u="${t% *}" -v s="${t#* }" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%d", (u + s) * hz + 0.5 }'
+}

@@ -6,7 +6,13 @@
 # path itself; the arm lookup adds one Murmur3 hash). Prints throughput ratio and the added p99.
 # WITH_KAFKA=1 starts a Kafka broker first: inference and the router then publish served events (for routed
 # requests the router publishes the one event, with the client's wait; direct calls, inference's).
-# Usage: [WITH_KAFKA=1] bench/router.sh [workdir]
+# Also prints the CPU time router, inference and wrk spent per request in the measured runs (/proc, bash time: less
+# sensitive to other load on the box than the throughput). ROUTER_JAVA_OPTS are added to the router's JVM options
+# (e.g. to profile it with JFR: -XX:StartFlightRecording=filename=router.jfr,settings=profile).
+# PACE_MS=N adds a second pair of runs in which each connection waits N ms after every answer (bench/recommend-paced.lua):
+# an offered load the two cores serve without queueing, so the router's added latency there is the hop itself rather
+# than wrk, router and inference starving each other of CPU (as in the saturated runs above it).
+# Usage: [WITH_KAFKA=1] [DURATION=20s] [PACE_MS=4] [ROUTER_JAVA_OPTS=...] bench/router.sh [workdir]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 work="${1:-$(mktemp -d)}"
@@ -28,7 +34,7 @@ start_inference 18091 "$work/100k/model.bin" 1g
 # No MongoDB here: the router polls it in the background (and stays not-ready), routing everyone to production.
 INFERENCE_URL=http://127.0.0.1:18091 QUARKUS_HTTP_PORT=18092 ROUTER_ADMIN_TOKEN=bench \
   MONGODB_URI=mongodb://127.0.0.1:1 QUARKUS_MONGODB_SERVER_SELECTION_TIMEOUT=1s \
-  java -Xmx512m -jar "$router_jar" >"$work/router.log" 2>&1 &
+  java -Xmx512m ${ROUTER_JAVA_OPTS:-} -jar "$router_jar" >"$work/router.log" 2>&1 &
 ROUTER_PID=$!
 for _ in $(seq 1 240); do
   curl -sf http://127.0.0.1:18092/recommend/1 >/dev/null 2>&1 && break
@@ -39,8 +45,15 @@ done
 for port in 18091 18092; do   # warm-up of both paths
   USERS=943 wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" "http://127.0.0.1:$port" >/dev/null
 done
-USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18091 >"$work/direct.txt"
-USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18092 >"$work/router.txt"
+inference_before=$(cpu_ticks "$INFERENCE_PID")
+wrk_direct=$(timed_ticks "$work/direct.txt" env USERS=943 wrk -t2 -c16 -d"$DURATION" --latency \
+  -s "$root/bench/recommend.lua" http://127.0.0.1:18091)
+inference_direct=$(( $(cpu_ticks "$INFERENCE_PID") - inference_before ))
+inference_before=$(cpu_ticks "$INFERENCE_PID"); router_before=$(cpu_ticks "$ROUTER_PID")
+wrk_routed=$(timed_ticks "$work/router.txt" env USERS=943 wrk -t2 -c16 -d"$DURATION" --latency \
+  -s "$root/bench/recommend.lua" http://127.0.0.1:18092)
+inference_routed=$(( $(cpu_ticks "$INFERENCE_PID") - inference_before ))
+router_routed=$(( $(cpu_ticks "$ROUTER_PID") - router_before ))
 wrk_summary "/recommend on inference" "$work/direct.txt"
 wrk_summary "/recommend through router" "$work/router.txt"
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
@@ -50,4 +63,21 @@ direct_p99=$(ms "$(awk '$1=="99%" {print $2}' "$work/direct.txt")")
 router_p99=$(ms "$(awk '$1=="99%" {print $2}' "$work/router.txt")")
 awk -v a="$router_rps" -v b="$direct_rps" -v p="$router_p99" -v q="$direct_p99" \
   'BEGIN { printf "router throughput = %.0f %% of direct; router adds %.2f ms at p99\n", 100 * a / b, p - q }'
+echo "CPU per request: router $(cpu_us_per_request "$router_routed" "$work/router.txt") us;" \
+  "inference $(cpu_us_per_request "$inference_direct" "$work/direct.txt") us direct," \
+  "$(cpu_us_per_request "$inference_routed" "$work/router.txt") us routed;" \
+  "wrk $(cpu_us_per_request "$wrk_direct" "$work/direct.txt") us direct," \
+  "$(cpu_us_per_request "$wrk_routed" "$work/router.txt") us routed"
+if [ "${PACE_MS:-0}" != 0 ]; then
+  for port in 18091 18092; do
+    PACE_MS=$PACE_MS USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend-paced.lua" \
+      "http://127.0.0.1:$port" >"$work/paced-$port.txt"
+  done
+  wrk_summary "paced ${PACE_MS} ms, on inference" "$work/paced-18091.txt"
+  wrk_summary "paced ${PACE_MS} ms, through router" "$work/paced-18092.txt"
+  paced_p50() { ms "$(awk '$1=="50%" {print $2}' "$work/paced-$1.txt")"; }
+  paced_p99() { ms "$(awk '$1=="99%" {print $2}' "$work/paced-$1.txt")"; }
+  awk -v a="$(paced_p50 18092)" -v b="$(paced_p50 18091)" -v p="$(paced_p99 18092)" -v q="$(paced_p99 18091)" \
+    'BEGIN { printf "paced: router adds %.2f ms at p50, %.2f ms at p99\n", a - b, p - q }'
+fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
