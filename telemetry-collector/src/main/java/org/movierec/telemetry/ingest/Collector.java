@@ -89,6 +89,10 @@ public class Collector {
     void start(@Observes StartupEvent event) {
         MovielogParserConfig parserConfig = MovielogParserConfig.DEFAULT
                 .withRatingScale(new RatingScale(config.ratings().min(), config.ratings().max()));
+        if (config.kafka().consumers() < 1) {
+            throw new IllegalArgumentException("telemetry.kafka.consumers must be at least 1, got "
+                    + config.kafka().consumers());
+        }
         CollectorMeters meters = registerMeters();
         List<ConsumerLoop> started = new ArrayList<>();
         for (int member = 0; member < config.kafka().consumers(); member++) {

@@ -67,7 +67,7 @@ final class ConsumerLoop {
     private Batch batch = new Batch();
 
     /**
-     * @param name the thread's name and the {@code loop} tag of its health
+     * @param name the {@code loop} tag of its health; its thread is {@code telemetry-<name>}
      * @param recentlyServed this loop's index of recently served users, null without the watch-through prefilter
      */
     ConsumerLoop(String name, TelemetryConfig config, BatchWriter writer, DeadLetterPublisher deadLetters,
@@ -85,7 +85,7 @@ final class ConsumerLoop {
         for (String topic : List.of(config.kafka().movielogTopic(), config.kafka().servedTopic())) {
             lagByTopic.put(topic, 0L);
         }
-        this.thread = new Thread(this::run, name);
+        this.thread = new Thread(this::run, "telemetry-" + name);
     }
 
     void start() {
