@@ -3,7 +3,7 @@
 # Starts Kafka, PostgreSQL and MongoDB from the Maven jars, the packaged collector in its own JVM, preloads a
 # backlog to measure sustained ingest, then offers a burst at --rate records/s for --burst seconds and reports the
 # lag at its end. Options (defaults): --rate 50000 --burst 60 --preload 2000000 --partitions 4 --users 1000000
-# --batch 20000 --heap 1g --out target/bench. The report is also written to telemetry-collector/target/bench/report.txt.
+# --batch 20000 --heap 1g --out target/bench; --consumers N sets telemetry.kafka.consumers (default: the collector's). The report is also written to telemetry-collector/target/bench/report.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl telemetry-collector -am install -DskipTests

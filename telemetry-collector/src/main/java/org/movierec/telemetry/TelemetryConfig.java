@@ -74,6 +74,14 @@ public interface TelemetryConfig {
         /** Records per poll. */
         @WithDefault("10000")
         int maxPollRecords();
+
+        /**
+         * Consumers in this process, each a member of the group with its own thread and database transactions (one
+         * writer per share of the partitions; more than the partitions leaves some idle). More than one lets
+         * PostgreSQL write with as many backends in parallel; the rows of a user stay with one of them.
+         */
+        @WithDefault("1")
+        int consumers();
     }
 
     /**

@@ -135,12 +135,17 @@ class CollectorProcessIT {
      * @return the exit code of the killed collector
      */
     static int killAfterCommits(String name, int commits) {
+        return killAfterCommits(name, commits, Map.of());
+    }
+
+    /** As {@link #killAfterCommits(String, int)}, the collector started with {@code extra} settings. */
+    static int killAfterCommits(String name, int commits, Map<String, String> extra) {
         TelemetrySchema.migrate(platform.postgres.jdbcUrl(), platform.postgres.user(), platform.postgres.password(),
                 "auto");
         try (Connection listener = platform.connect(); Statement s = listener.createStatement()) {
             s.execute(NOTIFY_COMMITS);
             s.execute("LISTEN " + COMMITTED);
-            ServiceProcess process = startCollector(name, Map.of());
+            ServiceProcess process = startCollector(name, extra);
             PGConnection pg = listener.unwrap(PGConnection.class);
             int[] seen = {0};
             await(commits + " commits of " + name, WAIT, () -> {
@@ -216,6 +221,27 @@ class CollectorProcessIT {
 
         runningCollector();
         awaitExactlyTheStream();
+    }
+
+    @Test
+    void killMinus9WithTwoConsumerLoopsLosesAndRepeatsNothing() {
+        stopCollector();
+        Map<String, String> twoLoops = Map.of("telemetry.kafka.consumers", "2");
+        produce(100_000);
+        // Killed the moment PostgreSQL reports a commit of either loop: the other may be mid-transaction.
+        assertThat(killAfterCommits("two-loops-killed-after-commit", 3, twoLoops)).isEqualTo(137);
+        long afterFirst = storedPositions();
+        assertThat(afterFirst).isPositive();
+
+        ServiceProcess killed = startCollector("two-loops-killed", twoLoops);
+        await("the collector past the first one's positions", WAIT, () -> storedPositions() > afterFirst + 10_000);
+        assertThat(killed.kill()).isEqualTo(137);
+        assertThat(storedPositions()).isLessThan(stream.records());
+
+        collector = startCollector("two-loops", twoLoops);
+        await("ready", WAIT, () -> collector.status("/q/health/ready") == 200);
+        awaitExactlyTheStream();
+        stopCollector(); // the other drills start the collector they need
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.movierec.telemetry.ingest;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,23 +13,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.jboss.logging.Logger;
 import org.movierec.core.data.RatingScale;
 import org.movierec.contracts.events.MovielogParser;
 import org.movierec.contracts.events.MovielogParserConfig;
@@ -40,21 +28,17 @@ import org.movierec.telemetry.store.BatchWriter;
 import org.movierec.telemetry.store.RecentlyServed;
 
 /**
- * The consumer loop: reads {@code movielog} and {@code recsys.served} in a consumer group, validates each record,
- * gathers records into batches, publishes a batch's dead letters, and writes the batch with its positions to
- * PostgreSQL in one transaction.
+ * The collector: {@code telemetry.kafka.consumers} {@link ConsumerLoop}s, each a member of the consumer group that
+ * reads {@code movielog} and {@code recsys.served}, validates each record, gathers records into batches, publishes a
+ * batch's dead letters, and writes the batch with the positions of its partitions to PostgreSQL in one transaction.
+ * What one loop does is what one collector instance did; several loops write in parallel (PostgreSQL's backends are
+ * the bottleneck of ingest, and one backend runs on one core), each on its own partitions.
  *
- * <p>Positions live in PostgreSQL only: on every partition assignment, and after any failure, the consumer seeks
- * to the stored positions, so what was committed is never read again and what was not is read again (a failure
- * at any point, a crash, a kill -9). A failure (PostgreSQL down, Kafka down, a conflict) pauses consumption: the
- * collector reports not ready and retries reading the positions with exponential backoff; once they are read it
- * seeks and resumes. The Kafka group offsets are committed too, after the database, only so that Kafka tools
- * show the lag.
+ * <p>This bean starts and stops the loops, registers the meters they share, and reports their condition as one:
+ * ready only while every loop runs.
  */
 @ApplicationScoped
 public class Collector {
-
-    private static final Logger LOG = Logger.getLogger(Collector.class);
 
     /** The collector's condition, for readiness. */
     public enum State {
@@ -86,30 +70,13 @@ public class Collector {
     @Inject
     CollectorConsumers consumers;
 
-    private KafkaConsumer<byte[], byte[]> consumer;
-    private RecordRouter router;
-    private Thread thread;
-    private volatile boolean running;
-    private volatile State state = State.STARTING;
-    private volatile String lastError = "";
-    private final AtomicLong committedBatches = new AtomicLong();
-    private final Map<String, AtomicLong> lagByTopic = new ConcurrentHashMap<>();
+    /** Set once at start (readiness may ask before). */
+    private volatile List<ConsumerLoop> loops = List.of();
 
-    /** Stored position of each assigned partition as last read or written (absent: none stored yet). */
-    private final Map<TopicPartition, Long> stored = new HashMap<>();
-    private boolean needsRecovery;
-    private long backoffMillis;
-    private Batch batch;
-    private RecentlyServed recentlyServed;
-
-    private Counter experimentRowsWritten;
-    private Counter dbFailures;
-    private Timer dbWrite;
-    private DistributionSummary batchSize;
-    private Counter dlqSent;
-    private LoopHealth health;
-
-    /** This loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total}. */
+    /**
+     * The first loop's name in {@code movierec_background_loop_up} and {@code movierec_background_loop_restarts_total};
+     * the others are {@code collector-1}, {@code collector-2}, ...
+     */
     public static final String LOOP = "collector";
     /** Counter of rows new in {@code experiment_predictions} (committed). */
     public static final String EXPERIMENT_PREDICTIONS_WRITTEN = "telemetry.experiment.predictions.written";
@@ -122,57 +89,74 @@ public class Collector {
     void start(@Observes StartupEvent event) {
         MovielogParserConfig parserConfig = MovielogParserConfig.DEFAULT
                 .withRatingScale(new RatingScale(config.ratings().min(), config.ratings().max()));
-        router = new RecordRouter(new MovielogParser(parserConfig), config.kafka().movielogTopic(),
-                config.kafka().servedTopic(), config.streamZone(), new EventTimeBounds(Clock.systemUTC(),
-                        config.eventTime().maxSkew(), config.eventTime().floor()));
-        registerMeters();
-        if (config.online().watchThroughPrefilter()) {
-            recentlyServed = new RecentlyServed(config.online().watchThroughWindow().toNanos() / 1000,
-                    config.online().recentlyServedMaxUsers());
+        if (config.kafka().consumers() < 1) {
+            throw new IllegalArgumentException("telemetry.kafka.consumers must be at least 1, got "
+                    + config.kafka().consumers());
         }
-
-        consumer = consumers.create();
-        running = true;
-        batch = new Batch();
-        thread = new Thread(this::run, "telemetry-collector");
-        thread.start();
+        CollectorMeters meters = registerMeters();
+        List<ConsumerLoop> started = new ArrayList<>();
+        for (int member = 0; member < config.kafka().consumers(); member++) {
+            RecordRouter router = new RecordRouter(new MovielogParser(parserConfig), config.kafka().movielogTopic(),
+                    config.kafka().servedTopic(), config.streamZone(), new EventTimeBounds(Clock.systemUTC(),
+                            config.eventTime().maxSkew(), config.eventTime().floor()));
+            RecentlyServed recentlyServed = config.online().watchThroughPrefilter()
+                    ? new RecentlyServed(config.online().watchThroughWindow().toNanos() / 1000,
+                            config.online().recentlyServedMaxUsers())
+                    : null;
+            String name = member == 0 ? LOOP : LOOP + "-" + member;
+            LoopHealth health = new LoopHealth(registry, name, config.retry().initialBackoff(), config.retry().maxBackoff());
+            started.add(new ConsumerLoop(name, config, writer, deadLetters, dataSource, meters, consumers.create(member),
+                    router, recentlyServed, health));
+        }
+        loops = List.copyOf(started);
+        loops.forEach(ConsumerLoop::start);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
+        loops.forEach(ConsumerLoop::stop);
+        for (ConsumerLoop loop : loops) {
             try {
-                thread.join(15_000);
+                loop.join(Duration.ofSeconds(15));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
+    /** The loops' condition as one: the first loop's that is not running, else running. */
     public State state() {
-        return state;
+        for (ConsumerLoop loop : loops) {
+            if (loop.state() != State.RUNNING) {
+                return loop.state();
+            }
+        }
+        return loops.isEmpty() ? State.STARTING : State.RUNNING;
     }
 
+    /** The last error of the first loop that had one ("" if none). */
     public String lastError() {
-        return lastError;
+        for (ConsumerLoop loop : loops) {
+            if (!loop.lastError().isEmpty()) {
+                return loop.lastError();
+            }
+        }
+        return "";
     }
 
-    /** Batches committed since start. */
+    /** Batches committed since start, by all loops. */
     public long committedBatches() {
-        return committedBatches.get();
+        return loops.stream().mapToLong(ConsumerLoop::committedBatches).sum();
     }
 
-    /** Records not yet in PostgreSQL per topic, as of the last poll. */
+    /** Records not yet in PostgreSQL per topic, as of each loop's last poll. */
     public Map<String, Long> lag() {
         Map<String, Long> lag = new HashMap<>();
-        lagByTopic.forEach((topic, value) -> lag.put(topic, value.get()));
+        loops.forEach(loop -> loop.lag().forEach((topic, n) -> lag.merge(topic, n, Long::sum)));
         return lag;
     }
 
-    private void registerMeters() {
+    private CollectorMeters registerMeters() {
         for (String type : List.of(Batch.WATCH, Batch.RATE, Batch.RECOMMENDATION_REQUEST, Batch.CREATE_ACCOUNT, Batch.SERVED)) {
             registry.counter("telemetry.events", "type", type);
         }
@@ -186,10 +170,10 @@ public class Collector {
             }
         }
         for (String topic : List.of(config.kafka().movielogTopic(), config.kafka().servedTopic())) {
-            AtomicLong lag = lagByTopic.computeIfAbsent(topic, t -> new AtomicLong());
-            registry.gauge("telemetry.consumer.lag", io.micrometer.core.instrument.Tags.of("topic", topic), lag, AtomicLong::get);
+            Gauge.builder("telemetry.consumer.lag", this, c -> c.lag().getOrDefault(topic, 0L))
+                    .tag("topic", topic).register(registry);
         }
-        experimentRowsWritten = Counter.builder(EXPERIMENT_PREDICTIONS_WRITTEN)
+        Counter experimentRowsWritten = Counter.builder(EXPERIMENT_PREDICTIONS_WRITTEN)
                 .description("Rows new in experiment_predictions: experiment ratings predicted by every arm's version")
                 .register(registry);
         for (String reason : ExperimentArms.SKIP_REASONS) {
@@ -197,257 +181,13 @@ public class Collector {
                     .description("Experiment ratings that got no experiment_predictions rows, by reason")
                     .register(registry);
         }
-        dbFailures = registry.counter("telemetry.db.failures");
-        dbWrite = Timer.builder("telemetry.db.write").description("Time to write one batch to PostgreSQL")
+        Counter dbFailures = registry.counter("telemetry.db.failures");
+        Timer dbWrite = Timer.builder("telemetry.db.write").description("Time to write one batch to PostgreSQL")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        batchSize = DistributionSummary.builder("telemetry.batch.size").description("Records per committed batch")
+        DistributionSummary batchSize = DistributionSummary.builder("telemetry.batch.size").description("Records per committed batch")
                 .register(registry);
-        dlqSent = registry.counter("telemetry.dlq.sent");
-        registry.gauge("telemetry.ready", this, c -> c.state == State.RUNNING ? 1 : 0);
-        health = new LoopHealth(registry, LOOP, config.retry().initialBackoff(), config.retry().maxBackoff());
-    }
-
-    /**
-     * Consumes until shutdown. Any failure of an iteration (a write, a poll, a bug in routing) is survived the same
-     * way: {@link #failed} drops the pending batch and switches to recovery, which seeks to the stored positions with
-     * backoff. The loop ends only at shutdown.
-     */
-    private void run() {
-        try {
-            consumer.subscribe(List.of(config.kafka().movielogTopic(), config.kafka().servedTopic()), new Rebalance());
-            while (running) {
-                try {
-                    iterate();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    startOver("consume loop failed", e);
-                }
-            }
-            if (!batch.isEmpty() && !needsRecovery) {
-                flush(); // graceful shutdown: keep what was read
-            }
-        } catch (WakeupException e) {
-            if (!batch.isEmpty() && !needsRecovery) {
-                flush();
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "telemetry collector stopped");
-            lastError = String.valueOf(e);
-        } finally {
-            state = State.STOPPED;
-            health.stopped();
-            try {
-                consumer.close(Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
-                LOG.debugf("consumer close: %s", e);
-            }
-        }
-    }
-
-    /** One poll: recovers first if needed, routes the records, writes the batch when it is full or old enough. */
-    private void iterate() {
-        if (needsRecovery) {
-            recover();
-            return;
-        }
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
-        if (needsRecovery) {
-            return; // a rebalance failed inside poll: these records may come from unseeked partitions
-        }
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            router.route(record, batch);
-        }
-        updateLag();
-        if (!batch.isEmpty() && (batch.records() >= config.batch().maxRecords()
-                || System.nanoTime() - batch.createdNanos() >= config.batch().maxWait().toNanos())) {
-            flush();
-        }
-    }
-
-    private Duration pollTimeout() {
-        if (batch.isEmpty()) {
-            return Duration.ofMillis(Math.min(500, Math.max(1, config.batch().maxWait().toMillis())));
-        }
-        long left = config.batch().maxWait().toNanos() - (System.nanoTime() - batch.createdNanos());
-        return Duration.ofNanos(Math.max(0, left));
-    }
-
-    /** Writes the pending batch; on failure discards it and switches to recovery (seek to stored positions). */
-    private void flush() {
-        Batch b = batch;
-        batch = new Batch();
-        try {
-            deadLetters.publish(b.deadLetters());
-            long start = System.nanoTime();
-            BatchWriter.Outcome outcome = writer.write(b, config.kafka().groupId(), stored, recentlyServed);
-            dbWrite.record(Duration.ofNanos(System.nanoTime() - start));
-            stored.putAll(b.nextOffsets());
-            committedBatches.incrementAndGet();
-            afterCommit(b, outcome);
-            if (state != State.RUNNING && state != State.STOPPED) {
-                health.running(); // before the state: ready implies up
-                state = State.RUNNING;
-            }
-        } catch (Exception e) {
-            failed("batch of " + b.records() + " records not written", e);
-        }
-    }
-
-    private void afterCommit(Batch b, BatchWriter.Outcome outcome) {
-        if (recentlyServed != null) {
-            b.served().forEach(row -> recentlyServed.served(row.event().userId(), row.micros()));
-        }
-        batchSize.record(b.records());
-        b.events().forEach((type, n) -> registry.counter("telemetry.events", "type", type).increment(n));
-        b.rejectedCounts().forEach((topic, byReason) -> byReason.forEach(
-                (reason, n) -> registry.counter("telemetry.rejected", "topic", topic, "reason", reason).increment(n)));
-        dlqSent.increment(b.deadLetters().size());
-        registry.counter("telemetry.predictions", "outcome", "predicted").increment(outcome.predicted());
-        registry.counter("telemetry.predictions", "outcome", "no_version").increment(outcome.withoutVersion());
-        registry.counter("telemetry.predictions", "outcome", "model_unavailable").increment(outcome.modelUnavailable());
-        registry.counter("telemetry.watch_through.matched").increment(outcome.watchedThrough());
-        experimentRowsWritten.increment(outcome.experimentRowsWritten());
-        outcome.experimentRatingsSkipped().forEach(
-                (reason, n) -> registry.counter(EXPERIMENT_PREDICTIONS_SKIPPED, "reason", reason).increment(n));
-        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-        b.nextOffsets().forEach((tp, next) -> commit.put(tp, new OffsetAndMetadata(next)));
-        consumer.commitAsync(commit, (offsets, error) -> {
-            if (error != null) {
-                LOG.debugf("Kafka offset commit (informative only) failed: %s", error.toString());
-            }
-        });
-    }
-
-    /** A write or a position read failed: counted as a database failure, then {@link #startOver}. */
-    private void failed(String what, Exception e) {
-        dbFailures.increment();
-        startOver(what, e);
-    }
-
-    /** Drops the pending batch and switches to recovery from the stored positions; counted as a loop restart. */
-    private void startOver(String what, Exception e) {
-        lastError = what + ": " + e;
-        if (state != State.STOPPED) {
-            state = State.RETRYING;
-        }
-        health.failed(what + ", retrying from the stored positions", e); // the WARN line, and a restart counted
-        batch = new Batch();
-        needsRecovery = true;
-        try {
-            dataSource.flush(AgroalDataSource.FlushMode.ALL); // drop connections to a server that may have gone
-        } catch (RuntimeException flushError) {
-            LOG.debugf("pool flush: %s", flushError);
-        }
-    }
-
-    /**
-     * Pauses consumption, reads the stored positions and seeks every assigned partition to them; on failure waits
-     * (polling, so the group membership stays alive) with exponential backoff.
-     */
-    private void recover() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        consumer.pause(assigned);
-        try {
-            Map<TopicPartition, Long> positions = writer.readOffsets(config.kafka().groupId());
-            fillRecentlyServed();
-            seek(assigned, positions);
-            consumer.resume(assigned);
-            needsRecovery = false;
-            backoffMillis = 0;
-            health.running(); // before the state: ready implies up
-            state = State.RUNNING;
-            LOG.infof("resumed from the stored positions of %d partitions", assigned.size());
-        } catch (Exception e) {
-            lastError = "stored positions not readable: " + e;
-            state = State.RETRYING;
-            backoffMillis = backoffMillis == 0 ? config.retry().initialBackoff().toMillis()
-                    : Math.min(backoffMillis * 2, config.retry().maxBackoff().toMillis());
-            LOG.warnf("stored positions not readable, next attempt in %d ms: %s", backoffMillis, e.toString());
-            try {
-                dataSource.flush(AgroalDataSource.FlushMode.ALL);
-            } catch (RuntimeException flushError) {
-                LOG.debugf("pool flush: %s", flushError);
-            }
-            // Nothing is returned while paused: this waits, and keeps the group membership alive.
-            ConsumerRecords<byte[], byte[]> none = consumer.poll(Duration.ofMillis(backoffMillis));
-            if (!none.isEmpty()) {
-                LOG.warnf("%d records returned while paused; dropped, they will be read again", none.count());
-            }
-        }
-    }
-
-    /** Refills the index of recently served users from PostgreSQL (after a failure it may miss a batch). */
-    private void fillRecentlyServed() throws java.sql.SQLException {
-        if (recentlyServed != null) {
-            writer.fill(recentlyServed);
-        }
-    }
-
-    /** Seeks each partition to its stored position, or to the beginning when none is stored. */
-    private void seek(Collection<TopicPartition> partitions, Map<TopicPartition, Long> positions) {
-        Set<TopicPartition> fromStart = new HashSet<>();
-        for (TopicPartition tp : partitions) {
-            Long next = positions.get(tp);
-            if (next == null) {
-                fromStart.add(tp);
-                stored.remove(tp);
-            } else {
-                consumer.seek(tp, next);
-                stored.put(tp, next);
-            }
-        }
-        if (!fromStart.isEmpty()) {
-            consumer.seekToBeginning(fromStart);
-        }
-    }
-
-    private void updateLag() {
-        Map<String, Long> lag = new HashMap<>();
-        for (TopicPartition tp : consumer.assignment()) {
-            OptionalLong l = consumer.currentLag(tp);
-            if (l.isPresent()) {
-                lag.merge(tp.topic(), l.getAsLong(), Long::sum);
-            }
-        }
-        int pending = batch.records();
-        lagByTopic.forEach((topic, value) -> value.set(lag.getOrDefault(topic, 0L)
-                + (topic.equals(config.kafka().movielogTopic()) ? pending : 0)));
-    }
-
-    /** Seeks newly assigned partitions to their stored positions; writes the pending batch before partitions go. */
-    private final class Rebalance implements ConsumerRebalanceListener {
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!batch.isEmpty() && !needsRecovery) {
-                flush();
-            }
-            partitions.forEach(stored::remove);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            batch = new Batch(); // another member may own them already: its positions win
-            partitions.forEach(stored::remove);
-            needsRecovery = true;
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (needsRecovery) {
-                return; // recover() seeks every assigned partition
-            }
-            try {
-                Map<TopicPartition, Long> positions = writer.readOffsets(config.kafka().groupId());
-                fillRecentlyServed();
-                seek(partitions, positions);
-                health.running(); // before the state: ready implies up
-                state = State.RUNNING;
-                LOG.infof("assigned %s, positions from PostgreSQL", partitions);
-            } catch (Exception e) {
-                failed("positions of newly assigned partitions not readable", e);
-            }
-        }
+        Counter dlqSent = registry.counter("telemetry.dlq.sent");
+        registry.gauge("telemetry.ready", this, c -> c.state() == State.RUNNING ? 1 : 0);
+        return new CollectorMeters(registry, experimentRowsWritten, dbFailures, dbWrite, batchSize, dlqSent);
     }
 }

@@ -20,13 +20,21 @@ public class CollectorConsumers {
     @Inject
     TelemetryConfig config;
 
-    /** A new consumer; the caller subscribes, polls and closes it. */
-    public KafkaConsumer<byte[], byte[]> create() {
-        return new KafkaConsumer<>(properties());
+    /**
+     * A new consumer; the caller subscribes, polls and closes it.
+     *
+     * @param member which of the collector's consumers (0 to {@code telemetry.kafka.consumers} - 1)
+     */
+    public KafkaConsumer<byte[], byte[]> create(int member) {
+        return new KafkaConsumer<>(properties(member));
     }
 
-    /** The consumer's settings. */
-    protected Properties properties() {
+    /**
+     * The settings of consumer {@code member}: the first keeps the configured client and instance ids, the others
+     * get {@code -member} appended (static membership needs one instance id per member).
+     */
+    protected Properties properties(int member) {
+        String suffix = member == 0 ? "" : "-" + member;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.kafka().groupId());
@@ -38,10 +46,10 @@ public class CollectorConsumers {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(32 * 1024 * 1024));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "telemetry-collector");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "telemetry-collector" + suffix);
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.kafka().sessionTimeout().toMillis()));
         config.kafka().instanceId().filter(id -> !id.isBlank())
-                .ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+                .ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id + suffix));
         return props;
     }
 }

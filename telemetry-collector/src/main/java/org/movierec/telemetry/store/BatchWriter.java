@@ -23,12 +23,14 @@ import org.movierec.telemetry.ingest.Batch;
  * {@link ExperimentPredictions} (every arm's version's prediction) and {@link ExperimentPredictionWriter};
  * {@link WatchWriter} (sessions, then watch-through of served lists, this batch's included); {@link DeadLetterWriter};
  * and last {@link OffsetStore}, fenced on the positions this collector read or last wrote. Each writer writes one
- * table (the rating writer the two rating tables) with one set-based statement (arrays bound as parameters and
- * {@code unnest}ed), idempotent on the event's own key or merging (least/greatest/union), so even a replay outside
- * this protocol would store each event once.
+ * table (the rating writer the two rating tables) with one set-based statement, idempotent on the event's own key
+ * or merging (least/greatest/union), so even a replay outside this protocol would store each event once. The bulk
+ * of a batch reaches PostgreSQL by binary {@code COPY} into a staging table ({@link StagingTable}) that the
+ * statement reads; the small inputs are arrays bound as parameters and {@code unnest}ed.
  *
  * <p>The statements are public for ops-checks' {@code TimescalePathTest}, which runs them on the TimescaleDB path
- * (PGlite) and the plain path and compares what the readers then see; each is defined by its writer.
+ * (PGlite) and the plain path and compares what the readers then see; each is defined by its writer. Those that
+ * read a staging table in the collector are given here in their array form: the same text around another source.
  */
 @ApplicationScoped
 public class BatchWriter {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Adds a batch's rejected-record counts to {@code dead_letter_counts} (exact: the same transaction as the offsets). */
 final class DeadLetterWriter {
@@ -22,7 +23,8 @@ final class DeadLetterWriter {
         List<String> topics = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<Long> n = new ArrayList<>();
-        counts.forEach((topic, byReason) -> byReason.forEach((reason, count) -> {
+        // In one order (topic, reason), so that consumer loops adding to the same rows lock them in the same order.
+        new TreeMap<>(counts).forEach((topic, byReason) -> new TreeMap<>(byReason).forEach((reason, count) -> {
             topics.add(topic);
             reasons.add(reason);
             n.add(count);

@@ -78,6 +78,9 @@ public final class LoadDriver {
                 Map<String, String> settings = platform.collectorSettings();
                 settings.put("telemetry.batch.max-records", opts.get("batch"));
                 settings.put("telemetry.kafka.instance-id", "bench-0");
+                if (opts.containsKey("consumers")) {
+                    settings.put("telemetry.kafka.consumers", opts.get("consumers"));
+                }
                 try (ServiceProcess collector = CollectorProcess.start(settings, out.resolve("collector.log"), opts.get("heap"))) {
                     List<long[]> samples = new ArrayList<>(); // nanos, stored
                     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();

@@ -31,8 +31,8 @@ public class FailingPollConsumers extends CollectorConsumers {
     }
 
     @Override
-    public KafkaConsumer<byte[], byte[]> create() {
-        return new KafkaConsumer<>(properties()) {
+    public KafkaConsumer<byte[], byte[]> create(int member) {
+        return new KafkaConsumer<>(properties(member)) {
             @Override
             public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
                 ConsumerRecords<byte[], byte[]> records = super.poll(timeout);
