@@ -27,6 +27,9 @@ public interface SimulatorConfig {
     /** Standard deviation of the noise users add to their true rating when they rate. */
     double noiseStd();
 
+    /** Share of users who watch but never rate, in the history and in live sessions (0 = everyone rates). */
+    double nonRaterFraction();
+
     /** Where the public entry point answers {@code GET /recommend/{userId}} (the A/B router). */
     String routerUrl();
 

@@ -9,8 +9,12 @@ package org.movierec.simulator.catalog;
  * @param noiseStd noise users add to their true rating
  * @param ratings  ratings the generator samples for the bootstrap history
  * @param days     days those ratings span
+ * @param nonRaterFraction share of users who watch but never rate (in the history and in live sessions), drawn
+ *                 with the seed: most users of a streaming service never rate, and a model should learn from
+ *                 what they watch
  */
-public record WorldSpec(long seed, int users, int movies, double noiseStd, int ratings, int days) {
+public record WorldSpec(long seed, int users, int movies, double noiseStd, int ratings, int days,
+                        double nonRaterFraction) {
 
     /** The most bootstrap ratings. */
     public static final int MAX_RATINGS = 10_000_000;
@@ -31,5 +35,13 @@ public record WorldSpec(long seed, int users, int movies, double noiseStd, int r
         if (days < 1 || days > 3650) {
             throw new IllegalArgumentException("simulator.bootstrap.days must be in 1..3650, got " + days);
         }
+        if (!(nonRaterFraction >= 0 && nonRaterFraction < 1)) {
+            throw new IllegalArgumentException("simulator.non-rater-fraction must be in [0,1), got " + nonRaterFraction);
+        }
+    }
+
+    /** A world where every user rates. */
+    public WorldSpec(long seed, int users, int movies, double noiseStd, int ratings, int days) {
+        this(seed, users, movies, noiseStd, ratings, days, 0);
     }
 }

@@ -86,14 +86,14 @@ public final class SessionPlayer {
                 for (int minute = 0; minute < minutes; minute++) {
                     out.write(new WatchEvent(now(), userId, movie.id(), minute), LineKind.WATCH, random);
                 }
-                if (random.nextDouble() < rateProbability) {
+                if (world.rates(user) && random.nextDouble() < rateProbability) {
                     int rating = choice.rating(trueRatings[picked], world.noiseStd(), random);
                     out.write(new RateEvent(now(), userId, movie.id(), rating), LineKind.RATE, random);
                     ratings++;
                 }
             }
         }
-        if (random.nextDouble() < browseProbability) {
+        if (world.rates(user) && random.nextDouble() < browseProbability) {
             int browsed = world.samplePopularMovie(random);
             Movie movie = world.movie(browsed);
             if (!answer.movieIds().contains(movie.id())) {
