@@ -27,7 +27,9 @@ import org.movierec.testkit.PostgresServer;
  * Issue 16 end to end: users who only watch get better lists than the popularity list.
  *
  * <p>The simulator's world has users who never rate ({@code SIMULATOR_NON_RATER_FRACTION}): their history and
- * sessions are watches only. The stack's first model is trained by the retrain service as in production, SVD++
+ * sessions are watches only; and its history's movies are chosen by taste ({@code SIMULATOR_SELECTION_TILT}), as
+ * people choose what they watch (with the tilt at 0 they are drawn by popularity alone and a watch says nothing of
+ * a user's taste; the live sessions choose from the lists by taste either way). The stack's first model is trained by the retrain service as in production, SVD++
  * with the snapshot's watches, so these users are users of the model with a vector from their watches; and their
  * new watches are folded in by inference as they stream.
  *
@@ -64,7 +66,8 @@ class WatchOnlyUsersIT {
                 .withReloadInterval(Duration.ofSeconds(1))
                 .withExtraEnvironment(Map.of(
                         Service.RETRAIN, Map.of("RETRAIN_CRON", "off"),
-                        Service.SIMULATOR, Map.of("SIMULATOR_NON_RATER_FRACTION", "0.5")));
+                        Service.SIMULATOR, Map.of("SIMULATOR_NON_RATER_FRACTION", "0.5",
+                                "SIMULATOR_SELECTION_TILT", "1.0")));
         stack = LocalStack.start(settings, new Progress(console.printStream()));
         router = stack.service(Service.ROUTER).baseUrl();
     }

@@ -30,6 +30,9 @@ public interface SimulatorConfig {
     /** Share of users who watch but never rate, in the history and in live sessions (0 = everyone rates). */
     double nonRaterFraction();
 
+    /** How much users chose the movies of their history by taste (0: by popularity alone); see {@code WorldSpec}. */
+    double selectionTilt();
+
     /** Where the public entry point answers {@code GET /recommend/{userId}} (the A/B router). */
     String routerUrl();
 

@@ -41,6 +41,7 @@ public final class World {
         GeneratorConfig config = GeneratorConfig.of(spec.users(), spec.movies(), spec.ratings(), spec.seed())
                 .withSlugIds(true)
                 .withNoiseStd(spec.noiseStd())
+                .withSelectionTilt(spec.selectionTilt())
                 .withTime(GeneratorConfig.DEFAULT_START, spec.days());
         GeneratedData data = SyntheticDataGenerator.generate(config);
         SvdModel truth = data.trueModel();

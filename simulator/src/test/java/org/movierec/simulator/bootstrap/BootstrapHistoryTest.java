@@ -69,7 +69,7 @@ class BootstrapHistoryTest {
 
     @Test
     void nonRatersHaveTheWatchesOfTheirSessionsAndNoRating() {
-        World world = World.build(new WorldSpec(11, 500, 300, 0.85, 12_000, 14, 0.4));
+        World world = World.build(new WorldSpec(11, 500, 300, 0.85, 12_000, 14, 0.4, 0));
         List<String> lines = new ArrayList<>();
         BootstrapSummary summary = BootstrapHistory.write(world, LocalDateTime.of(2026, 3, 1, 12, 0, 0),
                 (user, line, kind) -> lines.add(line));
