@@ -33,7 +33,7 @@ class SessionPlayerTest {
             }
         }, FaultRates.NONE, world.scale(), new SimpleMeterRegistry());
         // every watched movie is rated and every session browses, unless the user never rates
-        SessionPlayer player = new SessionPlayer(world, new ChoiceModel(world.scale(), 0.01), out, "test", 1, 1,
+        SessionPlayer player = new SessionPlayer(world, new ChoiceModel(world.scale(), 1e-9), out, "test", 1, 1,
                 Clock.systemUTC());
         List<String> list = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
