@@ -84,6 +84,12 @@ public interface SimulatorConfig {
         double browseProbability();
 
         /**
+         * Whether users pick from a list a movie they have watched (in the history or a live session) as if it were
+         * new; false: they pass over it ({@link org.movierec.simulator.traffic.WatchHistory}).
+         */
+        boolean rewatch();
+
+        /**
          * Weight of watching nothing against the recommended movies (see
          * {@link org.movierec.simulator.traffic.ChoiceModel}); higher makes users pickier.
          */

@@ -53,4 +53,42 @@ class SessionPlayerTest {
         assertThat(watchers).containsAll(nonRaters);
         assertThat(rates).isNotEmpty().doesNotContainAnyElementsOf(nonRaters);
     }
+
+    @Test
+    void withAWatchHistoryUsersPassOverWhatTheyWatched() {
+        World world = World.build(new WorldSpec(5, 300, 200, 0.85, 3_000, 7));
+        List<Long> watches = new ArrayList<>();
+        FaultInjector out = new FaultInjector((user, line, kind) -> {
+            if (kind == LineKind.WATCH) {
+                watches.add(user);
+            }
+        }, FaultRates.NONE, world.scale(), new SimpleMeterRegistry());
+        WatchHistory history = WatchHistory.of(world);
+        SessionPlayer player = new SessionPlayer(world, new ChoiceModel(world.scale(), 1e-9), out, "test", 0, 0,
+                Clock.systemUTC(), history);
+        int user = world.data().ratings().user(0);
+        List<String> seen = new ArrayList<>();
+        for (int row = 0; row < world.data().ratings().size(); row++) {
+            if (world.data().ratings().user(row) == user) {
+                seen.add(world.movie(world.data().ratings().item(row)).id());
+            }
+        }
+        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+        SplittableRandom random = new SplittableRandom(2);
+
+        SessionOutcome none = player.play(user, start, new RouterAnswer(200, seen, null, 5), random);
+        assertThat(none.watched()).as("only movies of the user's history").isFalse();
+
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < world.movieCount() && fresh.size() < 2; i++) {
+            if (!history.has(user, i)) {
+                fresh.add(world.movie(i).id());
+            }
+        }
+        // two movies never watched: one now, the other next time, then neither
+        assertThat(player.play(user, start, new RouterAnswer(200, fresh, null, 5), random).watched()).isTrue();
+        assertThat(player.play(user, start, new RouterAnswer(200, fresh, null, 5), random).watched()).isTrue();
+        assertThat(player.play(user, start, new RouterAnswer(200, fresh, null, 5), random).watched()).isFalse();
+        assertThat(watches).isNotEmpty();
+    }
 }
