@@ -70,6 +70,11 @@ public record TrainingParams(int factors, int maxEpochs, double learningRate, do
         }
     }
 
+    /** The worker threads the trainer runs: {@link #threads()} for the explicit model, one for SVD++. */
+    public int trainingThreads() {
+        return implicit ? 1 : threads;
+    }
+
     public TrainingParams withFactors(int v) {
         return new TrainingParams(v, maxEpochs, learningRate, learningRateDecay, regularization, biasRegularization, initStd, validationFraction, patience, seed, threads, implicit, implicitRegularization);
     }
