@@ -187,11 +187,7 @@ public final class SyntheticDataGenerator {
             long userStart = c.startEpochSeconds() + (long) (random.nextDouble() * span * 0.5);
             long userSpan = c.startEpochSeconds() + span - userStart;
             for (int n = 0; n < count; n++) {
-                int i;
-                do {
-                    i = sample(law, random);
-                } while (taken[i]);
-                taken[i] = true;
+                int i = sampleUntaken(law, taken, random);
                 chosen[n] = i;
                 double score = truth.rawScore(u, i);
                 double rating = c.scale().clip(Math.rint(score + c.noiseStd() * Randoms.gaussian(random)));
@@ -204,13 +200,8 @@ public final class SyntheticDataGenerator {
             }
             int watches = Math.min(c.watchesPerUser(), c.movies() - count);
             for (int n = count; n < count + watches; n++) {
-                int i;
-                do {
-                    i = sample(law, random);
-                } while (taken[i]);
-                taken[i] = true;
-                chosen[n] = i;
-                watched.addIndexed(u, i);
+                chosen[n] = sampleUntaken(law, taken, random);
+                watched.addIndexed(u, chosen[n]);
             }
             for (int n = 0; n < count + watches; n++) {
                 taken[chosen[n]] = false;
@@ -379,6 +370,16 @@ public final class SyntheticDataGenerator {
             c[j] /= sum;
         }
         return c;
+    }
+
+    /** A movie drawn from {@code cumulative} that is not {@code taken} yet, then marked taken. */
+    private static int sampleUntaken(double[] cumulative, boolean[] taken, SplittableRandom random) {
+        int i;
+        do {
+            i = sample(cumulative, random);
+        } while (taken[i]);
+        taken[i] = true;
+        return i;
     }
 
     private static int sample(double[] cumulative, SplittableRandom random) {

@@ -112,7 +112,7 @@ public final class SgdTrainer {
         float[][] itemRows = gaussianRows(nItems, k, params.initStd(), random);
 
         boolean implicit = params.implicit();
-        int threads = implicit ? 1 : params.threads();
+        int threads = params.trainingThreads();
         Strata strata = Strata.build(ratings, order, trainSize, threads, nUsers, nItems, random);
         Stratum validation = internalRows(ratings, order, trainSize, n, strata);
         ImplicitItems implicitSets = implicit ? ImplicitItems.of(ratings, watched) : null;
