@@ -50,11 +50,14 @@ public interface InferenceConfig {
     }
 
     interface FoldIn {
-        /** Users whose new ratings are kept for fold-in; the least recently used beyond it are forgotten. */
+        /** Users whose new ratings and watches are kept for fold-in; the least recently used beyond it are forgotten. */
         int maxUsers();
 
         /** New ratings kept per user (the latest). */
         int maxRatingsPerUser();
+
+        /** Movies watched kept per user (the latest first watched), for the implicit set and to leave them out. */
+        int maxWatchesPerUser();
     }
 
     interface Kafka {
@@ -64,7 +67,7 @@ public interface InferenceConfig {
          */
         Optional<String> bootstrapServers();
 
-        /** Topic of the streaming service's event lines; its rate events are folded in. */
+        /** Topic of the streaming service's event lines; its rate and watch events are folded in. */
         @WithDefault(Topics.MOVIELOG)
         String movielogTopic();
 

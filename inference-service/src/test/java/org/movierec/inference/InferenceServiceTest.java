@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.movierec.contracts.events.RejectReason;
 import org.movierec.contracts.events.ServedEvent;
 import org.movierec.contracts.events.ServedEventHeaders;
 import org.movierec.contracts.events.Topics;
@@ -327,6 +328,55 @@ class InferenceServiceTest {
         given().header("Authorization", "Bearer wrong").post("/admin/reload").then().statusCode(401);
     }
 
+    /**
+     * A user with no rating watches three movies of the popularity list (several minutes each, one minute twice,
+     * with an invalid line among them): the production model is SVD++, so their list becomes personal from the
+     * watches alone, and the watched movies are left out (the policy of {@code FoldedUsers}). Only the first minute
+     * of each movie folds the user in again.
+     */
+    @Test
+    void aUserWhoOnlyWatchedGetsAPersonalListWithoutTheWatchedMovies() throws Exception {
+        assertThat(FIRST.implicitFactors()).as("the test models are SVD++").isPresent();
+        String user = "55504";
+        awaitFoldInConsumer();
+        List<String> popular = given().accept(ContentType.JSON).get("/recommend/" + user).then().statusCode(200)
+                .body("fallback", equalTo(true)).extract().jsonPath().getList("items.movieId");
+        List<String> watched = popular.subList(0, 3);
+        double foldInsBefore = metric(FOLD_INS);
+        double invalidBefore = metric(SKIPPED_WATCH);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int j = 0; j < 3; j++) {
+                for (int minute = 0; minute < 4; minute++) {
+                    producer.send(new ProducerRecord<>(Topics.MOVIELOG, user, "2026-11-25T10:0" + j + ":0" + minute + ","
+                            + user + ",GET /data/m/" + watched.get(j) + "/" + minute + ".mpg")).get();
+                }
+                producer.send(new ProducerRecord<>(Topics.MOVIELOG, user, "2026-11-25T10:0" + j + ":09," + user
+                        + ",GET /data/m/" + watched.get(j) + "/0.mpg")).get(); // a replayed minute
+            }
+            producer.send(new ProducerRecord<>(Topics.MOVIELOG, user, "2026-11-25T10:05:00," + user
+                    + ",GET /data/m/" + watched.get(0) + "/minus-one.mpg")).get(); // not a watch line
+        }
+        await("the invalid line is counted").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> metric(SKIPPED_WATCH) > (Double.isNaN(invalidBefore) ? 0 : invalidBefore));
+
+        List<String> after = given().accept(ContentType.JSON).get("/recommend/" + user).then().statusCode(200)
+                .body("fallback", equalTo(false)).extract().jsonPath().getList("items.movieId");
+        assertThat(after).hasSize(20).isNotEqualTo(popular).doesNotContainAnyElementsOf(watched);
+        // one fold-in per movie first watched (one version loaded), none for the later minutes
+        assertThat(metric(FOLD_INS)).isEqualTo(foldInsBefore + 3);
+
+        // personal: another user who watched other movies gets another list
+        String other = "55505";
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int j = 10; j < 13; j++) {
+                producer.send(new ProducerRecord<>(Topics.MOVIELOG, other, "2026-11-25T11:00:00," + other
+                        + ",GET /data/m/" + popular.get(j) + "/0.mpg")).get();
+            }
+        }
+        String otherList = awaitChange(other, String.join(",", popular));
+        assertThat(Arrays.asList(otherList.split(","))).isNotEqualTo(after).doesNotContainAnyElementsOf(popular.subList(10, 13));
+    }
+
     @Test
     void theFoldInConsumerSurvivesAFailingRecordAndKeepsFoldingIn() throws Exception {
         String user = "55502";
@@ -353,6 +403,8 @@ class InferenceServiceTest {
 
     static final String RESTARTS = "movierec_background_loop_restarts_total{loop=\"rating-consumer\"}";
     static final String UP = "movierec_background_loop_up{loop=\"rating-consumer\"}";
+    static final String FOLD_INS = "recsys_foldins_total";
+    static final String SKIPPED_WATCH = "recsys_foldin_skipped_total{reason=\"" + RejectReason.BAD_MINUTE + "\"}";
     static final String SENT = "movierec_kafka_publisher_sent_total{publisher=\"served-event-publisher\"}";
 
     /** The value of one series in /q/metrics, or NaN when absent. */

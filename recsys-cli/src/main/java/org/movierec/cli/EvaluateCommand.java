@@ -55,7 +55,7 @@ final class EvaluateCommand extends FittingCommand {
         report.put("epochs", result.epochsRun());
         report.put("best_epoch", result.bestEpoch());
         report.put("validation_rmse", result.bestValidationRmse());
-        report.put("threads", fitter.params().threads());
+        report.put("threads", fitter.params().trainingThreads());
         if (rankingK > 0) {
             RankingSummary ranking = RankingMetrics.evaluate(result.model(), train, test, rankingK, 4.0);
             report.put("precision_at_k", ranking.precision());

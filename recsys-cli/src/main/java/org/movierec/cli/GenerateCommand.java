@@ -42,6 +42,9 @@ final class GenerateCommand extends RecsysCommand {
     private Integer days;
     @Option(names = "--slugs", description = "Movie ids as slugs instead of integers.")
     private boolean slugs;
+    @Option(names = "--selection-tilt", paramLabel = "B", description = "Implicit effect, 0..10: users choose the "
+            + "movies they rate with odds exp(B x their standardised true affinity) besides popularity (0: none).")
+    private Double selectionTilt;
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +63,9 @@ final class GenerateCommand extends RecsysCommand {
                     slugs,
                     defaults.startEpochSeconds(),
                     days == null ? defaults.days() : OptionChecks.inRange(spec, "--days", days, 1, 100_000),
-                    defaults.scale(), seed);
+                    defaults.scale(), seed,
+                    selectionTilt == null ? defaults.selectionTilt() : selectionTilt,
+                    defaults.watchesPerUser());
         } catch (IllegalArgumentException e) {
             throw OptionChecks.usageError(spec, e.getMessage());
         }

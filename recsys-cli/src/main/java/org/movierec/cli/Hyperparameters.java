@@ -34,8 +34,13 @@ final class Hyperparameters {
     private Integer patience;
     @Option(names = "--seed", paramLabel = "S", description = "Random seed.")
     private Long seed;
-    @Option(names = "--threads", paramLabel = "T", description = "Training threads, 1..256.")
+    @Option(names = "--threads", paramLabel = "T", description = "Training threads of the explicit model, 1..256 (SVD++ trains on one).")
     private Integer threads;
+    @Option(names = "--implicit", negatable = true, description = "SVD++: learn from the set of movies each user rated "
+            + "(implicit feedback) as well as the ratings; --no-implicit trains the explicit model of earlier builds.")
+    private Boolean implicit;
+    @Option(names = "--implicit-reg", paramLabel = "X", description = "Regularisation of the implicit factors.")
+    private Double implicitRegularization;
 
     /** The parameters the options say; a value out of range is a usage error. */
     TrainingParams params() {
@@ -52,7 +57,9 @@ final class Hyperparameters {
                     validationFraction == null ? d.validationFraction() : validationFraction,
                     patience == null ? d.patience() : OptionChecks.inRange(command, "--patience", patience, 1, 10_000),
                     seed == null ? d.seed() : seed,
-                    threads == null ? d.threads() : OptionChecks.inRange(command, "--threads", threads, 1, 256));
+                    threads == null ? d.threads() : OptionChecks.inRange(command, "--threads", threads, 1, 256),
+                    implicit == null ? d.implicit() : implicit,
+                    implicitRegularization == null ? d.implicitRegularization() : implicitRegularization);
         } catch (IllegalArgumentException e) {
             throw OptionChecks.usageError(command, e.getMessage());
         }

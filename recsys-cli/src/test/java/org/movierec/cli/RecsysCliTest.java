@@ -88,8 +88,9 @@ class RecsysCliTest {
     @Test
     void trainThenRecommendAndInfo() {
         Path model = dir.resolve("models/model.bin");
+        // the explicit model of earlier builds (SVD++ became the default; see svdppIsTheDefaultAndItsFileIsVersion2)
         Result trained = run("train", "--ratings", dir.resolve("data/u.data").toString(), "--out", model.toString(),
-                "--factors", "8", "--epochs", "10", "--quiet");
+                "--factors", "8", "--epochs", "10", "--quiet", "--no-implicit");
         assertThat(trained.code()).as(trained.err()).isZero();
         assertThat(trained.out()).contains("\"ratings\":12000", "\"factors\":8");
         assertThat(keys(trained.out())).containsExactly("model", "ratings", "users", "movies", "factors", "epochs",
@@ -105,6 +106,37 @@ class RecsysCliTest {
 
         Result info = run("info", "--model", model.toString());
         assertThat(info.out()).contains("\"users\":300", "\"factors\":8", "\"algorithm\":\"sgd-biased-mf\"");
+    }
+
+    @Test
+    void svdppIsTheDefaultAndItsFileIsVersion2() {
+        Path model = dir.resolve("models/svdpp.bin");
+        Result trained = run("train", "--ratings", dir.resolve("data/u.data").toString(), "--out", model.toString(),
+                "--factors", "8", "--epochs", "10", "--quiet");
+        assertThat(trained.code()).as(trained.err()).isZero();
+
+        Result info = run("info", "--model", model.toString());
+        assertThat(info.out()).contains("\"format_version\":2", "\"algorithm\":\"sgd-svdpp\"", "\"implicitRegularization\":");
+        Result line = run("recommend", "--model", model.toString(), "--user", "7", "--n", "5");
+        assertThat(line.code()).as(line.err()).isZero();
+        assertThat(line.out().strip()).matches("\\d+(,\\d+){4}");
+    }
+
+    @Test
+    void evaluatePrintsTheRankingMetricsForBothModels() throws IOException {
+        var lines = Files.readAllLines(dir.resolve("data/u.data"));
+        Path train = Files.write(dir.resolve("ranking.base"), lines.subList(0, 10_000));
+        Path test = Files.write(dir.resolve("ranking.test"), lines.subList(10_000, lines.size()));
+        for (String model : new String[] {"--implicit", "--no-implicit"}) {
+            Result r = run("evaluate", "--train", train.toString(), "--test", test.toString(), "--factors", "8",
+                    "--epochs", "10", "--ranking-k", "10", "--quiet", model);
+            assertThat(r.code()).as(r.err()).isZero();
+            for (String key : new String[] {"precision_at_k", "recall_at_k", "ndcg_at_k"}) {
+                double value = Double.parseDouble(r.out().replaceAll("(?s).*\"" + key + "\":([0-9.E-]+).*", "$1"));
+                assertThat(value).as(model + " " + key).isBetween(0.0, 1.0);
+            }
+            assertThat(r.out()).contains("\"k\":10");
+        }
     }
 
     @Test

@@ -27,6 +27,12 @@ public interface SimulatorConfig {
     /** Standard deviation of the noise users add to their true rating when they rate. */
     double noiseStd();
 
+    /** Share of users who watch but never rate, in the history and in live sessions (0 = everyone rates). */
+    double nonRaterFraction();
+
+    /** How much users chose the movies of their history by taste (0: by popularity alone); see {@code WorldSpec}. */
+    double selectionTilt();
+
     /** Where the public entry point answers {@code GET /recommend/{userId}} (the A/B router). */
     String routerUrl();
 
@@ -76,6 +82,12 @@ public interface SimulatorConfig {
 
         /** Probability that a session also rates a movie it found by browsing, not from the list. */
         double browseProbability();
+
+        /**
+         * Whether users pick from a list a movie they have watched (in the history or a live session) as if it were
+         * new; false: they pass over it ({@link org.movierec.simulator.traffic.WatchHistory}).
+         */
+        boolean rewatch();
 
         /**
          * Weight of watching nothing against the recommended movies (see

@@ -4,11 +4,11 @@ import java.util.BitSet;
 import org.movierec.core.foldin.UserVector;
 
 /**
- * A user folded into one model version: the vector solved from their training ratings plus the new
- * ones, and every movie they rated (never recommended again). Immutable by contract.
+ * A user folded into one model version: the vector solved from their training ratings and implicit set plus the
+ * new ratings and watches, and every movie they rated or watched (never recommended again). Immutable by contract.
  *
  * @param vector      bias and factors from fold-in
- * @param rated       the model's item indices the user rated, training and new
+ * @param rated       the model's item indices the user rated or watched, training and new (their implicit set)
  * @param ratedItems  the same items as an array, for explanations
  * @param ratedValues their ratings
  */

@@ -20,15 +20,17 @@ import org.jboss.logging.Logger;
 import org.movierec.contracts.events.MovielogParser;
 import org.movierec.contracts.events.ParseResult;
 import org.movierec.contracts.events.RateEvent;
+import org.movierec.contracts.events.WatchEvent;
 import org.movierec.inference.InferenceConfig;
 import org.movierec.platform.kafka.ConsumerSettings;
 import org.movierec.platform.loops.LoopHealth;
 
 /**
- * Folds every new rating of the {@code movielog} stream into its user, in real time. Every replica
- * reads every partition from the end (no consumer group: each replica needs all ratings, and the
- * ones before it started are in the next trained model). Lines that are not valid rate events are
- * skipped here and counted; the telemetry collector owns the dead-letter topic. The loop survives failures
+ * Folds every new rating and watch of the {@code movielog} stream into its user, in real time. Every replica
+ * reads every partition from the end (no consumer group: each replica needs all events, and the
+ * ones before it started are in the next trained model). Lines that are not valid events are
+ * skipped here and counted ({@code recsys.foldin.skipped} by reason); other valid events (recommendation requests,
+ * new accounts) are read past. The telemetry collector owns the dead-letter topic. The loop survives failures
  * ({@link #run}); its liveness is {@code movierec_background_loop_up{loop="rating-consumer"}}.
  */
 @ApplicationScoped
@@ -81,7 +83,7 @@ public class RatingConsumer {
     }
 
     /**
-     * Assigns every partition of the topic from its end, reads ratings and folds them in until shutdown. A failure
+     * Assigns every partition of the topic from its end, reads ratings and watches and folds them in until shutdown. A failure
      * (Kafka unreachable, a record whose fold-in throws) does not end the loop: it is counted and logged by
      * {@link LoopHealth}, the loop waits its backoff and starts over. A record that failed is skipped (seek past
      * it), so that one poison record cannot stop fold-in for good; the records after it are read again, and a
@@ -140,7 +142,7 @@ public class RatingConsumer {
             consumer.position(p); // resolve the end offsets now, before reporting partitions
         }
         assignedPartitions = partitions.size();
-        LOG.infof("folding in ratings from %s (%d partitions)", topic, partitions.size());
+        LOG.infof("folding in ratings and watches from %s (%d partitions)", topic, partitions.size());
         return true;
     }
 
@@ -179,8 +181,12 @@ public class RatingConsumer {
             throw new IllegalStateException("fault drill: fold-in of this record fails");
         }
         ParseResult result = parser.parse(line);
-        if (result instanceof ParseResult.Ok ok && ok.event() instanceof RateEvent rate) {
-            foldedUsers.rate(Long.toString(rate.userId()), rate.movieId(), rate.rating());
+        if (result instanceof ParseResult.Ok ok) {
+            if (ok.event() instanceof RateEvent rate) {
+                foldedUsers.rate(Long.toString(rate.userId()), rate.movieId(), rate.rating());
+            } else if (ok.event() instanceof WatchEvent watch) {
+                foldedUsers.watch(Long.toString(watch.userId()), watch.movieId());
+            }
         } else if (result instanceof ParseResult.Rejected rejected) {
             registry.counter("recsys.foldin.skipped", "reason", rejected.reason()).increment();
         }

@@ -3,6 +3,8 @@ package org.movierec.core.foldin;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.movierec.core.model.ImplicitFactors;
+import org.movierec.core.model.ImplicitItems;
 import org.movierec.core.model.SvdModel;
 
 /**
@@ -21,7 +23,17 @@ import org.movierec.core.model.SvdModel;
  *
  * <p>The penalties follow the trainer's SGD objective, which regularises once per rating:
  * {@code λ_f = regularization · n} and {@code λ_b = biasRegularization · n} ("weighted-λ").
- * Instances are immutable and thread-safe.
+ *
+ * <h2>SVD++ models</h2>
+ * For a model with {@linkplain SvdModel#implicitFactors() implicit factors} (Koren 2008) the user's
+ * effective vector is {@code p + s} with the implicit part {@code s = |N|^-½ Σ_{j∈N} y_j} over the
+ * implicit set {@code N}: the movies the user rated and watched, each once, as in training. With the
+ * {@code y_j} fixed, {@code s} is known, so the ridge regression above runs on the residuals
+ * {@code y_j = r_j − μ − b_{i_j} − s·q_{i_j}}, and the result is {@code (b, p + s)}. A user who has
+ * only watched gets {@code (0, s)}: a personal vector from the first watch. For an explicit model the
+ * watched movies change nothing. The implicit part costs {@code O(|N|·k)}.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class FoldIn {
 
@@ -60,28 +72,74 @@ public final class FoldIn {
 
     /**
      * The user vector from {@code n} ratings: {@code items[j]} (item indices of the model) rated
-     * {@code ratings[j]}. With no ratings it is the zero vector: the user is predicted by the means.
+     * {@code ratings[j]}. With no ratings it is the zero vector: the user is predicted by the means. For
+     * an SVD++ model the rated items are the implicit set; see {@link #solve(int[], float[], int, int[], int)}.
      */
     public UserVector solve(int[] items, float[] ratings, int n) {
-        int k = model.factors();
-        if (n == 0) {
-            return new UserVector(0f, new float[k]);
-        }
-        double lambdaFactors = factorRegularization * n;
-        double lambdaBias = biasRegularization * n;
-        return n <= k
-                ? solveDual(items, ratings, n, lambdaFactors, lambdaBias)
-                : solvePrimal(items, ratings, n, lambdaFactors, lambdaBias);
+        return solve(items, ratings, n, NO_ITEMS, 0);
     }
 
-    /** The same solution with explicit penalties, for tests and callers with their own policy. */
+    /**
+     * The user vector from {@code n} ratings ({@code items[j]} rated {@code ratings[j]}, item indices of the
+     * model) and {@code m} watched movies {@code watched[0..m)} without a rating (repeats and movies also
+     * rated count once). For an SVD++ model it is {@code (b, p + |N|^-½ Σ_{j∈N} y_j)} with
+     * {@code N} = rated ∪ watched and {@code (b, p)} the ridge solution on the residuals after the implicit
+     * part, so a user with watches only ({@code n = 0}) gets {@code (0, |N|^-½ Σ y_j)}. For an explicit
+     * model the watched movies are ignored. With neither, the zero vector.
+     *
+     * @param items   rated item indices, {@code n} of them used
+     * @param ratings their ratings
+     * @param n       number of ratings, &ge; 0
+     * @param watched watched item indices, {@code m} of them used
+     * @param m       number of watched movies, &ge; 0
+     * @return the user's bias and effective factor vector, to score like a trained user's
+     */
+    public UserVector solve(int[] items, float[] ratings, int n, int[] watched, int m) {
+        return solve(items, ratings, n, watched, m, factorRegularization * n, biasRegularization * n);
+    }
+
+    /** {@link #solve(int[], float[], int)} with explicit penalties, for tests and callers with their own policy. */
     public UserVector solve(int[] items, float[] ratings, int n, double lambdaFactors, double lambdaBias) {
-        return n <= model.factors()
-                ? solveDual(items, ratings, n, lambdaFactors, lambdaBias)
-                : solvePrimal(items, ratings, n, lambdaFactors, lambdaBias);
+        return solve(items, ratings, n, NO_ITEMS, 0, lambdaFactors, lambdaBias);
     }
 
-    private UserVector solveDual(int[] items, float[] ratings, int n, double lambdaFactors, double lambdaBias) {
+    private static final int[] NO_ITEMS = new int[0];
+
+    private UserVector solve(int[] items, float[] ratings, int n, int[] watched, int m,
+                             double lambdaFactors, double lambdaBias) {
+        int k = model.factors();
+        float[] implicitPart = implicitPart(items, n, watched, m);
+        if (n == 0) {
+            return new UserVector(0f, implicitPart);
+        }
+        UserVector explicit = n <= k
+                ? solveDual(items, ratings, n, implicitPart, lambdaFactors, lambdaBias)
+                : solvePrimal(items, ratings, n, implicitPart, lambdaFactors, lambdaBias);
+        float[] factors = explicit.factors();
+        for (int f = 0; f < k; f++) {
+            factors[f] += implicitPart[f];
+        }
+        return explicit;
+    }
+
+    /** {@code |N|^-½ Σ_{j∈N} y_j} over N = rated ∪ watched; zero for an explicit model or an empty set. */
+    private float[] implicitPart(int[] items, int n, int[] watched, int m) {
+        int k = model.factors();
+        float[] part = new float[k];
+        ImplicitFactors implicit = model.implicitFactors().orElse(null);
+        if (implicit == null || n + m == 0) {
+            return part;
+        }
+        int[] all = new int[n + m];
+        System.arraycopy(items, 0, all, 0, n);
+        System.arraycopy(watched, 0, all, n, m);
+        int[] set = ImplicitItems.distinct(all, n + m);
+        implicit.addImplicitPart(set, 0, set.length, k, part);
+        return part;
+    }
+
+    private UserVector solveDual(int[] items, float[] ratings, int n, float[] implicitPart,
+                                 double lambdaFactors, double lambdaBias) {
         int k = model.factors();
         float[] q = model.itemFactors();
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
@@ -90,7 +148,7 @@ public final class FoldIn {
         double invFactors = 1 / lambdaFactors;
         for (int a = 0; a < n; a++) {
             int ia = items[a];
-            y.data[a] = residual(ia, ratings[a]);
+            y.data[a] = residual(ia, ratings[a], implicitPart);
             for (int b = 0; b <= a; b++) {
                 double v = invBias + invFactors * SvdModel.dot(q, ia * k, q, items[b] * k, k);
                 if (a == b) {
@@ -118,7 +176,8 @@ public final class FoldIn {
         return new UserVector((float) (bias * invBias), factors);
     }
 
-    private UserVector solvePrimal(int[] items, float[] ratings, int n, double lambdaFactors, double lambdaBias) {
+    private UserVector solvePrimal(int[] items, float[] ratings, int n, float[] implicitPart,
+                                   double lambdaFactors, double lambdaBias) {
         int k = model.factors();
         int d = k + 1;
         float[] q = model.itemFactors();
@@ -127,7 +186,7 @@ public final class FoldIn {
         double[] a = normal.data;
         for (int j = 0; j < n; j++) {
             int off = items[j] * k;
-            double yj = residual(items[j], ratings[j]);
+            double yj = residual(items[j], ratings[j], implicitPart);
             // z = [1, q]: accumulate the upper triangle of z zᵀ and z·y
             a[0] += 1;
             rhs.data[0] += yj;
@@ -158,8 +217,11 @@ public final class FoldIn {
         return new UserVector((float) x.data[0], factors);
     }
 
-    private double residual(int item, float rating) {
-        return rating - model.globalMean() - model.itemBias()[item];
+    /** {@code r − μ − b_i − s·q_i}, {@code s} being the implicit part (zero for an explicit model). */
+    private double residual(int item, float rating, float[] implicitPart) {
+        int k = model.factors();
+        return rating - model.globalMean() - model.itemBias()[item]
+                - SvdModel.dot(implicitPart, 0, model.itemFactors(), item * k, k);
     }
 
     private static DMatrixRMaj cholesky(DMatrixRMaj spd, DMatrixRMaj b) {

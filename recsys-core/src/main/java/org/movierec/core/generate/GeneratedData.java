@@ -1,6 +1,7 @@
 package org.movierec.core.generate;
 
 import java.util.List;
+import org.movierec.core.data.ImplicitFeedback;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.model.SvdModel;
 
@@ -9,6 +10,8 @@ import org.movierec.core.model.SvdModel;
  *
  * @param config     the configuration used
  * @param ratings    the written ratings; user and movie indices equal their positions in {@code users} and {@code movies}
+ * @param watched    movies users watched without rating them ({@link GeneratorConfig#watchesPerUser()}),
+ *                   on the ratings' indices; empty by default
  * @param users      users with demographics, by index
  * @param movies     movies with metadata, by index
  * @param trueModel  the true biases and factors the ratings were drawn from
@@ -17,7 +20,7 @@ import org.movierec.core.model.SvdModel;
  * @param bayesFloor RMSE of the best possible predictor, {@code E[rating | true score]}, which also
  *                   knows the noise and the rounding; no model can beat it in expectation
  */
-public record GeneratedData(GeneratorConfig config, Ratings ratings, List<SyntheticUser> users,
+public record GeneratedData(GeneratorConfig config, Ratings ratings, ImplicitFeedback watched, List<SyntheticUser> users,
                             List<SyntheticMovie> movies, SvdModel trueModel, double noiseFloor,
                             double bayesFloor) {
 }

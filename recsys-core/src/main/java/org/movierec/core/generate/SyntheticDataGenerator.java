@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.movierec.core.data.ImplicitFeedback;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.ids.IdIndex;
@@ -26,7 +27,11 @@ import org.movierec.core.random.Randoms;
  *       groups really differ (the fairness audit has something to find);</li>
  *   <li>movie popularity follows a Zipf law ({@code popularitySkew}) and popular movies are rated a
  *       little higher, as in MovieLens; user activity follows its own Zipf law;</li>
- *   <li>each rating is {@code round(truth + N(0, noiseStd²))}, clipped to the scale.</li>
+ *   <li>each rating is {@code round(truth + N(0, noiseStd²))}, clipped to the scale;</li>
+ *   <li>with a {@linkplain GeneratorConfig#selectionTilt() selection tilt} β, users choose the movies
+ *       they rate, and the {@linkplain GeneratorConfig#watchesPerUser() movies they only watch}, with
+ *       probability ∝ {@code popularity · exp(β·z_ui)}, {@code z_ui = p_u·q_i / sd(p·q)}: the implicit
+ *       effect SVD++ learns from. With β = 0 and no watches the data are those of earlier builds.</li>
  * </ul>
  * The same configuration always gives the same data.
  */
@@ -160,6 +165,10 @@ public final class SyntheticDataGenerator {
         int[] perUser = ratingsPerUser(c, random);
         double[] cumulativePopularity = cumulative(popularity);
         Ratings.Builder builder = Ratings.builder(userIds, movieIds);
+        ImplicitFeedback.Builder watched = ImplicitFeedback.builder(userIds, movieIds);
+        boolean tilted = c.selectionTilt() > 0;
+        double[] userPopularity = tilted ? new double[c.movies()] : null;
+        double affinityStd = tilted ? affinityStd(userFactors, itemFactors, k, random) : 1;
         boolean[] taken = new boolean[c.movies()];
         int[] chosen = new int[c.movies()];
         long span = c.days() * 86_400L;
@@ -167,14 +176,18 @@ public final class SyntheticDataGenerator {
         double squaredBayesError = 0;
         for (int u = 0; u < c.users(); u++) {
             int count = perUser[u];
+            double[] law = cumulativePopularity;
+            if (tilted) {
+                for (int i = 0; i < c.movies(); i++) {
+                    double z = SvdModel.dot(userFactors, u * k, itemFactors, i * k, k) / affinityStd;
+                    userPopularity[i] = popularity[i] * Math.exp(c.selectionTilt() * z);
+                }
+                law = cumulative(userPopularity);
+            }
             long userStart = c.startEpochSeconds() + (long) (random.nextDouble() * span * 0.5);
             long userSpan = c.startEpochSeconds() + span - userStart;
             for (int n = 0; n < count; n++) {
-                int i;
-                do {
-                    i = sample(cumulativePopularity, random);
-                } while (taken[i]);
-                taken[i] = true;
+                int i = sampleUntaken(law, taken, random);
                 chosen[n] = i;
                 double score = truth.rawScore(u, i);
                 double rating = c.scale().clip(Math.rint(score + c.noiseStd() * Randoms.gaussian(random)));
@@ -185,13 +198,37 @@ public final class SyntheticDataGenerator {
                 double bayesError = rating - expectedRating(score, c.noiseStd(), c.scale());
                 squaredBayesError += bayesError * bayesError;
             }
-            for (int n = 0; n < count; n++) {
+            int watches = Math.min(c.watchesPerUser(), c.movies() - count);
+            for (int n = count; n < count + watches; n++) {
+                chosen[n] = sampleUntaken(law, taken, random);
+                watched.addIndexed(u, chosen[n]);
+            }
+            for (int n = 0; n < count + watches; n++) {
                 taken[chosen[n]] = false;
             }
         }
         Ratings ratings = builder.build();
-        return new GeneratedData(c, ratings, List.copyOf(users), List.copyOf(movies), truth,
+        return new GeneratedData(c, ratings, watched.build(), List.copyOf(users), List.copyOf(movies), truth,
                 Math.sqrt(squaredTruthError / ratings.size()), Math.sqrt(squaredBayesError / ratings.size()));
+    }
+
+    /**
+     * The standard deviation of {@code p_u·q_i} over uniformly random (user, movie) pairs, estimated from
+     * 20,000 of them (or all pairs of a small catalogue), which standardises the selection tilt.
+     */
+    private static double affinityStd(float[] userFactors, float[] itemFactors, int k, SplittableRandom random) {
+        int users = userFactors.length / k;
+        int items = itemFactors.length / k;
+        double sum = 0;
+        double squares = 0;
+        int n = 20_000;
+        for (int s = 0; s < n; s++) {
+            double a = SvdModel.dot(userFactors, random.nextInt(users) * k, itemFactors, random.nextInt(items) * k, k);
+            sum += a;
+            squares += a * a;
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(squares / n - mean * mean, 1e-12));
     }
 
     /**
@@ -333,6 +370,16 @@ public final class SyntheticDataGenerator {
             c[j] /= sum;
         }
         return c;
+    }
+
+    /** A movie drawn from {@code cumulative} that is not {@code taken} yet, then marked taken. */
+    private static int sampleUntaken(double[] cumulative, boolean[] taken, SplittableRandom random) {
+        int i;
+        do {
+            i = sample(cumulative, random);
+        } while (taken[i]);
+        taken[i] = true;
+        return i;
     }
 
     private static int sample(double[] cumulative, SplittableRandom random) {

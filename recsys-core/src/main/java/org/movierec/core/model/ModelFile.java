@@ -24,10 +24,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * the header.
  *
  * <table>
- * <caption>Model file, format version 1</caption>
+ * <caption>Model file, format versions 1 and 2</caption>
  * <tr><th>offset</th><th>size</th><th>type</th><th>field</th></tr>
  * <tr><td>0</td><td>8</td><td>ASCII</td><td>magic {@code MVRECSVD}</td></tr>
- * <tr><td>8</td><td>4</td><td>int32</td><td>format version, {@value #FORMAT_VERSION}</td></tr>
+ * <tr><td>8</td><td>4</td><td>int32</td><td>format version: {@value #EXPLICIT_FORMAT_VERSION} (explicit-only model) or
+ *     {@value #FORMAT_VERSION} (SVD++ model)</td></tr>
  * <tr><td>12</td><td>4</td><td>int32</td><td>factors {@code k}, 1..{@value #MAX_FACTORS}</td></tr>
  * <tr><td>16</td><td>4</td><td>int32</td><td>user count {@code U} &ge; 0</td></tr>
  * <tr><td>20</td><td>4</td><td>int32</td><td>item count {@code I} &ge; 0</td></tr>
@@ -48,6 +49,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <tr><td></td><td>4R</td><td>float32[R]</td><td>their ratings</td></tr>
  * <tr><td></td><td>4</td><td>int32</td><td>popular items {@code N}, 0..I</td></tr>
  * <tr><td></td><td>4N</td><td>int32[N]</td><td>item indices by popularity, best first, distinct</td></tr>
+ * <tr><td></td><td>4Ik</td><td>float32[I&middot;k]</td><td>version 2 only: implicit item factors {@code y}, row-major by item</td></tr>
+ * <tr><td></td><td>4</td><td>int32</td><td>version 2 only: implicit pairs {@code M} &ge; 0</td></tr>
+ * <tr><td></td><td>4(U+1)</td><td>int32[U+1]</td><td>version 2 only: implicit-set row offsets, 0 to {@code M}, non-decreasing</td></tr>
+ * <tr><td></td><td>4M</td><td>int32[M]</td><td>version 2 only: each user's implicit set {@code N(u)} (item indices), ascending within each user</td></tr>
  * <tr><td>P</td><td>8</td><td>int64</td><td>trailer: payload length {@code P}, the number of bytes before the trailer</td></tr>
  * <tr><td>P+8</td><td>4</td><td>uint32</td><td>trailer: CRC32C of bytes {@code [0, P)}</td></tr>
  * </table>
@@ -57,6 +62,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code n} (key string, value string) pairs, keys unique, in the map's iteration order. Ids within a
  * table are unique. Every bias, factor and the global mean is finite; the scale has
  * {@code min < max}, both finite. The file ends right after the trailer.
+ *
+ * <p>In a version 2 file the user factors are the <i>effective</i> vectors
+ * {@code p_u + |N(u)|^-½ Σ_{j∈N(u)} y_j} of SVD++ (Koren 2008), so serving reads and scores them as it
+ * does version 1's; {@code y} and {@code N(u)} are there for fold-in. An explicit-only model is still
+ * written as version 1, byte for byte as before, so older builds keep reading it.
  *
  * <h2>Reading</h2>
  *
@@ -85,8 +95,11 @@ public final class ModelFile {
     /** The first eight bytes of every model file. */
     public static final String MAGIC = "MVRECSVD";
 
-    /** The format version this build writes, and the only one it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version, which this build writes for SVD++ models; it reads this one and every older one. */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The format version of explicit-only models (no implicit factors), which this build still writes for them. */
+    public static final int EXPLICIT_FORMAT_VERSION = 1;
 
     /** The largest number of factors a file may declare. */
     public static final int MAX_FACTORS = 4096;
@@ -108,6 +121,11 @@ public final class ModelFile {
     static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
     private ModelFile() {
+    }
+
+    /** The format version {@code model} is written in: 2 with implicit factors, else 1. */
+    public static int formatVersionOf(SvdModel model) {
+        return model.implicitFactors().isPresent() ? FORMAT_VERSION : EXPLICIT_FORMAT_VERSION;
     }
 
     /**

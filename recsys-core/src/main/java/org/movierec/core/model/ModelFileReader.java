@@ -64,7 +64,7 @@ final class ModelFileReader {
     }
 
     /** The parsed header, up to and including the metadata map. */
-    private record Header(int factors, int users, int items, float globalMean, double scaleMin, double scaleMax,
+    private record Header(int version, int factors, int users, int items, float globalMean, double scaleMin, double scaleMax,
                           Map<String, String> hyperparameters, Map<String, String> metadata) {
     }
 
@@ -72,7 +72,7 @@ final class ModelFileReader {
     ModelInfo readInfo() throws IOException {
         Header h = readHeader();
         throwProblem();
-        return new ModelInfo(ModelFile.FORMAT_VERSION, h.factors, h.users, h.items, h.globalMean,
+        return new ModelInfo(h.version, h.factors, h.users, h.items, h.globalMean,
                 new RatingScale(h.scaleMin, h.scaleMax), h.hyperparameters, h.metadata);
     }
 
@@ -97,21 +97,38 @@ final class ModelFileReader {
             throw new ModelFormatException("invalid popular items count " + popularCount + " for " + h.items + " items");
         }
         int[] popularItems = readInts("popular items", popularCount);
+        float[] implicitFactors = null;
+        int[] implicitOffsets = null;
+        int[] implicitItems = null;
+        if (h.version >= 2) {
+            implicitFactors = readFloats("implicit item factors", h.items * h.factors);
+            int implicitCount = readInt("implicit items");
+            if (implicitCount < 0 || (fileLength >= 0 && 4L * implicitCount + 4L * (h.users + 1L) > payloadLeft())) {
+                throw new ModelFormatException("invalid implicit items count " + implicitCount);
+            }
+            implicitOffsets = readInts("implicit item offsets", h.users + 1);
+            implicitItems = readInts("implicit items", implicitCount);
+        }
         readTrailer();
-        checkRatedItems(ratedOffsets, ratedItems, h.items);
+        checkRatedItems("rated", ratedOffsets, ratedItems, h.items);
         checkPopularItems(popularItems, h.items);
+        if (implicitOffsets != null) {
+            checkRatedItems("implicit", implicitOffsets, implicitItems, h.items);
+        }
         throwProblem();
+        ImplicitFactors implicit = implicitFactors == null ? null
+                : new ImplicitFactors(implicitFactors, new ImplicitItems(implicitOffsets, implicitItems));
         return new SvdModel(users, items, h.factors, h.globalMean, userBias, itemBias, userFactors, itemFactors,
                 new RatingScale(h.scaleMin, h.scaleMax), h.hyperparameters, h.metadata,
-                new RatedItems(ratedOffsets, ratedItems, ratedValues), popularItems);
+                new RatedItems(ratedOffsets, ratedItems, ratedValues), popularItems, implicit);
     }
 
     private Header readHeader() throws IOException {
         readMagic();
         int version = readInt("header");
-        if (version != ModelFile.FORMAT_VERSION) {
+        if (version < ModelFile.EXPLICIT_FORMAT_VERSION || version > ModelFile.FORMAT_VERSION) {
             throw new ModelFormatException("unsupported model file: format version " + version
-                    + ", this build reads " + ModelFile.FORMAT_VERSION);
+                    + ", this build reads " + ModelFile.EXPLICIT_FORMAT_VERSION + " to " + ModelFile.FORMAT_VERSION);
         }
         int factors = readInt("header");
         int users = readInt("header");
@@ -149,7 +166,7 @@ final class ModelFileReader {
         }
         Map<String, String> hyperparameters = readMap("hyperparameters");
         Map<String, String> metadata = readMap("metadata");
-        return new Header(factors, users, items, globalMean, scaleMin, scaleMax, hyperparameters, metadata);
+        return new Header(version, factors, users, items, globalMean, scaleMin, scaleMax, hyperparameters, metadata);
     }
 
     private void readMagic() throws IOException {
@@ -283,20 +300,23 @@ final class ModelFileReader {
         return values;
     }
 
-    /** Offsets from 0 to the item count, non-decreasing; items in range and ascending within a user. */
-    private void checkRatedItems(int[] offsets, int[] items, int itemCount) {
+    /**
+     * Offsets from 0 to the item count, non-decreasing; items in range and ascending within a user (the
+     * rated items, and the implicit sets of a version 2 file).
+     */
+    private void checkRatedItems(String kind, int[] offsets, int[] items, int itemCount) {
         if (offsets[0] != 0 || offsets[offsets.length - 1] != items.length) {
-            note("rated item offsets do not run from 0 to " + items.length);
+            note(kind + " item offsets do not run from 0 to " + items.length);
             return;
         }
         for (int u = 0; u + 1 < offsets.length; u++) {
             if (offsets[u + 1] < offsets[u]) {
-                note("rated item offsets decrease at user " + u);
+                note(kind + " item offsets decrease at user " + u);
                 return;
             }
             for (int j = offsets[u]; j < offsets[u + 1]; j++) {
                 if (items[j] < 0 || items[j] >= itemCount || (j > offsets[u] && items[j] <= items[j - 1])) {
-                    note("rated items of user " + u + " out of range or not ascending");
+                    note(kind + " items of user " + u + " out of range or not ascending");
                     return;
                 }
             }

@@ -42,6 +42,9 @@ final class ModelFileWriter {
         requireFinite("item biases", model.itemBias());
         requireFinite("user factors", model.userFactors());
         requireFinite("item factors", model.itemFactors());
+        if (model.implicitFactors().isPresent()) {
+            requireFinite("implicit item factors", model.implicitFactors().get().itemFactors());
+        }
         requireValid("hyperparameters", model.hyperparameters());
         requireValid("metadata", model.metadata());
         requireValid("user ids", model.users().ids());
@@ -95,10 +98,15 @@ final class ModelFileWriter {
         return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
-    /** Writes the whole file for a model that passed {@link #validate(SvdModel)}, then flushes the stream. */
+    /**
+     * Writes the whole file for a model that passed {@link #validate(SvdModel)}, then flushes the stream:
+     * format version 2 for an SVD++ model, version 1 (byte for byte what earlier builds wrote, so they can
+     * still read it) for an explicit-only one.
+     */
     void write(SvdModel model) throws IOException {
         buf.put(ModelFile.MAGIC_BYTES);
-        buf.putInt(ModelFile.FORMAT_VERSION);
+        ImplicitFactors implicit = model.implicitFactors().orElse(null);
+        buf.putInt(ModelFile.formatVersionOf(model));
         buf.putInt(model.factors());
         buf.putInt(model.users().size());
         buf.putInt(model.items().size());
@@ -126,6 +134,13 @@ final class ModelFileWriter {
         ensure(4);
         buf.putInt(model.popularItems().length);
         putInts(model.popularItems());
+        if (implicit != null) {
+            putFloats(implicit.itemFactors());
+            ensure(4);
+            buf.putInt(implicit.items().size());
+            putInts(implicit.items().offsets());
+            putInts(implicit.items().items());
+        }
         drain(true);
 
         long payloadLength = written;

@@ -11,7 +11,8 @@ import org.movierec.core.data.RatingScale;
  * {@link ModelFile#readInfo(java.nio.file.Path)} without loading the model. A registry or an operator
  * can list and compare model versions with it cheaply.
  *
- * @param formatVersion   the file's format version ({@link ModelFile#FORMAT_VERSION} for files this build writes)
+ * @param formatVersion   the file's format version ({@link ModelFile#FORMAT_VERSION} for SVD++ models this build
+ *                        writes, {@link ModelFile#EXPLICIT_FORMAT_VERSION} for explicit-only ones)
  * @param factors         rank of the factor vectors
  * @param users           number of users (rows of the user factor matrix)
  * @param items           number of items (rows of the item factor matrix)
@@ -31,7 +32,7 @@ public record ModelInfo(int formatVersion, int factors, int users, int items, fl
 
     /** The header that {@link ModelFile#write(SvdModel, java.io.OutputStream)} writes for {@code model}. */
     public static ModelInfo of(SvdModel model) {
-        return new ModelInfo(ModelFile.FORMAT_VERSION, model.factors(), model.users().size(), model.items().size(),
+        return new ModelInfo(ModelFile.formatVersionOf(model), model.factors(), model.users().size(), model.items().size(),
                 model.globalMean(), model.scale(), model.hyperparameters(), model.metadata());
     }
 }

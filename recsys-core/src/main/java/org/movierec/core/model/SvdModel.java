@@ -4,12 +4,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.ids.IdIndex;
 
 /**
  * A trained biased matrix-factorisation model: {@code r̂(u,i) = μ + b_u + b_i + p_u·q_i}, clipped to
  * the rating scale.
+ *
+ * <p>An SVD++ model (Koren 2008) has {@linkplain #implicitFactors() implicit factors} as well; its
+ * {@link #userFactors()} are then each known user's <i>effective</i> vector
+ * {@code p_u + |N(u)|^-½ Σ_{j∈N(u)} y_j}, computed once by the trainer and stored in the model file, so
+ * prediction and top-N scoring cost the same for both kinds of model.
  *
  * <p>Factors are float32, row-major: user {@code u}'s vector is
  * {@code userFactors[u*factors .. (u+1)*factors)}. The model is immutable by contract: the arrays are
@@ -32,6 +38,8 @@ public final class SvdModel {
     private final Map<String, String> metadata;
     private final RatedItems ratedItems;
     private final int[] popularItems;
+    /** Null for an explicit-only model. */
+    private final ImplicitFactors implicitFactors;
 
     public SvdModel(IdIndex users, IdIndex items, int factors, float globalMean,
                     float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors,
@@ -48,6 +56,19 @@ public final class SvdModel {
                     float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors,
                     RatingScale scale, Map<String, String> hyperparameters, Map<String, String> metadata,
                     RatedItems ratedItems, int[] popularItems) {
+        this(users, items, factors, globalMean, userBias, itemBias, userFactors, itemFactors, scale,
+                hyperparameters, metadata, ratedItems, popularItems, null);
+    }
+
+    /**
+     * An SVD++ model: {@code userFactors} are the effective vectors (explicit part plus the normalised
+     * implicit sum), {@code implicitFactors} the item factors {@code y} and implicit sets fold-in needs;
+     * null makes an explicit-only model.
+     */
+    public SvdModel(IdIndex users, IdIndex items, int factors, float globalMean,
+                    float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors,
+                    RatingScale scale, Map<String, String> hyperparameters, Map<String, String> metadata,
+                    RatedItems ratedItems, int[] popularItems, ImplicitFactors implicitFactors) {
         this.users = Objects.requireNonNull(users, "users");
         this.items = Objects.requireNonNull(items, "items");
         if (factors < 1) {
@@ -76,6 +97,19 @@ public final class SvdModel {
         }
         this.ratedItems = ratedItems;
         this.popularItems = popularItems;
+        if (implicitFactors != null) {
+            check("implicit item factors", implicitFactors.itemFactors().length, (long) items.size() * factors);
+            if (implicitFactors.items().users() != users.size()) {
+                throw new IllegalArgumentException("implicit items cover " + implicitFactors.items().users()
+                        + " users, expected " + users.size());
+            }
+            for (int i : implicitFactors.items().items()) {
+                if (i < 0 || i >= items.size()) {
+                    throw new IllegalArgumentException("implicit item index out of range: " + i);
+                }
+            }
+        }
+        this.implicitFactors = implicitFactors;
     }
 
     private static void check(String name, long actual, long expected) {
@@ -191,22 +225,28 @@ public final class SvdModel {
         return popularItems;
     }
 
+    /** The implicit factors and sets of an SVD++ model; empty for an explicit-only model. */
+    public Optional<ImplicitFactors> implicitFactors() {
+        return Optional.ofNullable(implicitFactors);
+    }
+
     /** A model with {@code extra} added to its metadata (later keys win); the arrays are shared. */
     public SvdModel withMetadata(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(metadata);
         merged.putAll(extra);
         return new SvdModel(users, items, factors, globalMean, userBias, itemBias, userFactors, itemFactors,
-                scale, hyperparameters, merged, ratedItems, popularItems);
+                scale, hyperparameters, merged, ratedItems, popularItems, implicitFactors);
     }
 
     /** A model that also knows its training data's rated items and popularity ranking; the arrays are shared. */
     public SvdModel withTrainingData(RatedItems rated, int[] popular) {
         return new SvdModel(users, items, factors, globalMean, userBias, itemBias, userFactors, itemFactors,
-                scale, hyperparameters, metadata, rated, popular);
+                scale, hyperparameters, metadata, rated, popular, implicitFactors);
     }
 
     @Override
     public String toString() {
-        return "SvdModel[" + users.size() + " users, " + items.size() + " items, " + factors + " factors]";
+        return "SvdModel[" + users.size() + " users, " + items.size() + " items, " + factors + " factors"
+                + (implicitFactors != null ? ", implicit" : "") + "]";
     }
 }

@@ -11,8 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.movierec.core.data.ImplicitFeedback;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.Ratings;
+import org.movierec.core.model.ImplicitFactors;
+import org.movierec.core.model.ImplicitItems;
 import org.movierec.core.model.RatedItems;
 import org.movierec.core.model.SvdModel;
 import org.movierec.core.popularity.PopularityModel;
@@ -35,6 +38,15 @@ import org.movierec.core.random.Randoms;
  * ranking (all of {@code ratings}, the validation slice included), so serving can exclude rated
  * movies and fall back to popularity from the model file alone.
  *
+ * <h2>SVD++</h2>
+ * With {@link TrainingParams#implicit()} it trains SVD++ instead (Koren 2008):
+ * {@code μ + b_u + b_i + q_i·(p_u + |N(u)|^-½ Σ_{j∈N(u)} y_j)}, where {@code N(u)} is the set of movies
+ * the user rated (all of {@code ratings}, the validation slice included: who rated what is known
+ * without the rating) or watched ({@link #train(Ratings, ImplicitFeedback)}). The epochs are
+ * {@link SvdppEpochs}': one thread, users in random order, the implicit gradient accumulated per user.
+ * The implicit factors start at zero, so the first steps are those of the explicit model. The model
+ * stores each user's effective vector as its user factors, and {@code y} and {@code N(u)} for fold-in.
+ *
  * <h2>Early stopping</h2>
  * With {@code validationFraction > 0}, that share of the ratings (chosen by the seed) is held out;
  * after each epoch its RMSE is measured, the best parameters are kept, and training stops after
@@ -56,8 +68,21 @@ public final class SgdTrainer {
         this.listener = listener;
     }
 
-    /** Trains on every rating of {@code ratings} (less the validation slice). */
+    /**
+     * Trains on every rating of {@code ratings} (less the validation slice); an SVD++ model takes the
+     * rated movies as each user's implicit set.
+     */
     public TrainingResult train(Ratings ratings) {
+        return train(ratings, ImplicitFeedback.none());
+    }
+
+    /**
+     * Trains on every rating of {@code ratings} (less the validation slice); an SVD++ model's implicit
+     * sets are the rated movies plus the pairs of {@code watched}, which must share the ratings' id
+     * indices (users who only watched are users of the model, with a vector from their watches alone).
+     * The explicit model ignores {@code watched}.
+     */
+    public TrainingResult train(Ratings ratings, ImplicitFeedback watched) {
         long start = System.nanoTime();
         SplittableRandom random = new SplittableRandom(params.seed());
         int n = ratings.size();
@@ -86,11 +111,16 @@ public final class SgdTrainer {
         float[][] userRows = gaussianRows(nUsers, k, params.initStd(), random);
         float[][] itemRows = gaussianRows(nItems, k, params.initStd(), random);
 
-        int threads = params.threads();
+        boolean implicit = params.implicit();
+        int threads = params.trainingThreads();
         Strata strata = Strata.build(ratings, order, trainSize, threads, nUsers, nItems, random);
         Stratum validation = internalRows(ratings, order, trainSize, n, strata);
+        ImplicitItems implicitSets = implicit ? ImplicitItems.of(ratings, watched) : null;
+        SvdppEpochs svdpp = implicit ? svdppEpochs(strata, implicitSets, k) : null;
+        SplittableRandom userOrder = implicit ? random.split() : null;
 
-        Parameters current = new Parameters(mean, userBias, itemBias, userRows, itemRows, k);
+        Parameters current = new Parameters(mean, userBias, itemBias, userRows, itemRows,
+                implicit ? new float[nItems][k] : null, k);
         Parameters best = null;
         double bestValidation = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
@@ -104,13 +134,17 @@ public final class SgdTrainer {
             int epoch = 0;
             while (epoch < params.maxEpochs()) {
                 epoch++;
-                double squaredError = runEpoch(strata, current, (float) rate, pool);
+                double squaredError = svdpp != null
+                        ? svdpp.run(current.mean, current.userBias, current.itemBias, current.userRows, current.itemRows,
+                                current.implicitRows, (float) rate, (float) params.regularization(),
+                                (float) params.biasRegularization(), (float) params.implicitRegularization(), userOrder)
+                        : runEpoch(strata, current, (float) rate, pool);
                 rate *= params.learningRateDecay();
                 double epochTrainRmse = Math.sqrt(squaredError / trainSize);
                 trainRmse.add(epochTrainRmse);
                 double epochValidationRmse = Double.NaN;
                 if (validationSize > 0) {
-                    epochValidationRmse = rmse(validation, current);
+                    epochValidationRmse = rmse(validation, current, effectiveRows(current, svdpp, strata));
                     validationRmse.add(epochValidationRmse);
                     if (epochValidationRmse < bestValidation - 1e-6) {
                         bestValidation = epochValidationRmse;
@@ -130,7 +164,8 @@ public final class SgdTrainer {
                 }
                 listener.epochDone(epoch, epochTrainRmse, epochValidationRmse);
             }
-            Flat result = external(best != null ? best : current, strata);
+            Parameters chosen = best != null ? best : current;
+            Flat result = external(chosen, effectiveRows(chosen, svdpp, strata), strata);
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("trainRatings", Integer.toString(trainSize));
@@ -143,7 +178,8 @@ public final class SgdTrainer {
             metadata.put("trainSeconds", String.format(Locale.ROOT, "%.3f", seconds));
             SvdModel model = new SvdModel(ratings.users().copy(), ratings.items().copy(), k, result.mean,
                     result.userBias, result.itemBias, result.userFactors, result.itemFactors, scale,
-                    params.toMap(), metadata, RatedItems.of(ratings), PopularityModel.fit(ratings).ranking());
+                    params.toMap(), metadata, RatedItems.of(ratings), PopularityModel.fit(ratings).ranking(),
+                    implicit ? new ImplicitFactors(externalImplicit(chosen, strata), implicitSets) : null);
             return new TrainingResult(model, trainRmse.size(), bestEpoch,
                     trainRmse.stream().mapToDouble(Double::doubleValue).toArray(),
                     validationRmse.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -223,13 +259,46 @@ public final class SgdTrainer {
         }
     }
 
-    private double rmse(Stratum rows, Parameters p) {
+    /** The SVD++ epochs over the training rows (one stratum) grouped by user, with the sets in internal numbering. */
+    private static SvdppEpochs svdppEpochs(Strata strata, ImplicitItems sets, int k) {
+        int nUsers = strata.userInternal.length;
+        int[] setOffsets = new int[nUsers + 1];
+        for (int u = 0; u < nUsers; u++) {
+            setOffsets[strata.userInternal[u] + 1] = sets.count(u);
+        }
+        for (int u = 0; u < nUsers; u++) {
+            setOffsets[u + 1] += setOffsets[u];
+        }
+        int[] setItems = new int[sets.size()];
+        for (int u = 0; u < nUsers; u++) {
+            int at = setOffsets[strata.userInternal[u]];
+            for (int j = sets.offsets()[u]; j < sets.offsets()[u + 1]; j++) {
+                setItems[at++] = strata.itemInternal[sets.items()[j]];
+            }
+        }
+        Stratum rows = strata.stratum(0, 0);
+        return SvdppEpochs.group(rows.users, rows.items, rows.values, rows.size, nUsers, setOffsets, setItems, k);
+    }
+
+    /** The user rows predictions use: the factors themselves, or SVD++'s effective vectors (internal numbering). */
+    private static float[][] effectiveRows(Parameters p, SvdppEpochs svdpp, Strata strata) {
+        if (svdpp == null) {
+            return p.userRows;
+        }
+        boolean[] trained = new boolean[p.userRows.length];
+        for (int u = 0; u < trained.length; u++) {
+            trained[strata.userInternal[u]] = strata.userCounts[u] > 0;
+        }
+        return svdpp.effectiveRows(p.userRows, p.implicitRows, trained);
+    }
+
+    private double rmse(Stratum rows, Parameters p, float[][] userRows) {
         double se = 0;
         for (int j = 0; j < rows.size; j++) {
             int u = rows.users[j];
             int i = rows.items[j];
             double prediction = scale.clip(p.mean + p.userBias[u] + p.itemBias[i]
-                    + SvdModel.dot(p.userRows[u], 0, p.itemRows[i], 0, p.factors));
+                    + SvdModel.dot(userRows[u], 0, p.itemRows[i], 0, p.factors));
             double e = rows.values[j] - prediction;
             se += e * e;
         }
@@ -250,20 +319,23 @@ public final class SgdTrainer {
     }
 
     /**
-     * The parameters in external numbering. Users and items without training ratings get zero
-     * biases and factors, so they predict from the means.
+     * The parameters in external numbering, with {@code userRows} as the user factors. Users and items
+     * without training ratings get zero biases and factors, so they predict from the means; in SVD++ a
+     * user without ratings keeps the implicit part of {@code userRows} (zero for an empty set).
      */
-    private static Flat external(Parameters p, Strata strata) {
+    private static Flat external(Parameters p, float[][] userRows, Strata strata) {
         int k = p.factors;
         int nUsers = strata.userInternal.length;
         int nItems = strata.itemInternal.length;
         float[] userBias = new float[nUsers];
         float[] userFactors = new float[nUsers * k];
         for (int u = 0; u < nUsers; u++) {
+            int internal = strata.userInternal[u];
             if (strata.userCounts[u] > 0) {
-                int internal = strata.userInternal[u];
                 userBias[u] = p.userBias[internal];
-                System.arraycopy(p.userRows[internal], 0, userFactors, u * k, k);
+            }
+            if (strata.userCounts[u] > 0 || p.implicitRows != null) {
+                System.arraycopy(userRows[internal], 0, userFactors, u * k, k);
             }
         }
         float[] itemBias = new float[nItems];
@@ -279,6 +351,17 @@ public final class SgdTrainer {
             throw new IllegalArgumentException("factor matrix too large for one array");
         }
         return new Flat(p.mean, userBias, itemBias, userFactors, itemFactors);
+    }
+
+    /** The implicit factors {@code y} in external numbering, row-major. */
+    private static float[] externalImplicit(Parameters p, Strata strata) {
+        int k = p.factors;
+        int nItems = strata.itemInternal.length;
+        float[] y = new float[nItems * k];
+        for (int i = 0; i < nItems; i++) {
+            System.arraycopy(p.implicitRows[strata.itemInternal[i]], 0, y, i * k, k);
+        }
+        return y;
     }
 
     /** The trained parameters in the model's flat, external-numbered layout. */
@@ -318,19 +401,24 @@ public final class SgdTrainer {
         final float[] itemBias;
         final float[][] userRows;
         final float[][] itemRows;
+        /** SVD++'s implicit item factors {@code y}; null for the explicit model. */
+        final float[][] implicitRows;
         final int factors;
 
-        Parameters(float mean, float[] userBias, float[] itemBias, float[][] userRows, float[][] itemRows, int factors) {
+        Parameters(float mean, float[] userBias, float[] itemBias, float[][] userRows, float[][] itemRows,
+                   float[][] implicitRows, int factors) {
             this.mean = mean;
             this.userBias = userBias;
             this.itemBias = itemBias;
             this.userRows = userRows;
             this.itemRows = itemRows;
+            this.implicitRows = implicitRows;
             this.factors = factors;
         }
 
         Parameters copy() {
-            return new Parameters(mean, userBias.clone(), itemBias.clone(), copyRows(userRows), copyRows(itemRows), factors);
+            return new Parameters(mean, userBias.clone(), itemBias.clone(), copyRows(userRows), copyRows(itemRows),
+                    implicitRows == null ? null : copyRows(implicitRows), factors);
         }
     }
 

@@ -27,6 +27,7 @@ public final class RetrainParams {
         d.put("split.test_fraction", 0.1);
         d.put("split.last_n", 1);
         d.put("split.seed", 42);
+        d.put("train.algorithm", "sgd-svdpp");
         d.put("train.factors", 64);
         d.put("train.epochs", 40);
         d.put("train.lr", 0.03);
@@ -38,6 +39,7 @@ public final class RetrainParams {
         d.put("train.patience", 3);
         d.put("train.seed", 42);
         d.put("train.threads", 2);
+        d.put("train.implicitReg", 0.08);
         d.put("evaluate.k", 10);
         d.put("evaluate.relevance_threshold", 4.0);
         d.put("promote.max_rmse_increase", 0.005);

@@ -31,7 +31,7 @@ import org.movierec.retrain.RunLayout;
 public enum Stage {
     SNAPSHOT(List.of(), List.of("snapshot"), List.of(RunLayout.SNAPSHOT), List.of(RunLayout.QUALITY), true, false),
     SPLIT(List.of(RunLayout.SNAPSHOT), List.of("split"), List.of(RunLayout.SPLIT), List.of(), false, false),
-    TRAIN(List.of(RunLayout.SPLIT), List.of("snapshot", "train"), List.of(RunLayout.MODEL), List.of(), false, false),
+    TRAIN(List.of(RunLayout.SNAPSHOT, RunLayout.SPLIT), List.of("snapshot", "train"), List.of(RunLayout.MODEL), List.of(), false, false),
     EVALUATE(List.of(RunLayout.SPLIT, RunLayout.MODEL), List.of("snapshot", "evaluate"), List.of(),
             List.of(RunLayout.METRICS), true, false),
     FAIRNESS(List.of(RunLayout.SNAPSHOT, RunLayout.SPLIT, RunLayout.MODEL), List.of("fairness"), List.of(),

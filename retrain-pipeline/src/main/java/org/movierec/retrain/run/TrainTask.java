@@ -5,12 +5,12 @@ import java.util.Map;
 import org.movierec.core.model.SvdModel;
 import org.movierec.retrain.train.TrainStage;
 
-/** {@code train}: the candidate model on the train split. */
+/** {@code train}: the candidate model on the train split and the snapshot's watches. */
 final class TrainTask implements StageTask {
 
     @Override
     public Map<String, Object> run(RunContext context) throws Exception {
-        SvdModel model = TrainStage.train(context.split().train(), context.params());
+        SvdModel model = TrainStage.train(context.split(), context.snapshot().watches(), context.params());
         TrainStage.write(model, context.layout());
         context.trained(model);
         Map<String, Object> summary = new LinkedHashMap<>();

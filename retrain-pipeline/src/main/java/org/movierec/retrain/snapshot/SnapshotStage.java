@@ -29,14 +29,16 @@ import org.movierec.core.ids.IdIndex;
 import org.movierec.retrain.RunLayout;
 
 /**
- * Stage 1, snapshot: the telemetry table {@code ratings} (the latest rating per user and movie) up to a
- * cutoff, checked against the users and the catalog, written in a canonical order (user id numerically, then
+ * Stage 1, snapshot: the telemetry tables {@code ratings} (the latest rating per user and movie) and
+ * {@code watch_sessions} (every movie each user streamed) up to a cutoff, read in one repeatable-read transaction,
+ * checked against the users and the catalog, written in a canonical order (user id numerically, then
  * movie id by code point) so that the same data always gives the same bytes and DVC hash.
  *
  * <p>Output, under {@link RunLayout#SNAPSHOT}: {@code ratings.tsv} (MovieLens {@code u.data} format:
- * user, movie, rating, epoch seconds), {@code users.tsv} ({@code user_id age gender occupation}) and
+ * user, movie, rating, epoch seconds), {@link Watches#FILE} (user, movie, minutes, epoch seconds), {@code users.tsv} ({@code user_id age gender occupation}) and
  * {@code movies.tsv} ({@code movie_id title genres release_date popularity}), each with what the directory
- * had; and {@link RunLayout#QUALITY}.
+ * had; and {@link RunLayout#QUALITY}: the ratings' counts at the top level, the watches' under {@code watches}
+ * ({@code rows_kept} is the line count of the watches file).
  */
 public final class SnapshotStage {
 
@@ -64,10 +66,13 @@ public final class SnapshotStage {
     public static Snapshot take(String jdbcUrl, String user, String password, Instant cutoff, Directory directory,
                                 RatingScale scale) throws SQLException {
         QualityReport quality = new QualityReport();
+        QualityReport watchQuality = new QualityReport();
         Ratings.Builder builder = Ratings.builder();
+        List<Watch> watches;
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // ratings and watches of one moment
             try (PreparedStatement st = c.prepareStatement(QUERY)) {
                 st.setFetchSize(FETCH_SIZE);
                 st.setTimestamp(1, Timestamp.from(cutoff));
@@ -86,7 +91,7 @@ public final class SnapshotStage {
                         }
                         lastUser = userId;
                         lastMovie = movieId;
-                        String reason = problem(userId, movieId, rating, scale, directory);
+                        String reason = problem(userId, movieId, scale.contains(rating), directory);
                         if (reason != null) {
                             quality.drop(reason, userId + " " + movieId + " " + rating);
                             continue;
@@ -95,22 +100,25 @@ public final class SnapshotStage {
                         quality.kept();
                     }
                 }
+                watches = Watches.take(c, cutoff, directory, watchQuality);
             } finally {
                 c.rollback();
             }
         }
         Ratings ratings = canonical(builder.build());
-        return new Snapshot(ratings, directory, cutoff, report(quality, cutoff, directory, ratings));
+        return new Snapshot(ratings, watches, directory, cutoff,
+                report(quality, watchQuality, cutoff, directory, ratings));
     }
 
-    private static String problem(long userId, String movieId, int rating, RatingScale scale, Directory directory) {
+    /** Why a row cannot be kept, in this order of checks, or null when it can. */
+    static String problem(long userId, String movieId, boolean ratingInRange, Directory directory) {
         if (userId <= 0) {
             return "invalid_user_id";
         }
         if (!validId(movieId)) {
             return "invalid_movie_id";
         }
-        if (!scale.contains(rating)) {
+        if (!ratingInRange) {
             return "rating_out_of_range";
         }
         if (directory.users() != null && !directory.users().containsKey(Long.toString(userId))) {
@@ -178,7 +186,8 @@ public final class SnapshotStage {
         }
     }
 
-    private static Map<String, Object> report(QualityReport quality, Instant cutoff, Directory directory, Ratings ratings) {
+    private static Map<String, Object> report(QualityReport quality, QualityReport watchQuality, Instant cutoff,
+                                              Directory directory, Ratings ratings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cutoff", cutoff.toString());
         m.putAll(quality.toMap());
@@ -187,6 +196,7 @@ public final class SnapshotStage {
         m.put("directory", directory.source());
         m.put("users_checked", directory.users() != null);
         m.put("movies_checked", directory.movies() != null);
+        m.put("watches", watchQuality.toMap());
         return m;
     }
 
@@ -195,6 +205,7 @@ public final class SnapshotStage {
         Path dir = layout.path(RunLayout.SNAPSHOT);
         Files.createDirectories(dir);
         new RatingsWriter(RatingsFormat.ML100K).write(s.ratings(), dir.resolve(RATINGS));
+        Watches.write(s.watches(), dir);
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(USERS), StandardCharsets.UTF_8)) {
             out.write("user_id\tage\tgender\toccupation\n");
             if (s.directory().users() != null) {
@@ -236,7 +247,7 @@ public final class SnapshotStage {
         Map<String, Object> quality = layout.readJson(RunLayout.QUALITY);
         Directory directory = new Directory(users.isEmpty() ? null : users, movies.isEmpty() ? null : movies,
                 String.valueOf(quality.get("directory")));
-        return new Snapshot(ratings, directory, Instant.parse(String.valueOf(quality.get("cutoff"))), quality);
+        return new Snapshot(ratings, Watches.read(dir), directory, Instant.parse(String.valueOf(quality.get("cutoff"))), quality);
     }
 
     private static List<String[]> rows(Path file, int fields) throws IOException {

@@ -3,26 +3,37 @@ package org.movierec.retrain.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.movierec.core.data.Ratings;
+import java.util.List;
+import org.movierec.core.data.ImplicitFeedback;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
+import org.movierec.core.split.Split;
 import org.movierec.core.train.EpochListener;
 import org.movierec.core.train.SgdTrainer;
+import org.movierec.core.train.TrainingParams;
 import org.movierec.retrain.RunLayout;
 import org.movierec.retrain.params.RetrainParams;
+import org.movierec.retrain.snapshot.Watch;
 
 /**
- * Stage 3, train: SGD biased matrix factorisation ({@link SgdTrainer}) on the training part of the split,
+ * Stage 3, train: SGD matrix factorisation ({@link SgdTrainer}) on the training part of the split,
  * hyperparameters from {@code train.*} in {@code params.yaml}; output {@link RunLayout#MODEL}.
+ *
+ * <p>{@code train.algorithm} chooses the model: {@value TrainingParams#SVDPP} (the default) learns from what users
+ * watch as well as what they rate: each user's implicit set is their rated movies plus the snapshot's watches
+ * ({@link WatchedPairs}), so users who never rate get a personal vector. {@value TrainingParams#BIASED_MF} is the
+ * explicit model of earlier builds, trained on the ratings alone.
  */
 public final class TrainStage {
 
     private TrainStage() {
     }
 
-    /** Trains on {@code train}. */
-    public static SvdModel train(Ratings train, RetrainParams params) {
-        return new SgdTrainer(params.training(), params.scale(), EpochListener.NONE).train(train).model();
+    /** Trains on the training part of {@code split}, an SVD++ model with {@code watches} in the implicit sets. */
+    public static SvdModel train(Split split, List<Watch> watches, RetrainParams params) {
+        TrainingParams training = params.training();
+        ImplicitFeedback watched = training.implicit() ? WatchedPairs.of(split, watches) : ImplicitFeedback.none();
+        return new SgdTrainer(training, params.scale(), EpochListener.NONE).train(split.train(), watched).model();
     }
 
     /** Writes the model file. */

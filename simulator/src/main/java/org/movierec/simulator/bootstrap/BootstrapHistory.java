@@ -22,7 +22,8 @@ import org.movierec.simulator.movielog.LineSink;
  * weeks of past {@code movielog} lines ending at a given time, in time order: before each rating a
  * few watch lines of the movie (one a minute, more for higher ratings: 1 + 4·(r − min)/(max − min)),
  * and a {@code GET /create_account} line shortly before the first line of every user who joined
- * after the first day. Lines are merged through a small heap, so memory stays proportional to the
+ * after the first day. A user who never rates ({@link World#rates}) has the watch lines of each session and no
+ * rating. Lines are merged through a small heap, so memory stays proportional to the
  * ratings, not the lines. No faults are injected here.
  */
 public final class BootstrapHistory {
@@ -68,6 +69,7 @@ public final class BootstrapHistory {
         }
 
         long lines = 0;
+        int rates = 0;
         boolean[] userSeen = new boolean[world.userCount()];
         boolean[] movieSeen = new boolean[world.movieCount()];
         long users = 0;
@@ -96,8 +98,12 @@ public final class BootstrapHistory {
                 pending.add(new Pending(at + minute * 60L, seq++, new WatchEvent(time(at + minute * 60L), userId, movieId, minute),
                         LineKind.WATCH));
             }
-            long rated = ratings.time(row) + shift;
-            pending.add(new Pending(rated, seq++, new RateEvent(time(rated), userId, movieId, (int) ratings.value(row)), LineKind.RATE));
+            if (world.rates(user)) {
+                long rated = ratings.time(row) + shift;
+                pending.add(new Pending(rated, seq++, new RateEvent(time(rated), userId, movieId, (int) ratings.value(row)),
+                        LineKind.RATE));
+                rates++;
+            }
             if (!userSeen[user]) {
                 userSeen[user] = true;
                 users++;
@@ -107,7 +113,7 @@ public final class BootstrapHistory {
                 movies++;
             }
         }
-        return new BootstrapSummary(lines, n, users, movies, format(first), format(last),
+        return new BootstrapSummary(lines, rates, users, movies, format(first), format(last),
                 (System.nanoTime() - startNanos) / 1e9);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param lines      lines written (watches, ratings, account creations)
  * @param ratings    ratings written
- * @param users      distinct users with ratings
+ * @param users      distinct users with sessions (rated or only watched)
  * @param movies     distinct movies rated
  * @param from       time of the first line (ISO local time, UTC)
  * @param to         time of the last line

@@ -25,12 +25,15 @@ public final class World {
     private final GeneratedData data;
     private final List<Movie> movies;
     private final double[] cumulativePopularity;
+    private final boolean[] nonRater;
 
-    private World(WorldSpec spec, GeneratedData data, List<Movie> movies, double[] cumulativePopularity) {
+    private World(WorldSpec spec, GeneratedData data, List<Movie> movies, double[] cumulativePopularity,
+                  boolean[] nonRater) {
         this.spec = spec;
         this.data = data;
         this.movies = movies;
         this.cumulativePopularity = cumulativePopularity;
+        this.nonRater = nonRater;
     }
 
     /** Builds the world of {@code spec}. */
@@ -38,6 +41,7 @@ public final class World {
         GeneratorConfig config = GeneratorConfig.of(spec.users(), spec.movies(), spec.ratings(), spec.seed())
                 .withSlugIds(true)
                 .withNoiseStd(spec.noiseStd())
+                .withSelectionTilt(spec.selectionTilt())
                 .withTime(GeneratorConfig.DEFAULT_START, spec.days());
         GeneratedData data = SyntheticDataGenerator.generate(config);
         SvdModel truth = data.trueModel();
@@ -53,7 +57,20 @@ public final class World {
         for (int i = 0; i < cumulative.length; i++) {
             cumulative[i] /= sum;
         }
-        return new World(spec, data, List.copyOf(movies), cumulative);
+        boolean[] nonRater = new boolean[spec.users()];
+        SplittableRandom raters = new SplittableRandom(spec.seed() ^ 0x4E4F_4E52_4154_4552L);
+        for (int u = 0; u < nonRater.length; u++) {
+            nonRater[u] = raters.nextDouble() < spec.nonRaterFraction();
+        }
+        return new World(spec, data, List.copyOf(movies), cumulative, nonRater);
+    }
+
+    /**
+     * Whether user {@code index} ever rates ({@link WorldSpec#nonRaterFraction}): a non-rater's history and sessions
+     * have watches only.
+     */
+    public boolean rates(int index) {
+        return !nonRater[index];
     }
 
     public WorldSpec spec() {

@@ -15,7 +15,8 @@ public class WorldProducer {
     World world(SimulatorConfig config) {
         long start = System.nanoTime();
         World world = World.build(new WorldSpec(config.seed(), config.users(), config.movies(), config.noiseStd(),
-                config.bootstrap().ratings(), config.bootstrap().days()));
+                config.bootstrap().ratings(), config.bootstrap().days(), config.nonRaterFraction(),
+                config.selectionTilt()));
         LOG.infof("world built in %d ms: %d users, %d movies, seed %d", (System.nanoTime() - start) / 1_000_000,
                 world.userCount(), world.movieCount(), config.seed());
         return world;

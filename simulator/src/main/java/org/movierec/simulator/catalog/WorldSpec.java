@@ -9,8 +9,15 @@ package org.movierec.simulator.catalog;
  * @param noiseStd noise users add to their true rating
  * @param ratings  ratings the generator samples for the bootstrap history
  * @param days     days those ratings span
+ * @param nonRaterFraction share of users who watch but never rate (in the history and in live sessions), drawn
+ *                 with the seed: most users of a streaming service never rate, and a model should learn from
+ *                 what they watch
+ * @param selectionTilt how much users choose the movies of their history by taste (the generator's
+ *                 {@code selectionTilt}: weight {@code popularity · exp(tilt · standardised affinity)}); 0 = by
+ *                 popularity alone, so what a user watched says nothing of their taste
  */
-public record WorldSpec(long seed, int users, int movies, double noiseStd, int ratings, int days) {
+public record WorldSpec(long seed, int users, int movies, double noiseStd, int ratings, int days,
+                        double nonRaterFraction, double selectionTilt) {
 
     /** The most bootstrap ratings. */
     public static final int MAX_RATINGS = 10_000_000;
@@ -31,5 +38,16 @@ public record WorldSpec(long seed, int users, int movies, double noiseStd, int r
         if (days < 1 || days > 3650) {
             throw new IllegalArgumentException("simulator.bootstrap.days must be in 1..3650, got " + days);
         }
+        if (!(nonRaterFraction >= 0 && nonRaterFraction < 1)) {
+            throw new IllegalArgumentException("simulator.non-rater-fraction must be in [0,1), got " + nonRaterFraction);
+        }
+        if (!(selectionTilt >= 0 && selectionTilt <= 10)) {
+            throw new IllegalArgumentException("simulator.selection-tilt must be in 0..10, got " + selectionTilt);
+        }
+    }
+
+    /** A world where every user rates and the history's movies are chosen by popularity alone. */
+    public WorldSpec(long seed, int users, int movies, double noiseStd, int ratings, int days) {
+        this(seed, users, movies, noiseStd, ratings, days, 0, 0);
     }
 }

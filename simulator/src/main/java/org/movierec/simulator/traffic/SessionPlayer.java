@@ -38,9 +38,21 @@ public final class SessionPlayer {
     private final double rateProbability;
     private final double browseProbability;
     private final Clock clock;
+    /** Null: users watch a listed movie again as if it were new. */
+    private final WatchHistory history;
 
+    /** Users who watch a listed movie again as if it were new. */
     public SessionPlayer(World world, ChoiceModel choice, FaultInjector out, String server, double rateProbability,
                          double browseProbability, Clock clock) {
+        this(world, choice, out, server, rateProbability, browseProbability, clock, null);
+    }
+
+    /**
+     * @param history what users have watched, which they do not pick again; null for users who watch a listed movie
+     *                again as if it were new
+     */
+    public SessionPlayer(World world, ChoiceModel choice, FaultInjector out, String server, double rateProbability,
+                         double browseProbability, Clock clock, WatchHistory history) {
         checkProbability("simulator.traffic.rate-probability", rateProbability);
         checkProbability("simulator.traffic.browse-probability", browseProbability);
         this.world = world;
@@ -50,6 +62,7 @@ public final class SessionPlayer {
         this.rateProbability = rateProbability;
         this.browseProbability = browseProbability;
         this.clock = clock;
+        this.history = history;
     }
 
     /** Now, to the millisecond (truncated, so never after the Kafka record's timestamp taken at send). */
@@ -76,24 +89,29 @@ public final class SessionPlayer {
             double[] trueRatings = new double[ids.size()];
             for (int j = 0; j < ids.size(); j++) {
                 int movie = world.movieIndex(ids.get(j));
-                trueRatings[j] = movie < 0 ? Double.NaN : world.trueRating(user, movie);
+                trueRatings[j] = movie < 0 || (history != null && history.has(user, movie))
+                        ? Double.NaN : world.trueRating(user, movie);
             }
             int picked = choice.choose(trueRatings, random);
             if (picked >= 0) {
                 watched = true;
-                Movie movie = world.movie(world.movieIndex(ids.get(picked)));
+                int index = world.movieIndex(ids.get(picked));
+                if (history != null) {
+                    history.add(user, index);
+                }
+                Movie movie = world.movie(index);
                 minutes = choice.minutesWatched(trueRatings[picked], movie.runtime(), random);
                 for (int minute = 0; minute < minutes; minute++) {
                     out.write(new WatchEvent(now(), userId, movie.id(), minute), LineKind.WATCH, random);
                 }
-                if (random.nextDouble() < rateProbability) {
+                if (world.rates(user) && random.nextDouble() < rateProbability) {
                     int rating = choice.rating(trueRatings[picked], world.noiseStd(), random);
                     out.write(new RateEvent(now(), userId, movie.id(), rating), LineKind.RATE, random);
                     ratings++;
                 }
             }
         }
-        if (random.nextDouble() < browseProbability) {
+        if (world.rates(user) && random.nextDouble() < browseProbability) {
             int browsed = world.samplePopularMovie(random);
             Movie movie = world.movie(browsed);
             if (!answer.movieIds().contains(movie.id())) {

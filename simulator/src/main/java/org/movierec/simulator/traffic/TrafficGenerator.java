@@ -87,7 +87,8 @@ public class TrafficGenerator {
         FaultInjector injector = new FaultInjector(writer,
                 new FaultRates(faults.garbageRate(), faults.duplicateRate(), faults.outOfRangeRate()), world.scale(), registry);
         player = new SessionPlayer(world, new ChoiceModel(world.scale(), traffic.reluctance()), injector,
-                traffic.serverName().orElse(client.server()), traffic.rateProbability(), traffic.browseProbability(), Clock.systemUTC());
+                traffic.serverName().orElse(client.server()), traffic.rateProbability(), traffic.browseProbability(), Clock.systemUTC(),
+                traffic.rewatch() ? null : WatchHistory.of(world));
         stats = new TrafficStats(registry);
         bursts = registry.counter("simulator.faults", "kind", "burst");
         registry.gauge("simulator.sessions.in.flight", inFlight);

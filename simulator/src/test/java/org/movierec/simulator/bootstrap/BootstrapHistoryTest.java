@@ -66,4 +66,38 @@ class BootstrapHistoryTest {
         BootstrapHistory.write(world, end, (user, line, kind) -> again.add(line));
         assertThat(again).isEqualTo(lines);
     }
+
+    @Test
+    void nonRatersHaveTheWatchesOfTheirSessionsAndNoRating() {
+        World world = World.build(new WorldSpec(11, 500, 300, 0.85, 12_000, 14, 0.4, 0));
+        List<String> lines = new ArrayList<>();
+        BootstrapSummary summary = BootstrapHistory.write(world, LocalDateTime.of(2026, 3, 1, 12, 0, 0),
+                (user, line, kind) -> lines.add(line));
+
+        MovielogParser parser = new MovielogParser();
+        Set<Long> rated = new HashSet<>();
+        Set<Long> watched = new HashSet<>();
+        long rates = 0;
+        for (String line : lines) {
+            MovieEvent e = ((ParseResult.Ok) parser.parse(line)).event();
+            if (e instanceof RateEvent r) {
+                rated.add(r.userId());
+                rates++;
+            } else if (e instanceof WatchEvent w) {
+                watched.add(w.userId());
+            }
+        }
+        Set<Long> nonRaters = new HashSet<>();
+        for (int u = 0; u < world.userCount(); u++) {
+            if (!world.rates(u)) {
+                nonRaters.add(world.userId(u));
+            }
+        }
+        // about 40 % of 500 users (binomial sd 11), every user watched, only raters rated
+        assertThat(nonRaters).hasSizeBetween(160, 240);
+        assertThat(watched).hasSize(500);
+        assertThat(rated).doesNotContainAnyElementsOf(nonRaters).hasSize(500 - nonRaters.size());
+        assertThat(summary.ratings()).isEqualTo(rates).isLessThan(12_000);
+        assertThat(summary.users()).isEqualTo(500);
+    }
 }
