@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.movierec.ops.grafana.DashboardSql;
 import org.movierec.retrain.snapshot.SnapshotStage;
+import org.movierec.retrain.snapshot.Watches;
 import org.movierec.router.report.TelemetryQueries;
 import org.movierec.telemetry.schema.TelemetrySchema;
 import org.movierec.telemetry.store.BatchWriter;
@@ -37,10 +38,10 @@ import org.movierec.testkit.PostgresServer;
  * The TimescaleDB path executed: the telemetry schema migrated with {@code timescale=on} on PGlite with
  * TimescaleDB 2.23-dev (hypertables, the continuous aggregate, compression), written with the collector's own
  * statements ({@link BatchWriter}) and read with the readers' own ({@link TelemetryQueries} of the router,
- * {@link SnapshotStage#QUERY} of retraining), every relation the dashboards read, and every SQL query of the
- * dashboards and Grafana alert rules (expanded without TimescaleDB macros, so that the SQL text is the same on
- * both paths); the same statements on the plain path (embedded PostgreSQL 17, {@code timescale=off}) must give the
- * same columns and values.
+ * {@link SnapshotStage#QUERY} and {@link Watches#QUERY} of retraining), every relation the dashboards read, and
+ * every SQL query of the dashboards and Grafana alert rules (expanded without TimescaleDB macros, so that the SQL
+ * text is the same on both paths); the same statements on the plain path (embedded PostgreSQL 17,
+ * {@code timescale=off}) must give the same columns and values.
  *
  * <p>The data are what broke the paths' agreement: rows older than V2's 7-day refresh window when the aggregate's
  * policy first ran, late rows below its watermark (some into chunks the compression policy has compressed, written
@@ -355,7 +356,8 @@ class TimescalePathTest {
                 new Read("router served since 40 days", bind(TelemetryQueries.SERVED, EXPERIMENT, since), false),
                 new Read("router errors since 40 days", bind(TelemetryQueries.ERRORS, EXPERIMENT, since), false),
                 new Read("router errors since 7 days", bind(TelemetryQueries.ERRORS, EXPERIMENT, ago(7, 0)), false),
-                new Read("retrain snapshot", bind(SnapshotStage.QUERY, NOW), true)));
+                new Read("retrain snapshot", bind(SnapshotStage.QUERY, NOW), true),
+                new Read("retrain snapshot's watches", bind(Watches.QUERY, NOW), true)));
         // now() is the test's NOW on both paths (they run some seconds apart): "seconds since the newest rating".
         DashboardSql.portable(NOW).forEach(q -> reads.add(new Read("Grafana " + q.where(),
                 q.sql().replace("now()", SqlLiterals.literal(NOW)), false)));
