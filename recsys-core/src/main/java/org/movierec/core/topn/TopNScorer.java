@@ -73,7 +73,23 @@ public final class TopNScorer {
      */
     private final ThreadLocal<float[]> scratch;
 
+    /** A scorer whose load-time trial walks for the model's own user factors. */
     public TopNScorer(SvdModel model) {
+        this(model, model.userFactors());
+    }
+
+    /**
+     * A scorer whose load-time trial walks for {@code servedUserFactors}: the user vectors as serving will score
+     * them, {@code k} per user in the model's user order (for an implicit-feedback model, the precomputed
+     * effective vectors rather than the explicit factors alone).
+     *
+     * @throws IllegalArgumentException if {@code servedUserFactors} does not hold {@code k} factors per user
+     */
+    public TopNScorer(SvdModel model, float[] servedUserFactors) {
+        if (servedUserFactors.length != (long) model.users().size() * model.factors()) {
+            throw new IllegalArgumentException("expected " + model.factors() + " factors for each of "
+                    + model.users().size() + " users, got " + servedUserFactors.length + " values");
+        }
         this.itemCount = model.items().size();
         this.factors = model.factors();
         this.globalMean = model.globalMean();
@@ -87,7 +103,7 @@ public final class TopNScorer {
         }
         this.byBias = new BiasOrderedItems(itemFactors, itemBias, factors);
         this.walkBudgetBase = itemCount / WALK_BUDGET_DIVISOR;
-        this.walkPays = trialWalks(model);
+        this.walkPays = trialWalks(model.userBias(), servedUserFactors);
         this.scratch = ThreadLocal.withInitial(() -> new float[itemCount]);
     }
 
@@ -96,14 +112,13 @@ public final class TopNScorer {
      * within the budget. A model whose biases do not dominate its factor products then goes straight to the scan
      * and pays nothing for the walk. Deterministic: it counts exact scores, it does not time them.
      */
-    private boolean trialWalks(SvdModel model) {
-        int users = model.users().size();
+    private boolean trialWalks(float[] userBias, float[] userFactors) {
+        int users = userBias.length;
         int trials = Math.min(TRIAL_USERS, users);
         int finished = 0;
         for (int t = 0; t < trials; t++) {
             int user = (int) ((long) t * users / trials);
-            if (walk(globalMean + model.userBias()[user], model.userFactors(), user * factors, TRIAL_LIST_SIZE,
-                    null) != null) {
+            if (walk(globalMean + userBias[user], userFactors, user * factors, TRIAL_LIST_SIZE, null) != null) {
                 finished++;
             }
         }

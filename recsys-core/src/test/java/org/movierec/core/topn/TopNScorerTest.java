@@ -1,6 +1,7 @@
 package org.movierec.core.topn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.BitSet;
@@ -193,5 +194,24 @@ class TopNScorerTest {
         all.set(0, 200);
         assertThat(scorer.top(0f, model.userFactors(), 0, 10, all).size()).isZero();
         assertThat(scorer.top(0f, model.userFactors(), 0, 0, null).size()).isZero();
+    }
+
+    @Test
+    void theTrialWalksForTheVectorsServingScores() {
+        SvdModel model = generated(9, 300, 3000, 16, 1.0, 0.05, 0.05);
+        assertThat(new TopNScorer(model).walksByBias()).isTrue();
+        // effective vectors 100 times longer: the bound no longer prunes, so the scorer scans
+        float[] served = model.userFactors().clone();
+        for (int j = 0; j < served.length; j++) {
+            served[j] *= 100;
+        }
+        TopNScorer scanning = new TopNScorer(model, served);
+        assertThat(scanning.walksByBias()).isFalse();
+        float[] all = new float[3000];
+        scanning.scoreAll(model.userBias()[7], served, 7 * 16, all);
+        assertThat(scanning.top(model.userBias()[7], served, 7 * 16, 20, null))
+                .isEqualTo(TopNScorer.select(all, 20, null));
+        assertThatThrownBy(() -> new TopNScorer(model, new float[16]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
