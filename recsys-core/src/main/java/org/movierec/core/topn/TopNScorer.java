@@ -16,7 +16,7 @@ import org.movierec.core.model.SvdModel;
  * one scoring every item gives: the same items in the same order with bit-identical scores, because exact scores
  * are computed from the model's own factors in the same floating-point order as {@link #scoreAll} (Java's float
  * arithmetic is strict, and the vectorised loop adds per item in that order too). Bounds get a
- * {@link #ROUNDING_MARGIN} so float rounding cannot skip an item that belongs.
+ * {@link #roundingAllowance} so float rounding cannot skip an item that belongs.
  *
  * <p>How much the walk saves depends on how far the biases spread compared with {@code ‖p‖‖q_i‖}: on the
  * generated 1M-user × 27,000-movie model it scores ~30 items exactly out of ~540 visited; on a MovieLens-100k-like
@@ -35,12 +35,10 @@ import org.movierec.core.model.SvdModel;
 public final class TopNScorer {
 
     /**
-     * Relative allowance for rounding: an exact score is a float sum of {@code k + 2} terms, off by at most
-     * {@code (k + 2)·2⁻²⁴} of the sum of their magnitudes (Higham, <i>Accuracy and Stability of Numerical
-     * Algorithms</i>, §3.1), under {@code 4·10⁻⁶} for {@code k ≤ 64}; the bound is a float sum of three terms.
-     * {@code 10⁻⁴} of the largest possible magnitude covers both with a wide margin and costs nothing measurable.
+     * Relative allowance for rounding, on top of {@link #roundingAllowance}'s worst case: a cushion that costs
+     * nothing measurable in pruning.
      */
-    static final double ROUNDING_MARGIN = 1e-4;
+    static final double ROUNDING_CUSHION = 1e-4;
 
     /**
      * A walk that has scored this many items exactly gives up for the full scan: about a quarter of the scan's
@@ -64,6 +62,8 @@ public final class TopNScorer {
     private final BiasOrderedItems byBias;
     /** Exact scores a walk for a list of {@code n} may spend: {@code m / WALK_BUDGET_DIVISOR + 2n}. */
     private final int walkBudgetBase;
+    /** {@link #roundingAllowance} for this model's rank */
+    private final double relativeMargin;
     /** Whether most of a trial of the model's own users finished their walk within the budget. */
     private final boolean walkPays;
     /**
@@ -103,6 +103,7 @@ public final class TopNScorer {
         }
         this.byBias = new BiasOrderedItems(itemFactors, itemBias, factors);
         this.walkBudgetBase = itemCount / WALK_BUDGET_DIVISOR;
+        this.relativeMargin = roundingAllowance(factors);
         this.walkPays = trialWalks(model.userBias(), servedUserFactors);
         this.scratch = ThreadLocal.withInitial(() -> new float[itemCount]);
     }
@@ -123,6 +124,17 @@ public final class TopNScorer {
             }
         }
         return 2 * finished > trials;
+    }
+
+    /**
+     * How far, relative to the largest magnitude {@code S = |base| + max|b_i| + ‖p‖·max‖q_i‖} a score's terms can
+     * sum to, a float bound and a float exact score may each stray from their real values: an exact score is a
+     * float sum of {@code k + 2} terms, off by at most {@code (k + 2)·2⁻²⁴·S} (Higham, <i>Accuracy and Stability of
+     * Numerical Algorithms</i>, §3.1; {@code Σ|p_f q_f| ≤ ‖p‖‖q‖}), the bound a sum of three terms; twice their sum,
+     * plus {@link #ROUNDING_CUSHION}.
+     */
+    static double roundingAllowance(int k) {
+        return 2 * (k + 5) * Math.ulp(1f) / 2 + ROUNDING_CUSHION;
     }
 
     /** Whether {@link #top} walks the items by bias first for this model (else it scans them all). */
@@ -158,7 +170,7 @@ public final class TopNScorer {
     private ScoredItems walk(float base, float[] userFactors, int offset, int n, BitSet excluded) {
         double exactNorm = norm(userFactors, offset);
         float userNorm = BiasOrderedItems.roundedUpNorm(exactNorm * exactNorm);
-        float margin = (float) (ROUNDING_MARGIN
+        float margin = (float) (relativeMargin
                 * (Math.abs(base) + byBias.maxAbsBias() + userNorm * byBias.maxNorm()));
         BoundedTopN best = new BoundedTopN(n);
         float floor = Float.NEGATIVE_INFINITY;
