@@ -2,7 +2,9 @@
 # /recommend throughput and latency with wrk on loopback (bounded: a few 20 s runs).
 # 1. a MovieLens-100k-sized model (943 users, 1,682 movies, rank 100): /recommend against
 #    /q/health/live on the same server, 16 connections;
-# 2. a generated 1M-user x 27,000-movie rank-64 model served with a 2 GB heap (skip with SMALL_ONLY=1).
+# 2. a generated 1M-user x 27,000-movie rank-64 model served with a 2 GB heap (skip with SMALL_ONLY=1), and its
+#    throughput as a share of the 100k model's in the same run.
+# Pass a workdir to keep the generated models between runs (the 1M-user one takes a few minutes to build).
 # Usage: bench/serving.sh [workdir]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -39,4 +41,6 @@ start_inference 18082 "$work/1m-users/model.bin" 2g
 USERS=1000000 wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" http://127.0.0.1:18082 >/dev/null
 USERS=1000000 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18082 >"$work/rec1m.txt"
 wrk_summary "/recommend (1M-user model)" "$work/rec1m.txt"
+awk -v a="$(awk '/Requests\/sec/ {print $2}' "$work/rec1m.txt")" -v b="$(awk '/Requests\/sec/ {print $2}' "$work/rec100k.txt")" \
+  'BEGIN { printf "/recommend throughput, 1M-user model = %.0f %% of the 100k model in this run\n", 100 * a / b }'
 curl -s http://127.0.0.1:18082/q/metrics | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "heap used after the run: %.0f MB (max 2048 MB)\n", s/1048576}'
