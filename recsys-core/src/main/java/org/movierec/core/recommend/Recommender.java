@@ -1,5 +1,6 @@
 package org.movierec.core.recommend;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import org.movierec.core.foldin.UserVector;
 import org.movierec.core.model.SvdModel;
@@ -7,9 +8,10 @@ import org.movierec.core.topn.ScoredItems;
 import org.movierec.core.topn.TopNScorer;
 
 /**
- * Recommends from one model: a known user gets the model's top-N without the movies they rated in
- * training; an unknown user gets the popularity ranking (marked as fallback). Built once per model,
- * at load time; immutable and thread-safe.
+ * Recommends from one model: a known user gets the model's top-N without the movies they already know from
+ * training (rated, and for an implicit-feedback model also watched: its implicit set), as a folded-in user's list
+ * leaves out what they rated or watched since; an unknown user gets the popularity ranking (marked as fallback).
+ * Built once per model, at load time; immutable and thread-safe.
  */
 public final class Recommender {
 
@@ -31,9 +33,14 @@ public final class Recommender {
         if (user < 0) {
             return popular(n, null);
         }
-        BitSet rated = new BitSet(model.items().size());
-        model.ratedItems().addTo(user, rated);
-        ScoredItems top = scorer.top(model.userBias()[user], model.userFactors(), user * model.factors(), n, rated);
+        BitSet seen = new BitSet(model.items().size());
+        model.ratedItems().addTo(user, seen);
+        model.implicitFactors().ifPresent(implicit -> {
+            for (int item : implicit.items().of(user)) {
+                seen.set(item);
+            }
+        });
+        ScoredItems top = scorer.top(model.userBias()[user], model.userFactors(), user * model.factors(), n, seen);
         return new Recommendation(top, false);
     }
 
@@ -69,6 +76,6 @@ public final class Recommender {
                 size++;
             }
         }
-        return new Recommendation(new ScoredItems(java.util.Arrays.copyOf(items, size), java.util.Arrays.copyOf(scores, size)), true);
+        return new Recommendation(new ScoredItems(Arrays.copyOf(items, size), Arrays.copyOf(scores, size)), true);
     }
 }

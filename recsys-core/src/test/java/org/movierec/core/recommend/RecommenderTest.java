@@ -2,6 +2,7 @@ package org.movierec.core.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 import org.movierec.core.generate.GeneratedData;
@@ -36,10 +37,28 @@ class RecommenderTest {
     }
 
     @Test
+    void aKnownUserOfAnImplicitModelNeverGetsAMovieTheyWatchedInTraining() {
+        GeneratedData data = SyntheticDataGenerator.generate(GeneratorConfig.of(200, 150, 6000, 11).withWatchesPerUser(10));
+        SvdModel model = new SgdTrainer(TrainingParams.defaults().withFactors(8).withMaxEpochs(5))
+                .train(data.ratings(), data.watched()).model();
+        Recommender recommender = new Recommender(model);
+        int watchedOnly = 0;
+        for (int u = 0; u < model.users().size(); u++) {
+            int[] implicitSet = model.implicitFactors().orElseThrow().items().of(u);
+            int[] listed = recommender.forUser(model.users().idAt(u), 20).items().items();
+            assertThat(listed).as("user %d", u).doesNotContain(implicitSet);
+            for (int item : implicitSet) {
+                watchedOnly += model.ratedItems().contains(u, item) ? 0 : 1;
+            }
+        }
+        assertThat(watchedOnly).as("watched, never rated, in training").isGreaterThan(0);
+    }
+
+    @Test
     void anUnknownUserGetsThePopularityFallback() {
         Recommendation r = new Recommender(MODEL).forUser("999999", 20);
         assertThat(r.fallback()).isTrue();
-        assertThat(r.items().items()).containsExactly(java.util.Arrays.copyOf(MODEL.popularItems(), 20));
+        assertThat(r.items().items()).containsExactly(Arrays.copyOf(MODEL.popularItems(), 20));
         assertThat(r.toLine(MODEL.items())).matches("[0-9]+(,[0-9]+){19}");
     }
 
