@@ -147,8 +147,11 @@ public final class BoundedPublisher<E> implements AutoCloseable {
                 E event = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 while (event != null) {
                     send(event);
+                    if (!open) {
+                        break; // closed: what is still queued is not sent
+                    }
                     event = queue.poll();
-                    if (event == null && open) {
+                    if (event == null) {
                         Thread.sleep(BUSY_NAP_MILLIS);
                         event = queue.poll();
                     }
