@@ -1,8 +1,8 @@
 package org.movierec.contracts.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -67,7 +67,9 @@ public record ServedEvent(Instant time, String requestId, long userId, String ex
 
     /** This event as one compact JSON object with the fields in the documented order. */
     public String toJson() {
-        StringWriter out = new StringWriter(160);
+        // Jackson's own string writer, as ObjectMapper.writeValueAsString uses it: its chunks come from the factory's
+        // buffer recycler instead of a StringWriter that grows and copies for every event
+        SegmentedStringWriter out = new SegmentedStringWriter(ServedEventJson.FACTORY._getBufferRecycler());
         try (JsonGenerator json = ServedEventJson.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("time", time.toString());
@@ -86,10 +88,11 @@ public record ServedEvent(Instant time, String requestId, long userId, String ex
             json.writeNumberField("status", status);
             json.writeBooleanField("fallback", fallback);
             json.writeEndObject();
+            json.flush();
+            return out.getAndClear();
         } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
+            throw new UncheckedIOException("a string writer does not fail", e);
         }
-        return out.toString();
     }
 
     /**

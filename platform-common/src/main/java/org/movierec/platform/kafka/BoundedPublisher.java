@@ -54,6 +54,8 @@ public final class BoundedPublisher<E> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BoundedPublisher.class.getName());
     /** How long the sender waits for a record before it looks again whether it is closed. */
     private static final long POLL_MILLIS = 500;
+    /** How long the busy sender naps when it has emptied the queue, before it looks again without waiting. */
+    private static final long BUSY_NAP_MILLIS = 1;
 
     private final String name;
     private final String topic;
@@ -130,13 +132,29 @@ public final class BoundedPublisher<E> implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Waits for a record while idle; once one came, sends what is queued every {@value #BUSY_NAP_MILLIS} ms until the
+     * queue is found empty, and waits again. While busy the sender never waits on the queue, so an offer wakes no
+     * thread: a blocking wait per record cost a futex wake-up on the request's thread and a context switch of the
+     * sender for every event (docs/BENCHMARKS.md, "The served event's publish"). The nap adds at most that much to
+     * a record's way to Kafka, which batches records for {@code linger.ms} anyway. Records are still taken one at a
+     * time, so the queue alone bounds what waits.
+     */
     private void sendUntilClosed() {
         health.running();
         try {
             while (open) {
                 E event = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (event != null) {
+                while (event != null) {
                     send(event);
+                    if (!open) {
+                        break; // closed: what is still queued is not sent
+                    }
+                    event = queue.poll();
+                    if (event == null) {
+                        Thread.sleep(BUSY_NAP_MILLIS);
+                        event = queue.poll();
+                    }
                 }
             }
         } catch (InterruptedException e) {

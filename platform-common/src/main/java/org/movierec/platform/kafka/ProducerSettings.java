@@ -14,7 +14,7 @@ import java.util.Map;
  *   <li>{@link #durable}: records that must not be lost or doubled (dead letters, the simulator's
  *       {@code movielog} lines): all in-sync replicas, idempotent, long delivery timeout.</li>
  * </ul>
- * Both batch briefly (linger 5 ms) and compress with lz4.
+ * Both compress with lz4 and batch: {@link #durable} briefly (linger 5 ms), {@link #fireAndForget} longer.
  */
 public final class ProducerSettings extends KafkaClientSettings {
 
@@ -27,9 +27,17 @@ public final class ProducerSettings extends KafkaClientSettings {
         super(values);
     }
 
-    /** Leader acks, 2 s max block, 30 s delivery timeout; string keys and values. */
+    /**
+     * Leader acks, 2 s max block, 30 s delivery timeout; string keys and values; batches of up to 64 KiB gathered for
+     * up to 20 ms. These records only feed telemetry, so a few more milliseconds before Kafka cost nothing, while
+     * every batch costs the producer a fixed amount: lz4 allocates a 64 KiB block and its compressed buffer for each
+     * batch (one per partition each linger), which at linger 5 ms and a few thousand events a second was as much
+     * allocation as the events themselves (docs/BENCHMARKS.md, "The served event's publish").
+     */
     public static ProducerSettings fireAndForget(String bootstrapServers, String clientId) {
         Map<String, String> v = batched(bootstrapServers, clientId, STRING_SERIALIZER);
+        v.put("linger.ms", "20");
+        v.put("batch.size", "65536");
         v.put("acks", "1");
         v.put("max.block.ms", "2000");
         v.put("request.timeout.ms", "10000");

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -91,6 +93,16 @@ class BoundedPublisherTest {
         await().atMost(AT_MOST).until(() -> producer.history().size() == 3);
         assertThat(producer.history()).extracting(ProducerRecord::value).containsExactly("1:a", "2:b", "3:c");
         assertThat(publisher.drops()).isEqualTo(2);
+    }
+
+    @Test
+    void aBusySenderSendsEveryQueuedRecordInOrder() {
+        open(1000, Function.identity());
+        List<String> published = IntStream.range(0, 1000).mapToObj(i -> (i % 7) + ":" + i).toList();
+        published.forEach(event -> assertThat(publisher.publish(event)).isTrue());
+        await().atMost(AT_MOST).until(() -> producer.history().size() == 1000);
+        assertThat(producer.history()).extracting(ProducerRecord::value).containsExactlyElementsOf(published);
+        assertThat(publisher.drops()).isZero();
     }
 
     @Test

@@ -20,6 +20,13 @@ class ProducerSettingsTest {
     }
 
     @Test
+    void fireAndForgetGathersLargerBatchesThanDurable() {
+        var s = ProducerSettings.fireAndForget("127.0.0.1:9092", "ab-router-served").asMap();
+        assertThat(s).containsEntry("linger.ms", "20").containsEntry("batch.size", "65536")
+                .containsEntry("compression.type", "lz4");
+    }
+
+    @Test
     void durableIsIdempotentWithAllReplicas() {
         var s = ProducerSettings.durable("b:9092", "telemetry-dlq", ProducerSettings.BYTES_SERIALIZER).asMap();
         assertThat(s).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
