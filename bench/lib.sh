@@ -4,7 +4,7 @@ recsys="$root/bin/recsys"
 
 build_inference() {
   local jar="$root/inference-service/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$jar" ] || [ -n "$(find "$root"/{recsys-core,model-registry,inference-service}/src/main -newer "$jar" -print -quit)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$root"/{recsys-core,contracts,platform-common,model-registry,inference-service}/src/main -newer "$jar" -print -quit)" ]; then
     (cd "$root" && ./mvnw -B -q -pl inference-service -am package -DskipTests)
   fi
 }

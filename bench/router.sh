@@ -21,7 +21,7 @@ trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${RO
 build_inference
 [ "${WITH_KAFKA:-0}" = 1 ] && start_kafka 19092 900
 router_jar="$root/ab-router/target/quarkus-app/quarkus-run.jar"
-if [ ! -f "$router_jar" ] || [ -n "$(find "$root"/{recsys-core,model-registry,ab-router}/src/main -newer "$router_jar" -print -quit)" ]; then
+if [ ! -f "$router_jar" ] || [ -n "$(find "$root"/{recsys-core,contracts,platform-common,model-registry,ab-router}/src/main -newer "$router_jar" -print -quit)" ]; then
   (cd "$root" && ./mvnw -B -q -pl ab-router -am package -DskipTests)
 fi
 
