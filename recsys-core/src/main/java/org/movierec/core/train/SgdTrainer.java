@@ -50,7 +50,10 @@ import org.movierec.core.random.Randoms;
  * <h2>Early stopping</h2>
  * With {@code validationFraction > 0}, that share of the ratings (chosen by the seed) is held out;
  * after each epoch its RMSE is measured, the best parameters are kept, and training stops after
- * {@code patience} epochs without improvement.
+ * {@code patience} epochs without improvement, or at the first epoch whose error is no longer finite
+ * (the model is then the best epoch's, and its metadata says {@code divergedAtEpoch}: SVD++ at the default step
+ * does that on very sparse data, e.g. a million users with five ratings each, see docs/BENCHMARKS.md). Without a
+ * validation slice there is no best epoch to fall back to, and a divergence is an error.
  */
 public final class SgdTrainer {
 
@@ -132,6 +135,7 @@ public final class SgdTrainer {
         try {
             double rate = params.learningRate();
             int epoch = 0;
+            int divergedAt = 0;
             while (epoch < params.maxEpochs()) {
                 epoch++;
                 double squaredError = svdpp != null
@@ -141,6 +145,14 @@ public final class SgdTrainer {
                         : runEpoch(strata, current, (float) rate, pool);
                 rate *= params.learningRateDecay();
                 double epochTrainRmse = Math.sqrt(squaredError / trainSize);
+                if (!Double.isFinite(epochTrainRmse)) {
+                    if (best == null) {
+                        throw new IllegalStateException("training diverged at epoch " + epoch
+                                + " (learning rate " + params.learningRate() + " too high?)");
+                    }
+                    divergedAt = epoch;
+                    break;
+                }
                 trainRmse.add(epochTrainRmse);
                 double epochValidationRmse = Double.NaN;
                 if (validationSize > 0) {
@@ -158,10 +170,6 @@ public final class SgdTrainer {
                 } else {
                     bestEpoch = epoch;
                 }
-                if (!Double.isFinite(epochTrainRmse)) {
-                    throw new IllegalStateException("training diverged at epoch " + epoch
-                            + " (learning rate " + params.learningRate() + " too high?)");
-                }
                 listener.epochDone(epoch, epochTrainRmse, epochValidationRmse);
             }
             Parameters chosen = best != null ? best : current;
@@ -172,6 +180,9 @@ public final class SgdTrainer {
             metadata.put("validationRatings", Integer.toString(validationSize));
             metadata.put("epochsRun", Integer.toString(trainRmse.size()));
             metadata.put("bestEpoch", Integer.toString(bestEpoch));
+            if (divergedAt > 0) {
+                metadata.put("divergedAtEpoch", Integer.toString(divergedAt));
+            }
             if (validationSize > 0) {
                 metadata.put("validationRmse", String.format(Locale.ROOT, "%.6f", bestValidation));
             }

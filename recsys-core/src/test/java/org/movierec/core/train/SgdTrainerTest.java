@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.generate.GeneratedData;
@@ -67,6 +68,22 @@ class SgdTrainerTest {
         assertThat(result.bestValidationRmse()).isEqualTo(Arrays.stream(v).min().orElseThrow());
         assertThat(result.model().metadata()).containsEntry("bestEpoch", Integer.toString(result.bestEpoch()));
         assertThat(result.trainRatings()).isEqualTo(small.ratings().size() - 1200);
+    }
+
+    @Test
+    void aDivergingRunKeepsItsBestEpochWhenThereIsOneAndFailsWhenThereIsNot() {
+        // SVD++ at a step five times the default: epoch 1 is the best, epoch 3's error is no longer finite
+        Ratings ratings = SyntheticDataGenerator.generate(GeneratorConfig.of(943, 1682, 100_000, 7)).ratings();
+        TrainingParams tooFast = TrainingParams.defaults().withLearningRate(0.15);
+        TrainingResult result = new SgdTrainer(tooFast).train(ratings);
+        Map<String, String> metadata = result.model().metadata();
+        assertThat(metadata).containsKey("divergedAtEpoch");
+        int diverged = Integer.parseInt(metadata.get("divergedAtEpoch"));
+        assertThat(result.bestEpoch()).isLessThan(diverged);
+        assertThat(result.model().predict(result.model().users().idAt(0), result.model().items().idAt(0)))
+                .isFinite();
+        assertThatThrownBy(() -> new SgdTrainer(tooFast.withValidationFraction(0)).train(ratings))
+                .hasMessageContaining("training diverged");
     }
 
     @Test
