@@ -141,11 +141,7 @@ public class FoldedUsers {
             for (int j = 0; j < items.length; j++) {
                 merged.put(items[j], values[j]);
             }
-            model.implicitFactors().ifPresent(f -> {
-                for (int i : f.items().of(user)) {
-                    implicit.set(i);
-                }
-            });
+            model.implicitFactors().ifPresent(f -> f.items().addTo(user, implicit));
         }
         for (Map.Entry<String, Float> e : events.ratings().entrySet()) {
             int item = model.items().indexOf(e.getKey());

@@ -1,6 +1,7 @@
 package org.movierec.core.model;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import org.movierec.core.data.ImplicitFeedback;
 import org.movierec.core.data.Ratings;
 
@@ -88,6 +89,15 @@ public final class ImplicitItems {
 
     public int count(int user) {
         return user >= 0 && user < users() ? offsets[user + 1] - offsets[user] : 0;
+    }
+
+    /** Sets the user's implicit set in {@code into}, without copying it (serving calls this per request). */
+    public void addTo(int user, BitSet into) {
+        if (count(user) > 0) {
+            for (int j = offsets[user]; j < offsets[user + 1]; j++) {
+                into.set(items[j]);
+            }
+        }
     }
 
     /** The user's implicit set, ascending (a copy). */

@@ -35,11 +35,7 @@ public final class Recommender {
         }
         BitSet seen = new BitSet(model.items().size());
         model.ratedItems().addTo(user, seen);
-        model.implicitFactors().ifPresent(implicit -> {
-            for (int item : implicit.items().of(user)) {
-                seen.set(item);
-            }
-        });
+        model.implicitFactors().ifPresent(implicit -> implicit.items().addTo(user, seen));
         ScoredItems top = scorer.top(model.userBias()[user], model.userFactors(), user * model.factors(), n, seen);
         return new Recommendation(top, false);
     }
