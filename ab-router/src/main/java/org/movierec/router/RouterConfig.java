@@ -16,8 +16,12 @@ import org.movierec.contracts.events.WatchThrough;
 @ConfigMapping(prefix = "router")
 public interface RouterConfig {
 
-    /** Base URL of the inference service; env {@code INFERENCE_URL}. */
-    String inferenceUrl();
+    /**
+     * Base URLs of the inference instances, comma-separated (one Kubernetes Service URL, or each instance's); env
+     * {@code INFERENCE_URL}. Calls take them in turn, and a call that cannot reach one goes on to the next
+     * ({@code routing.InferenceInstances}).
+     */
+    List<String> inferenceUrl();
 
     /**
      * How long one upstream call may stay silent before it is abandoned. 250 ms lets a try, one retry and

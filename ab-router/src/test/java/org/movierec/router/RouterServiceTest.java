@@ -2,6 +2,7 @@ package org.movierec.router;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,6 +44,7 @@ import org.movierec.contracts.experiments.ExperimentsCollection;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.registry.ServingReplicas;
 import org.movierec.router.experiments.Experiment;
+import org.movierec.router.experiments.ExperimentConflictException;
 import org.movierec.router.experiments.ExperimentService;
 import org.movierec.router.experiments.ExperimentStore;
 import org.movierec.router.experiments.ExperimentsPoller;
@@ -87,6 +89,9 @@ class RouterServiceTest {
 
     @jakarta.inject.Inject
     ExperimentsPoller poller;
+
+    @jakarta.inject.Inject
+    ExperimentService experiments;
 
     @BeforeAll
     static void registryWithThreeVersions() {
@@ -185,6 +190,26 @@ class RouterServiceTest {
                     .body("status", equalTo(400)).body("detail", equalTo(UserIds.problem(bad)));
         }
         assertThat(FakeInference.received()).isEmpty();
+    }
+
+    /**
+     * Two router replicas (the canary loop runs in each) decide from the same state: the write is conditional on the
+     * revision read, so the first applies and the second fails without writing or auditing anything.
+     */
+    @Test
+    void ofTwoReplicasDecidingFromTheSameStateOnlyTheFirstWriteApplies() {
+        admin("POST", "/experiments", createBody("two replicas", v1, 50, v2, 50)).then().statusCode(201);
+        Experiment read = store.running().orElseThrow();
+        Instant now = Instant.now();
+        experiments.write(read, read.withWeights(Map.of("control", 80, "treatment", 20), now), "canary-widen",
+                "replica-a");
+        assertThatThrownBy(() -> experiments.write(read, read.withWeights(Map.of("control", 20, "treatment", 80), now),
+                "canary-widen", "replica-b")).isInstanceOf(ExperimentConflictException.class);
+        Experiment stored = store.running().orElseThrow();
+        assertThat(stored.revision()).isEqualTo(read.revision() + 1);
+        assertThat(stored.arms()).extracting(a -> a.weight()).containsExactly(80, 20);
+        assertThat(store.auditTrail(read.id())).extracting(d -> d.getString("action") + " by " + d.getString("who"))
+                .endsWith("canary-widen by replica-a").doesNotContain("canary-widen by replica-b");
     }
 
     @Test

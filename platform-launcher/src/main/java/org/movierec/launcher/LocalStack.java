@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.movierec.contracts.events.Topics;
 import org.movierec.registry.ModelRegistry;
+import org.movierec.testkit.FreePorts;
 import org.movierec.testkit.KafkaBroker;
 import org.movierec.testkit.MongoServer;
 import org.movierec.testkit.PostgresServer;
@@ -31,6 +32,11 @@ import org.movierec.testkit.ServiceProcess;
  * simulator's live traffic begins. A {@link Supervisor} restarts a service that exits unexpectedly.
  * Prometheus, Alertmanager and Grafana join when installed ({@link MonitoringTools}). {@link #close()} stops
  * everything in reverse order.
+ *
+ * <p><b>Replicas.</b> A service may run as several processes ({@link StackSettings#withReplicas}), each supervised
+ * on its own: the routers share the experiments in MongoDB and are each given every inference replica, the collectors
+ * share one consumer group, the retrain replicas one run lease, the inference replicas each read the registry.
+ * {@link #service} is a service's first process, {@link #replicas} all of them.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -46,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private final MongoServer mongo;
     private final KafkaBroker kafka;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, List<ServiceProcess>> replicas = new EnumMap<>(Service.class);
     private final Supervisor supervisor;
     private MonitoringTools monitoring;
     private MongoClient mongoClient;
@@ -63,12 +70,19 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = KafkaBroker.builder().dataDir(home.resolve("kafka")).port(settings.ports().kafka())
                 .controllerPort(settings.ports().kafkaController()).maxHeap("512m").build();
         for (Service s : Service.values()) {
-            services.put(s, ServiceProcess.builder(s.module(), s.jar(settings.root()), settings.ports().of(s))
-                    .jvmOption(s.maxHeap())
-                    .jvmOption("-XX:+UseG1GC")
-                    .env(environment(s))
-                    .log(home.resolve("logs").resolve(s.module() + ".log"))
-                    .build());
+            List<ServiceProcess> processes = new ArrayList<>();
+            List<Integer> ports = settings.portsOf(s);
+            for (int i = 0; i < ports.size(); i++) {
+                String name = i == 0 ? s.module() : s.module() + "-" + (i + 1);
+                processes.add(ServiceProcess.builder(name, s.jar(settings.root()), ports.get(i))
+                        .jvmOption(s.maxHeap())
+                        .jvmOption("-XX:+UseG1GC")
+                        .env(environment(s))
+                        .log(home.resolve("logs").resolve(name + ".log"))
+                        .build());
+            }
+            replicas.put(s, List.copyOf(processes));
+            services.put(s, processes.get(0));
         }
     }
 
@@ -79,7 +93,9 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(StackSettings settings, Progress progress) {
         QuietLogs.apply();
-        List<String> taken = settings.ports().taken();
+        List<String> taken = new ArrayList<>(settings.ports().taken());
+        settings.replicaPorts().forEach((s, ports) -> ports.stream().filter(FreePorts::inUse)
+                .forEach(port -> taken.add(port + " (" + s.module() + " replica)")));
         if (!taken.isEmpty()) {
             throw new IllegalStateException("ports already in use on 127.0.0.1: " + String.join(", ", taken)
                     + " (is another MovieRec stack running? stop it first)");
@@ -119,12 +135,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        progress.step("starting " + services.size() + " services (logs in " + settings.home().resolve("logs")
+        List<ServiceProcess> all = replicas.values().stream().flatMap(List::stream).toList();
+        progress.step("starting " + services.size() + " services" + (all.size() > services.size() ? " as " + all.size()
+                + " processes" : "") + " (logs in " + settings.home().resolve("logs")
                 + "); restarted when they exit unexpectedly");
-        services.values().forEach(p -> supervisor.start(supervised(p)));
+        all.forEach(p -> supervisor.start(supervised(p)));
         supervisor.watchHoldFiles(controlDirectory(settings.home()), Duration.ofSeconds(1));
         List<CompletableFuture<Void>> live = new ArrayList<>();
-        for (ServiceProcess p : services.values()) {
+        for (ServiceProcess p : all) {
             live.add(CompletableFuture.runAsync(() -> {
                 awaitServing(p, "/q/health/live", SERVICE_START);
                 progress.detail(String.format(Locale.ROOT, "%-20s live at %s", p.name(), p.baseUrl()));
@@ -144,8 +162,8 @@ public final class LocalStack implements AutoCloseable {
             seeding.trainFirstModel(SEEDING);
         }
         progress.step("waiting for inference to load the production model and the router to serve it");
-        awaitServing(service(Service.INFERENCE), "/q/health/ready", SEEDING);
-        awaitServing(service(Service.ROUTER), "/recommend/1", SEEDING);
+        replicas(Service.INFERENCE).forEach(p -> awaitServing(p, "/q/health/ready", SEEDING));
+        replicas(Service.ROUTER).forEach(p -> awaitServing(p, "/recommend/1", SEEDING));
     }
 
     /**
@@ -263,7 +281,8 @@ public final class LocalStack implements AutoCloseable {
         if (settings.slackWebhook() != null && !settings.slackWebhook().isBlank()) {
             env.put("SLACK_WEBHOOK_URL", settings.slackWebhook());
         }
-        String inference = "http://127.0.0.1:" + settings.ports().of(Service.INFERENCE);
+        String inference = String.join(",", settings.portsOf(Service.INFERENCE).stream()
+                .map(port -> "http://127.0.0.1:" + port).toList());
         String router = "http://127.0.0.1:" + settings.ports().of(Service.ROUTER);
         String simulator = "http://127.0.0.1:" + settings.ports().of(Service.SIMULATOR);
         String retrain = "http://127.0.0.1:" + settings.ports().of(Service.RETRAIN);
@@ -283,7 +302,7 @@ public final class LocalStack implements AutoCloseable {
             }
             case ROUTER -> {
                 env.put("ROUTER_ADMIN_TOKEN", tokens.of(Service.ROUTER));
-                env.put("INFERENCE_URL", inference);
+                env.put("INFERENCE_URL", inference); // every inference replica: the router balances them
                 // a canary that passed is released by retrain-service, the one writer of the production pointer
                 env.put("RETRAIN_URL", retrain);
                 env.put("RETRAIN_ADMIN_TOKEN", tokens.of(Service.RETRAIN));
@@ -331,8 +350,14 @@ public final class LocalStack implements AutoCloseable {
                 "telemetry-collector");
     }
 
+    /** The first (with no replicas, the only) process of {@code s}. */
     public ServiceProcess service(Service s) {
         return services.get(s);
+    }
+
+    /** Every process of {@code s}, the first one first ({@link StackSettings#withReplicas}). */
+    public List<ServiceProcess> replicas(Service s) {
+        return replicas.get(s);
     }
 
     public KafkaBroker kafka() {
@@ -374,7 +399,9 @@ public final class LocalStack implements AutoCloseable {
                 Service.TELEMETRY);
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (Service s : order) {
-            stops.add(CompletableFuture.runAsync(() -> quietly(() -> services.get(s).stop())));
+            for (ServiceProcess p : replicas.get(s)) {
+                stops.add(CompletableFuture.runAsync(() -> quietly(p::stop)));
+            }
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         quietly(kafka::stop);

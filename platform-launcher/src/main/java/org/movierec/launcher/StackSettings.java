@@ -2,7 +2,9 @@ package org.movierec.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,10 +19,12 @@ import java.util.Map;
  * @param slackWebhook the Slack incoming webhook for notices, or {@code null} (from the environment only)
  * @param extraEnvironment more environment variables per service (tests tune canary thresholds with it)
  * @param monitoring Prometheus, Alertmanager and Grafana: whether to start them when installed, and their files
+ * @param replicaPorts the ports of further replicas of a service, beyond the one on its {@link Ports} port (none by
+ *        default: one process per service); see {@link #withReplicas}
  */
 public record StackSettings(Path root, Path home, Ports ports, World world, double sessionsPerSecond,
         Duration reloadInterval, String slackWebhook, Map<Service, Map<String, String>> extraEnvironment,
-        Monitoring monitoring) {
+        Monitoring monitoring, Map<Service, List<Integer>> replicaPorts) {
 
     /**
      * The simulated world.
@@ -80,6 +84,12 @@ public record StackSettings(Path root, Path home, Ports ports, World world, doub
         Map<Service, Map<String, String>> copy = new EnumMap<>(Service.class);
         extraEnvironment.forEach((service, env) -> copy.put(service, Map.copyOf(env)));
         extraEnvironment = Map.copyOf(copy);
+        Map<Service, List<Integer>> replicas = new EnumMap<>(Service.class);
+        replicaPorts.forEach((service, list) -> replicas.put(service, List.copyOf(list)));
+        replicaPorts = Map.copyOf(replicas);
+        if (replicaPorts.containsKey(Service.SIMULATOR)) {
+            throw new IllegalArgumentException("the simulator is the clients, not a tier: it runs once");
+        }
         if (sessionsPerSecond < 0) {
             throw new IllegalArgumentException("sessions per second must not be negative, got " + sessionsPerSecond);
         }
@@ -88,42 +98,68 @@ public record StackSettings(Path root, Path home, Ports ports, World world, doub
     /** The defaults of {@code bin/start}: documented ports, 5 sessions a second, reloads every 5 s. */
     public static StackSettings defaults(Path root, Path home) {
         return new StackSettings(root, home, Ports.defaults(), World.defaults(), 5, Duration.ofSeconds(5),
-                System.getenv("SLACK_WEBHOOK_URL"), Map.of(), Monitoring.of(root));
+                System.getenv("SLACK_WEBHOOK_URL"), Map.of(), Monitoring.of(root), Map.of());
     }
 
     public StackSettings withPorts(Ports value) {
         return new StackSettings(root, home, value, world, sessionsPerSecond, reloadInterval, slackWebhook,
-                extraEnvironment, monitoring);
+                extraEnvironment, monitoring, replicaPorts);
     }
 
     public StackSettings withWorld(World value) {
         return new StackSettings(root, home, ports, value, sessionsPerSecond, reloadInterval, slackWebhook,
-                extraEnvironment, monitoring);
+                extraEnvironment, monitoring, replicaPorts);
     }
 
     public StackSettings withSessionsPerSecond(double value) {
         return new StackSettings(root, home, ports, world, value, reloadInterval, slackWebhook, extraEnvironment,
-                monitoring);
+                monitoring, replicaPorts);
     }
 
     public StackSettings withReloadInterval(Duration value) {
         return new StackSettings(root, home, ports, world, sessionsPerSecond, value, slackWebhook, extraEnvironment,
-                monitoring);
+                monitoring, replicaPorts);
     }
 
     public StackSettings withSlackWebhook(String value) {
         return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, value, extraEnvironment,
-                monitoring);
+                monitoring, replicaPorts);
     }
 
     public StackSettings withExtraEnvironment(Map<Service, Map<String, String>> value) {
         return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, slackWebhook, value,
-                monitoring);
+                monitoring, replicaPorts);
     }
 
     public StackSettings withMonitoring(Monitoring value) {
         return new StackSettings(root, home, ports, world, sessionsPerSecond, reloadInterval, slackWebhook,
-                extraEnvironment, value);
+                extraEnvironment, value, replicaPorts);
+    }
+
+    /**
+     * Runs {@code 1 + ports.size()} processes of {@code service}: the first on its {@link Ports} port, the others on
+     * {@code ports} (distinct loopback ports, free ones in tests), each under its own name ({@code <module>-2}, ...) and
+     * log. The router is given every inference replica ({@code INFERENCE_URL}, a list); the other services and the
+     * simulator talk to the first router and retrain replica (put a balancer in front of the routers for the
+     * simulator's traffic through all of them, as an Ingress does: {@code SIMULATOR_ROUTER_URL} in the extra
+     * environment).
+     *
+     * @throws IllegalArgumentException for the simulator (the clients, not a tier)
+     */
+    public StackSettings withReplicas(Service service, List<Integer> ports) {
+        Map<Service, List<Integer>> value = new EnumMap<>(Service.class);
+        value.putAll(replicaPorts);
+        value.put(service, ports);
+        return new StackSettings(root, home, this.ports, world, sessionsPerSecond, reloadInterval, slackWebhook,
+                extraEnvironment, monitoring, value);
+    }
+
+    /** The ports of every process of {@code service}: its {@link Ports} port first, then its further replicas'. */
+    public List<Integer> portsOf(Service service) {
+        List<Integer> all = new ArrayList<>();
+        all.add(ports.of(service));
+        all.addAll(replicaPorts.getOrDefault(service, List.of()));
+        return all;
     }
 
     /** Without Prometheus, Alertmanager and Grafana. */

@@ -34,8 +34,9 @@ import org.movierec.router.fallback.ServedEventSink;
  * answered), {@code X-Experiment}, {@code X-Arm} and {@code X-Request-Id}.
  *
  * <p>A poor answer beats none: a failed or slow call is retried once on the control arm (production
- * without an experiment), then the router answers from its cached popularity list
- * ({@code X-Fallback: <reason>}), counted by reason.
+ * without an experiment) on another inference instance, then the router answers from its cached popularity list
+ * ({@code X-Fallback: <reason>}), counted by reason. An instance that cannot be reached at all (killed, restarting)
+ * costs no try: {@link UpstreamClient} sends the GET on to the next instance within the same try.
  *
  * <p><b>Intention to treat.</b> Every served event of a request, and the answer's {@code X-Experiment}/{@code X-Arm},
  * name the arm the user is <em>assigned</em> to, also when control's version answered the retry or the router its
@@ -86,11 +87,11 @@ public class RecommendRoute {
         String requestId = RequestIds.orNew(context.request().getHeader("X-Request-Id"));
         RoutingTable table = routing.table();
         Route assigned = table.route(userId);
-        forward(context, assigned, assigned, userId, accept, requestId, start).recover(first -> {
+        forward(context, assigned, assigned, null, userId, accept, requestId, start).recover(first -> {
             attemptFailed(assigned, assigned, userId, requestId + ":try-1", start, first);
             assigned.meters().retried();
             Route retry = table.retryRoute();
-            return forward(context, assigned, retry, userId, accept, requestId, start).recover(second -> {
+            return forward(context, assigned, retry, first, userId, accept, requestId, start).recover(second -> {
                 attemptFailed(assigned, retry, userId, requestId + ":try-2", start, second);
                 fallback(context, assigned, userId, accept, requestId, start, (UpstreamFailure) second);
                 return Future.succeededFuture();
@@ -100,15 +101,17 @@ public class RecommendRoute {
 
     /**
      * Asks {@code asked}'s version for a user of arm {@code assigned} (the same route but on a retry) and, on a 200,
-     * answers the client with it and publishes its served event against the assigned arm.
+     * answers the client with it and publishes its served event against the assigned arm. A retry ({@code previous}
+     * is the first try's failure) starts at another inference instance than the one that failed.
      */
-    private Future<Void> forward(RoutingContext context, Route assigned, Route asked, String userId, String accept,
-                                 String requestId, long start) {
+    private Future<Void> forward(RoutingContext context, Route assigned, Route asked, Throwable previous, String userId,
+                                 String accept, String requestId, long start) {
         String path = asked.modelVersion() == null ? "/recommend/" + userId
                 : "/recommend/" + userId + "?model=" + URLEncoder.encode(asked.modelVersion(), StandardCharsets.UTF_8);
-        return upstream.get(path, "Accept", accept, "X-Experiment", assigned.experiment(), "X-Arm", assigned.arm(),
-                        "X-Request-Id", requestId,
-                        ServedEventHeaders.PUBLISHED_BY, events.enabled() ? ServedEventHeaders.ROUTER : null)
+        String[] headers = {"Accept", accept, "X-Experiment", assigned.experiment(), "X-Arm", assigned.arm(),
+                "X-Request-Id", requestId,
+                ServedEventHeaders.PUBLISHED_BY, events.enabled() ? ServedEventHeaders.ROUTER : null};
+        return (previous == null ? upstream.get(path, headers) : upstream.retry(previous, path, headers))
                 .map(answer -> {
                     answer(context, assigned, requestId, answer.modelVersion(), answer.contentType()).end(answer.body());
                     answer.toPublish().ifPresent(list -> events.publish(new ServedEvent(Instant.now(), requestId,

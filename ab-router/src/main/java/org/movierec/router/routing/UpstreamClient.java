@@ -15,7 +15,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +26,15 @@ import org.movierec.router.fallback.FallbackReason;
 
 /**
  * Non-blocking GETs to the inference service over pools of keep-alive HTTP/1.1 connections (Vert.x
- * core client), each abandoned after {@code router.upstream-timeout} of silence. Each thread (in
+ * core client), each abandoned after {@code router.upstream-timeout} of silence.
+ *
+ * <p><b>Several instances.</b> {@code router.inference-url} may list several inference instances
+ * ({@link InferenceInstances}); each call starts at the next in turn. A GET is idempotent, so a call whose instance
+ * could not be reached (connection refused, reset or closed before an answer: an instance killed or restarting)
+ * goes on at once to the following instances, each tried at most once, and the client does not see it. A call that
+ * timed out is not sent on within the call (it has spent its {@code router.upstream-timeout}); the caller's one retry
+ * ({@link #retry}) starts at the instance after the one that failed, so it goes to another instance too. Every
+ * attempt is timed ({@code outcome="failed"} for one that was sent on). Each thread (in
  * practice each event loop) has its own client, so a request, its upstream connection and its answer
  * stay on one event loop: no hand-over between threads per request. A call succeeds only
  * with a 200; anything else fails with an {@link UpstreamFailure} naming the reason. Every call's
@@ -50,28 +57,21 @@ public class UpstreamClient {
 
     private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
     private final ThreadLocal<HttpClient> client = ThreadLocal.withInitial(this::newClient);
-    private URI uri;
+    private InferenceInstances instances;
     private long timeoutMs;
-    private String basePath;
     private Timer ok;
     private Timer failed;
 
     @PostConstruct
     void init() {
-        uri = URI.create(config.inferenceUrl());
-        if (uri.getHost() == null || !"http".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("router.inference-url must be an http URL, got " + config.inferenceUrl());
-        }
+        instances = InferenceInstances.parse(config.inferenceUrl());
         timeoutMs = Math.max(1, config.upstreamTimeout().toMillis());
-        basePath = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath();
         ok = timer("ok");
         failed = timer("failed");
     }
 
     private HttpClient newClient() {
         HttpClient created = vertx.createHttpClient(new HttpClientOptions()
-                        .setDefaultHost(uri.getHost())
-                        .setDefaultPort(uri.getPort() > 0 ? uri.getPort() : 80)
                         .setKeepAlive(true)
                         .setConnectTimeout((int) timeoutMs),
                 new PoolOptions().setHttp1MaxSize(config.upstreamConnections()));
@@ -91,11 +91,40 @@ public class UpstreamClient {
 
     /**
      * GET {@code pathAndQuery} (below the inference URL) with the given headers (name, value pairs;
-     * null values are skipped).
+     * null values are skipped), starting at the next instance in turn.
      */
     public Future<UpstreamResponse> get(String pathAndQuery, String... headers) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI(basePath + pathAndQuery)
-                .setIdleTimeout(timeoutMs);
+        InferenceInstances.Instance first = instances.next();
+        return from(first, first, pathAndQuery, headers);
+    }
+
+    /**
+     * The retry of a call that failed with {@code failed}: as {@link #get}, but starting at the instance after the
+     * one that failed, so a timed-out instance is not asked twice in a row.
+     */
+    public Future<UpstreamResponse> retry(Throwable failed, String pathAndQuery, String... headers) {
+        InferenceInstances.Instance first = failed instanceof UpstreamFailure failure && failure.instance() >= 0
+                ? instances.after(instances.get(failure.instance())) : instances.next();
+        return from(first, first, pathAndQuery, headers);
+    }
+
+    /** Asks {@code instance}, then, while instances are unreachable, the following ones up to {@code first}. */
+    private Future<UpstreamResponse> from(InferenceInstances.Instance first, InferenceInstances.Instance instance,
+                                          String pathAndQuery, String... headers) {
+        return attempt(instance, pathAndQuery, headers).recover(error -> {
+            UpstreamFailure failure = (UpstreamFailure) error;
+            InferenceInstances.Instance following = instances.after(instance);
+            if (!failure.unreachable() || following.equals(first)) {
+                return Future.failedFuture(failure);
+            }
+            return from(first, following, pathAndQuery, headers);
+        });
+    }
+
+    private Future<UpstreamResponse> attempt(InferenceInstances.Instance instance, String pathAndQuery,
+                                             String... headers) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(instance.host())
+                .setPort(instance.port()).setURI(instance.basePath() + pathAndQuery).setIdleTimeout(timeoutMs);
         for (int i = 0; i < headers.length; i += 2) {
             if (headers[i + 1] != null) {
                 options.putHeader(headers[i], headers[i + 1]);
@@ -114,7 +143,7 @@ public class UpstreamClient {
                     return Future.succeededFuture(new UpstreamResponse(response.getHeader("Content-Type"),
                             response.getHeader("X-Model-Version"), body, toPublish(response)));
                 }))
-                .recover(error -> Future.failedFuture(classify(error)))
+                .recover(error -> Future.failedFuture(classify(error).at(instance.index())))
                 .andThen(result -> (result.succeeded() ? ok : failed)
                         .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }

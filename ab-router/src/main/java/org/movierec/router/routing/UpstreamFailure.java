@@ -7,6 +7,7 @@ public final class UpstreamFailure extends RuntimeException {
 
     private final FallbackReason reason;
     private final int upstreamStatus;
+    private final int instance;
 
     public UpstreamFailure(FallbackReason reason, String message) {
         this(reason, message, 0);
@@ -14,9 +15,33 @@ public final class UpstreamFailure extends RuntimeException {
 
     /** A failure on an upstream answer with {@code upstreamStatus} (0 when there was no answer). */
     public UpstreamFailure(FallbackReason reason, String message, int upstreamStatus) {
+        this(reason, message, upstreamStatus, -1);
+    }
+
+    private UpstreamFailure(FallbackReason reason, String message, int upstreamStatus, int instance) {
         super(message, null, false, false);
         this.reason = reason;
         this.upstreamStatus = upstreamStatus;
+        this.instance = instance;
+    }
+
+    /** This failure, as it happened on inference instance {@code index} ({@link InferenceInstances.Instance#index()}). */
+    public UpstreamFailure at(int index) {
+        return new UpstreamFailure(reason, getMessage(), upstreamStatus, index);
+    }
+
+    /** The inference instance the call failed on (its index in {@code router.inference-url}), -1 when unknown. */
+    public int instance() {
+        return instance;
+    }
+
+    /**
+     * Whether the call never reached an answer because the instance could not be reached (refused, reset or closed
+     * connection), so the same GET may go to another instance at once: a timeout is not, it has already spent the
+     * call's time.
+     */
+    public boolean unreachable() {
+        return reason == FallbackReason.CONNECTION;
     }
 
     /** The reason, as counted. */

@@ -23,7 +23,8 @@ import org.movierec.retrain.promote.PromotionMode;
  * {@code POST /admin/retrain} ({@code Authorization: Bearer $RETRAIN_ADMIN_TOKEN}), optional body
  * {@code {"cutoff": "<ISO-8601 instant>", "promotion": "direct|canary"}}: 202 {@code {"runId","status":"running"}};
  * 409 {@code {"runId": <the running run>, "status": "running", "reason"}} when a run is in progress on any
- * replica; 401 for a missing or wrong token; 400 with the reason for a bad body.
+ * replica, and 409 naming the run when one for the same {@code cutoff} already ran without failing (the same trigger
+ * sent to two replicas); 401 for a missing or wrong token; 400 with the reason for a bad body.
  */
 @Path("/admin/retrain")
 public class AdminResource {
@@ -84,7 +85,7 @@ public class AdminResource {
         TriggerResult result = coordinator.trigger(cutoff, promotion, "api");
         if (!result.started()) {
             return org.movierec.platform.http.Problems.response(Problem.of(Response.Status.CONFLICT.getStatusCode(),
-                    "retrain run " + result.runId() + " is in progress").with("runId", result.runId()));
+                    "retrain run " + result.runId() + " " + result.reason()).with("runId", result.runId()));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("runId", result.runId());

@@ -122,7 +122,10 @@ public class RetrainCoordinator {
     }
 
     /**
-     * Starts a run unless one is in progress on any replica.
+     * Starts a run unless one is in progress on any replica, or one for the same {@code cutoff} already ran without
+     * failing. The trigger's cutoff is its identity: the schedule fires on every replica with the same nominal time,
+     * and an operator's trigger sent to two replicas names the same cutoff; checked under the lease, so two replicas
+     * cannot both find none.
      *
      * @param trigger {@code cron} or {@code api}
      */
@@ -131,7 +134,7 @@ public class RetrainCoordinator {
         String runId = RUN_ID_TIME.format(now) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         RunLease.Attempt attempt = lease.acquire(runId);
         if (attempt instanceof RunLease.Busy busy) {
-            return new TriggerResult(busy.runId(), false);
+            return TriggerResult.refused(busy.runId(), "is in progress");
         }
         String abandoned = ((RunLease.Acquired) attempt).abandonedRunId();
         if (abandoned != null) {
@@ -139,6 +142,11 @@ public class RetrainCoordinator {
             records.abandoned(abandoned, now);
         }
         try {
+            java.util.Optional<String> same = records.notFailedFor(cutoff);
+            if (same.isPresent()) {
+                lease.release(runId);
+                return TriggerResult.refused(same.get(), "already ran for cutoff " + cutoff);
+            }
             records.started(runId, trigger, cutoff, promotion.wireName(), owner, now);
         } catch (RuntimeException e) {
             lease.release(runId);
@@ -149,7 +157,7 @@ public class RetrainCoordinator {
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> renew(runId), every, every, TimeUnit.MILLISECONDS);
         worker.submit(() -> execute(new RunRequest(runId, cutoff, promotion), heartbeat));
         LOG.infof("retrain run %s started (%s, cutoff %s, promotion %s)", runId, trigger, cutoff, promotion.wireName());
-        return new TriggerResult(runId, true);
+        return TriggerResult.started(runId);
     }
 
     private void renew(String runId) {

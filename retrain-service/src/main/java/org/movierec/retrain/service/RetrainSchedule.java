@@ -1,8 +1,8 @@
 package org.movierec.retrain.service;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /** The cron trigger ({@code retrain.cron}, env {@code RETRAIN_CRON}; {@code off} disables it). */
@@ -17,11 +17,16 @@ public class RetrainSchedule {
         this.coordinator = coordinator;
     }
 
+    /**
+     * Every replica fires at the same nominal time; that time is the run's cutoff, so the replicas' triggers are one
+     * trigger and start one run ({@link RetrainCoordinator#trigger}), even when one fires after the other's run ended.
+     */
     @Scheduled(identity = "retrain-cron", cron = "${retrain.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        TriggerResult result = coordinator.trigger(Instant.now(), coordinator.defaultPromotion(), "cron");
+    void scheduled(ScheduledExecution execution) {
+        TriggerResult result = coordinator.trigger(execution.getScheduledFireTime(), coordinator.defaultPromotion(),
+                "cron");
         if (!result.started()) {
-            LOG.infof("scheduled retrain skipped: run %s is in progress", result.runId());
+            LOG.infof("scheduled retrain skipped: run %s %s", result.runId(), result.reason());
         }
     }
 }

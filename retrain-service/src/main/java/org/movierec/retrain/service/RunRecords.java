@@ -2,6 +2,7 @@ package org.movierec.retrain.service;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -91,6 +92,16 @@ public final class RunRecords {
                 set("status", RunStatus.FAILED.wireName()),
                 set("error", "abandoned: its lease expired without a heartbeat (the replica running it stopped)"),
                 set("finishedAt", Date.from(at))));
+    }
+
+    /**
+     * The run for data up to {@code cutoff} that is running or ended without failing (succeeded or rejected), if any:
+     * a trigger names its data by its cutoff, so a second trigger with the same cutoff is the same trigger (the
+     * schedule fires on every replica with the same nominal time). A failed run does not count: it may be tried again.
+     */
+    public Optional<String> notFailedFor(Instant cutoff) {
+        Document d = runs.find(and(eq("cutoff", cutoff.toString()), ne("status", RunStatus.FAILED.wireName()))).first();
+        return Optional.ofNullable(d).map(r -> r.getString("_id"));
     }
 
     /** The run as JSON-ready data, or empty. */

@@ -148,6 +148,13 @@ class RetrainServiceTest {
         assertThat(second.get("status")).isIn("succeeded", "rejected");
         given().get("/models/" + second.get("version") + "/lineage").then().statusCode(200)
                 .body("parentVersion", equalTo(version));
+
+        // the same trigger again (its cutoff, as a second replica receives it, after the run ended): no new run
+        Response again = given().header("Authorization", TOKEN).contentType("application/json")
+                .body("{\"cutoff\":\"" + second.get("cutoff") + "\",\"promotion\":\"direct\"}").post("/admin/retrain");
+        assertThat(again.statusCode()).as(again.asString()).isEqualTo(409);
+        assertThat(again.jsonPath().getString("runId")).isEqualTo(next.jsonPath().getString("runId"));
+        assertThat(again.jsonPath().getString("detail")).contains("already ran for cutoff " + second.get("cutoff"));
     }
 
     @Test

@@ -1,0 +1,145 @@
+package org.movierec.router.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.movierec.router.RouterConfig;
+import org.movierec.router.fallback.FallbackReason;
+
+/**
+ * {@link UpstreamClient} with two real HTTP servers standing in for two inference instances: calls are shared
+ * between them, and a call whose instance is down, or drops the connection, is answered by the other; a timed-out
+ * call fails, and its retry goes to the other instance.
+ */
+class UpstreamFailoverTest {
+
+    /** How an instance treats a request. */
+    private enum Behaviour { ANSWER, DROP_CONNECTION, HANG }
+
+    private Vertx vertx;
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final List<Behaviour> behaviours = new ArrayList<>();
+    private final List<Integer> received = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
+
+    @BeforeEach
+    void startTwoInstances() throws Exception {
+        vertx = Vertx.vertx();
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            behaviours.add(Behaviour.ANSWER);
+            received.add(0);
+            HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+                synchronized (received) {
+                    received.set(index, received.get(index) + 1);
+                }
+                switch (behaviours.get(index)) {
+                    case ANSWER -> request.response().putHeader("X-Model-Version", "instance-" + index)
+                            .end("m1,m2");
+                    case DROP_CONNECTION -> request.connection().close();
+                    case HANG -> { }
+                }
+            });
+            servers.add(await(server.listen(0, "127.0.0.1")));
+            ports.add(server.actualPort());
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        await(vertx.close());
+    }
+
+    @Test
+    void callsAreSharedEquallyBetweenTheInstances() throws Exception {
+        UpstreamClient client = client(ports);
+        for (int i = 0; i < 10; i++) {
+            assertThat(await(client.get("/recommend/7")).body().toString()).isEqualTo("m1,m2");
+        }
+        assertThat(received).containsExactly(5, 5);
+    }
+
+    @Test
+    void aStoppedInstanceCostsNoFailedCall() throws Exception {
+        UpstreamClient client = client(ports);
+        await(client.get("/recommend/7"));
+        await(client.get("/recommend/7"));
+        await(servers.get(0).close());
+        for (int i = 0; i < 10; i++) {
+            assertThat(await(client.get("/recommend/7")).modelVersion()).isEqualTo("instance-1");
+        }
+        assertThat(received).containsExactly(1, 11);
+    }
+
+    @Test
+    void aConnectionDroppedBeforeTheAnswerIsSentToTheOtherInstance() throws Exception {
+        behaviours.set(1, Behaviour.DROP_CONNECTION);
+        UpstreamClient client = client(ports);
+        for (int i = 0; i < 4; i++) {
+            assertThat(await(client.get("/recommend/7")).modelVersion()).isEqualTo("instance-0");
+        }
+        assertThat(received).containsExactly(4, 2);
+    }
+
+    @Test
+    void aTimedOutCallFailsAndItsRetryGoesToTheOtherInstance() throws Exception {
+        behaviours.set(0, Behaviour.HANG);
+        UpstreamClient client = client(ports);
+        UpstreamFailure failure = failure(client.get("/recommend/7"));
+        assertThat(failure.reason()).isEqualTo(FallbackReason.TIMEOUT);
+        assertThat(failure.instance()).isEqualTo(0);
+        assertThat(received).containsExactly(1, 0);
+        assertThat(await(client.retry(failure, "/recommend/7")).modelVersion()).isEqualTo("instance-1");
+    }
+
+    @Test
+    void whenNoInstanceCanBeReachedTheCallFailsAfterTryingEachOnce() throws Exception {
+        await(servers.get(0).close());
+        await(servers.get(1).close());
+        UpstreamFailure failure = failure(client(ports).get("/recommend/7"));
+        assertThat(failure.reason()).isEqualTo(FallbackReason.CONNECTION);
+        assertThat(failure.unreachable()).isTrue();
+    }
+
+    private UpstreamClient client(List<Integer> instancePorts) {
+        List<String> urls = instancePorts.stream().map(p -> "http://127.0.0.1:" + p).toList();
+        UpstreamClient client = new UpstreamClient();
+        client.vertx = vertx;
+        client.registry = new SimpleMeterRegistry();
+        client.config = (RouterConfig) Proxy.newProxyInstance(RouterConfig.class.getClassLoader(),
+                new Class<?>[] {RouterConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "inferenceUrl" -> urls;
+                    case "upstreamTimeout" -> Duration.ofMillis(250);
+                    case "upstreamConnections" -> 4;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        client.init();
+        return client;
+    }
+
+    private static UpstreamFailure failure(Future<?> call) throws Exception {
+        try {
+            await(call);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(UpstreamFailure.class);
+            return (UpstreamFailure) e.getCause();
+        }
+        throw new AssertionError("the call succeeded");
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
