@@ -12,12 +12,15 @@
 # PACE_MS=N adds a second pair of runs in which each connection waits N ms after every answer (bench/recommend-paced.lua):
 # an offered load the two cores serve without queueing, so the router's added latency there is the hop itself rather
 # than wrk, router and inference starving each other of CPU (as in the saturated runs above it).
-# Usage: [WITH_KAFKA=1] [DURATION=20s] [PACE_MS=4] [ROUTER_JAVA_OPTS=...] bench/router.sh [workdir]
+# REFERENCE_PROXY=nginx adds a third measured run through nginx (Debian's nginx-light, 2 workers, keep-alive pool to
+# inference) in the router's place: a proxy that only forwards, written in C, on the same two cores: what any hop
+# costs on this machine, against which the router's own figure is read.
+# Usage: [WITH_KAFKA=1] [DURATION=20s] [PACE_MS=4] [REFERENCE_PROXY=nginx] [ROUTER_JAVA_OPTS=...] bench/router.sh [workdir]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 work="${1:-$(mktemp -d)}"
 DURATION=${DURATION:-20s}
-trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${ROUTER_PID:-}" ] && kill $ROUTER_PID 2>/dev/null; [ -n "${KAFKA_PID:-}" ] && kill $KAFKA_PID 2>/dev/null; true' EXIT
+trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${ROUTER_PID:-}" ] && kill $ROUTER_PID 2>/dev/null; [ -n "${KAFKA_PID:-}" ] && kill $KAFKA_PID 2>/dev/null; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; true' EXIT
 build_inference
 [ "${WITH_KAFKA:-0}" = 1 ] && start_kafka 19092 900
 router_jar="$root/ab-router/target/quarkus-app/quarkus-run.jar"
@@ -68,6 +71,39 @@ echo "CPU per request: router $(cpu_us_per_request "$router_routed" "$work/route
   "$(cpu_us_per_request "$inference_routed" "$work/router.txt") us routed;" \
   "wrk $(cpu_us_per_request "$wrk_direct" "$work/direct.txt") us direct," \
   "$(cpu_us_per_request "$wrk_routed" "$work/router.txt") us routed"
+if [ "${REFERENCE_PROXY:-}" = nginx ]; then
+  command -v nginx >/dev/null || { echo "REFERENCE_PROXY=nginx needs nginx (apt-get install nginx-light)" >&2; exit 1; }
+  cat >"$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx-tmp;
+  proxy_temp_path $work/nginx-tmp;
+  upstream inference { server 127.0.0.1:18091; keepalive 64; }
+  server {
+    listen 127.0.0.1:18093;
+    location / { proxy_pass http://inference; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+CONF
+  mkdir -p "$work/nginx-tmp"
+  nginx -c "$work/nginx.conf" -p "$work"
+  for _ in $(seq 1 40); do curl -sf http://127.0.0.1:18093/recommend/1 >/dev/null 2>&1 && break; sleep 0.25; done
+  USERS=943 wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >/dev/null
+  nginx_ticks() { local t=0 p; for p in $(pgrep -f "nginx: worker process"); do t=$((t + $(cpu_ticks "$p"))); done; echo $t; }
+  nginx_before=$(nginx_ticks)
+  USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >"$work/nginx.txt"
+  nginx_routed=$(( $(nginx_ticks) - nginx_before ))
+  wrk_summary "/recommend through nginx (reference proxy)" "$work/nginx.txt"
+  nginx_rps=$(awk '/Requests\/sec/ {print $2}' "$work/nginx.txt")
+  nginx_p99=$(ms "$(awk '$1=="99%" {print $2}' "$work/nginx.txt")")
+  awk -v a="$nginx_rps" -v b="$direct_rps" -v p="$nginx_p99" -v q="$direct_p99" \
+    'BEGIN { printf "nginx throughput = %.0f %% of direct; nginx adds %.2f ms at p99\n", 100 * a / b, p - q }'
+  echo "CPU per request: nginx $(cpu_us_per_request "$nginx_routed" "$work/nginx.txt") us"
+fi
 if [ "${PACE_MS:-0}" != 0 ]; then
   for port in 18091 18092; do
     PACE_MS=$PACE_MS USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend-paced.lua" \
