@@ -67,10 +67,13 @@ public final class Main {
     static String readyMessage(LocalStack stack, double seconds) {
         int router = stack.settings().ports().of(Service.ROUTER);
         String r = "http://127.0.0.1:" + router;
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%nMovieRec is up (%.0f s). Point curl at the router on port %d:%n%n", seconds, router));
-        int retrain = stack.settings().ports().of(Service.RETRAIN);
         int simulator = stack.settings().ports().of(Service.SIMULATOR);
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%nMovieRec is up (%.0f s). Open the viewer's app first:%n%n  %s%n%n",
+                seconds, viewerUrl(simulator)));
+        s.append("  (pick or create a user, watch and rate, and see the list change)\n\n");
+        s.append(String.format(Locale.ROOT, "Point curl at the router on port %d:%n%n", router));
+        int retrain = stack.settings().ports().of(Service.RETRAIN);
         int telemetry = stack.settings().ports().of(Service.TELEMETRY);
         command(s, "curl " + r + "/recommend/42", "20 movie ids, best first");
         command(s, "curl -H 'Accept: application/json' " + r + "/recommend/42", "with scores and the model version");
@@ -89,6 +92,11 @@ public final class Main {
         s.append("Logs: ").append(stack.settings().home().resolve("logs")).append(". Ctrl-C stops everything; data stays in ")
                 .append(stack.settings().home()).append(".\n");
         return s.toString();
+    }
+
+    /** The viewer's app, served by the simulator (the streaming service in dev) at its root. */
+    static String viewerUrl(int simulatorPort) {
+        return "http://127.0.0.1:" + simulatorPort + "/";
     }
 
     private static void command(StringBuilder s, String command, String comment) {

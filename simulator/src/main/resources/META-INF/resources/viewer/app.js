@@ -243,7 +243,9 @@
     table.append(el("caption", { "class": "help" }, "Newest first; what came of each list"));
     const head = el("tr");
     ["Served at", "Model", "Arm", "Watched", "To the end", "Rated"].forEach((h) => head.append(el("th", { "scope": "col" }, h)));
-    table.append(el("thead")).append(head);
+    const thead = el("thead");
+    thead.append(head);
+    table.append(thead);
     const tbody = el("tbody");
     served.forEach((s) => {
       const tr = el("tr");

@@ -1,7 +1,5 @@
 package org.movierec.simulator.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import org.movierec.contracts.events.CreateAccountEvent;
@@ -36,7 +33,7 @@ import org.movierec.simulator.movielog.LineSink;
 public class AccountResource {
 
     private static final Set<String> FIELDS = Set.of("age", "gender", "occupation");
-    private static final String BODY = "body must be a JSON object like {\"age\":25,\"gender\":\"F\",\"occupation\":\"programmer\"}";
+    private static final String BODY_EXAMPLE = "{\"age\":25,\"gender\":\"F\",\"occupation\":\"programmer\"}";
 
     @Inject
     Accounts accounts;
@@ -52,21 +49,11 @@ public class AccountResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        JsonNode fields;
-        try {
-            fields = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            return Errors.badRequest(BODY + ": " + e.getOriginalMessage());
+        JsonObjectBody parsed = JsonObjectBody.parse(json, body, BODY_EXAMPLE, FIELDS);
+        if (parsed instanceof JsonObjectBody.Refused refused) {
+            return Errors.badRequest(refused.detail());
         }
-        if (fields == null || !fields.isObject()) {
-            return Errors.badRequest(BODY);
-        }
-        for (Iterator<String> names = fields.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                return Errors.badRequest("unknown field \"" + name + "\" (known: age, gender, occupation)");
-            }
-        }
+        JsonNode fields = ((JsonObjectBody.Parsed) parsed).fields();
         JsonNode age = fields.get("age");
         JsonNode gender = fields.get("gender");
         JsonNode occupation = fields.get("occupation");

@@ -49,9 +49,15 @@ public class Accounts {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split(",", 4);
-                if (f.length == 4) {
-                    created.add(new SyntheticUser(f[0], Integer.parseInt(f[1]), f[2], f[3], "00000"));
+                if (f.length != 4) {
+                    continue;
                 }
+                long expected = world.userCount() + created.size() + 1L;
+                if (Long.parseLong(f[0]) != expected) {
+                    throw new IllegalStateException(file + " holds account " + f[0] + " where " + expected
+                            + " was expected: it was written for a world of another size (simulator.users); move it away");
+                }
+                created.add(new SyntheticUser(f[0], Integer.parseInt(f[1]), f[2], f[3], "00000"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

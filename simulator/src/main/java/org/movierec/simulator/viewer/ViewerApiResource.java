@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import org.movierec.core.ids.UserIds;
 import org.movierec.platform.http.Problems;
 import org.movierec.simulator.api.CatalogResource;
+import org.movierec.simulator.api.JsonObjectBody;
 import org.movierec.simulator.catalog.Accounts;
 import org.movierec.simulator.catalog.Movie;
 import org.movierec.simulator.catalog.World;
@@ -70,28 +71,18 @@ public class ViewerApiResource {
     @Path("/watches")
     @Consumes(MediaType.WILDCARD)
     public Response watch(@PathParam("userId") String userId, String body) {
-        Response refused = userProblem(userId);
-        if (refused != null) {
-            return refused;
+        Action action = action(userId, body, "{\"movieId\":\"silent+river+1994\",\"minutes\":90}", "minutes");
+        if (action.problem() != null) {
+            return action.problem();
         }
-        ActionBody parsed = ActionBody.parse(json, body, "{\"movieId\":\"silent+river+1994\",\"minutes\":90}",
-                Set.of("movieId", "minutes"));
-        if (parsed instanceof ActionBody.Refused r) {
-            return Problems.of(Response.Status.BAD_REQUEST, r.detail());
-        }
-        JsonNode fields = ((ActionBody.Parsed) parsed).fields();
-        MovieLookup lookup = movie(fields.get("movieId"));
-        if (lookup.problem() != null) {
-            return lookup.problem();
-        }
-        Movie m = lookup.movie();
-        JsonNode minutes = fields.get("minutes");
+        Movie m = action.movie();
+        JsonNode minutes = action.fields().get("minutes");
         if (minutes != null && !(minutes.isInt() && minutes.intValue() >= 1 && minutes.intValue() <= m.runtime())) {
             return Problems.of(Response.Status.BAD_REQUEST, "\"minutes\" must be an integer in 1.." + m.runtime()
                     + " (the movie's runtime), got " + minutes);
         }
         int streamed = minutes == null ? m.runtime() : minutes.intValue();
-        playback.watch(UserIds.parse(userId), m, streamed);
+        playback.watch(action.userId(), m, streamed);
         return Response.accepted(Map.of("movieId", m.id(), "minutes", streamed)).build();
     }
 
@@ -99,27 +90,17 @@ public class ViewerApiResource {
     @Path("/ratings")
     @Consumes(MediaType.WILDCARD)
     public Response rate(@PathParam("userId") String userId, String body) {
-        Response refused = userProblem(userId);
-        if (refused != null) {
-            return refused;
+        Action action = action(userId, body, "{\"movieId\":\"silent+river+1994\",\"rating\":4}", "rating");
+        if (action.problem() != null) {
+            return action.problem();
         }
-        ActionBody parsed = ActionBody.parse(json, body, "{\"movieId\":\"silent+river+1994\",\"rating\":4}",
-                Set.of("movieId", "rating"));
-        if (parsed instanceof ActionBody.Refused r) {
-            return Problems.of(Response.Status.BAD_REQUEST, r.detail());
-        }
-        JsonNode fields = ((ActionBody.Parsed) parsed).fields();
-        MovieLookup lookup = movie(fields.get("movieId"));
-        if (lookup.problem() != null) {
-            return lookup.problem();
-        }
-        JsonNode rating = fields.get("rating");
+        JsonNode rating = action.fields().get("rating");
         if (rating == null || !rating.isInt() || !world.scale().contains(rating.intValue())) {
             return Problems.of(Response.Status.BAD_REQUEST, "\"rating\" must be a whole number in "
                     + (int) world.scale().min() + ".." + (int) world.scale().max() + ", got " + rating);
         }
-        playback.rate(UserIds.parse(userId), lookup.movie(), rating.intValue());
-        return Response.accepted(Map.of("movieId", lookup.movie().id(), "rating", rating.intValue())).build();
+        playback.rate(action.userId(), action.movie(), rating.intValue());
+        return Response.accepted(Map.of("movieId", action.movie().id(), "rating", rating.intValue())).build();
     }
 
     @GET
@@ -178,22 +159,42 @@ public class ViewerApiResource {
                 : Problems.of(Response.Status.NOT_FOUND, "unknown user " + userId + " (users are 1.." + accounts.userCount() + ")");
     }
 
-    /** A body's movie, or the answer saying why there is none (exactly one of the two is set). */
-    private record MovieLookup(Movie movie, Response problem) {
+    /**
+     * A watch or rating to act on: the user, the body's fields and its movie; or, instead, the answer saying why not
+     * ({@code problem} set, the rest null).
+     */
+    private record Action(long userId, JsonNode fields, Movie movie, Response problem) {
+
+        static Action refused(Response problem) {
+            return new Action(0, null, null, problem);
+        }
     }
 
-    /** The movie of a body's {@code movieId}, or the 400/404 answer saying why there is none. */
-    private MovieLookup movie(JsonNode movieId) {
+    /**
+     * Checks what a watch and a rating share: an existing user, a body that is one JSON object of {@code movieId} and
+     * {@code field}, and a {@code movieId} of the catalogue (400 malformed, 404 unknown).
+     */
+    private Action action(String userId, String body, String example, String field) {
+        Response refused = userProblem(userId);
+        if (refused != null) {
+            return Action.refused(refused);
+        }
+        JsonObjectBody parsed = JsonObjectBody.parse(json, body, example, Set.of("movieId", field));
+        if (parsed instanceof JsonObjectBody.Refused r) {
+            return Action.refused(Problems.of(Response.Status.BAD_REQUEST, r.detail()));
+        }
+        JsonNode fields = ((JsonObjectBody.Parsed) parsed).fields();
+        JsonNode movieId = fields.get("movieId");
         if (movieId == null || !movieId.isTextual()) {
-            return new MovieLookup(null, Problems.of(Response.Status.BAD_REQUEST, "\"movieId\" must be a string, got " + movieId));
+            return Action.refused(Problems.of(Response.Status.BAD_REQUEST, "\"movieId\" must be a string, got " + movieId));
         }
         String problem = CatalogResource.movieIdProblem(movieId.textValue());
         if (problem != null) {
-            return new MovieLookup(null, Problems.of(Response.Status.BAD_REQUEST, problem));
+            return Action.refused(Problems.of(Response.Status.BAD_REQUEST, problem));
         }
         int index = world.movieIndex(movieId.textValue());
         return index < 0
-                ? new MovieLookup(null, Problems.of(Response.Status.NOT_FOUND, "unknown movie '" + movieId.textValue() + "'"))
-                : new MovieLookup(world.movie(index), null);
+                ? Action.refused(Problems.of(Response.Status.NOT_FOUND, "unknown movie '" + movieId.textValue() + "'"))
+                : new Action(UserIds.parse(userId), fields, world.movie(index), null);
     }
 }

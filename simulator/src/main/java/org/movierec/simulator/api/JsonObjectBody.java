@@ -1,4 +1,4 @@
-package org.movierec.simulator.viewer;
+package org.movierec.simulator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,17 +8,18 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * The JSON object of a watch or a rating, read strictly: one object, only the fields named, nothing after it.
- * Either the object ({@link Parsed}) or what is wrong with the body ({@link Refused}).
+ * A request body that must be one JSON object (account creation, the viewer's watches and ratings), read strictly:
+ * one object, only the fields named, nothing after it. Either the object ({@link Parsed}) or what is wrong with the
+ * body ({@link Refused}, for a 400 problem's detail, never quoting the body back).
  */
-sealed interface ActionBody {
+public sealed interface JsonObjectBody {
 
     /** The body's object. */
-    record Parsed(JsonNode fields) implements ActionBody {
+    record Parsed(JsonNode fields) implements JsonObjectBody {
     }
 
     /** Why the body is refused, for a 400 problem's detail. */
-    record Refused(String detail) implements ActionBody {
+    record Refused(String detail) implements JsonObjectBody {
     }
 
     /**
@@ -26,8 +27,9 @@ sealed interface ActionBody {
      * @param body    the request body
      * @param example the body's form, for the message
      * @param known   the fields allowed
+     * @return the object, or why the body is refused
      */
-    static ActionBody parse(ObjectMapper json, String body, String example, Set<String> known) {
+    static JsonObjectBody parse(ObjectMapper json, String body, String example, Set<String> known) {
         JsonNode fields;
         try {
             fields = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body == null ? "" : body);
