@@ -131,7 +131,7 @@ class ViewerAppIT {
             assertThat(browser.findElements(By.cssSelector("#cards > li.changed"))).as("the change is highlighted").isNotEmpty();
         }
 
-        screenshot("viewer-desktop.png", "recommendations");
+        screenshot("viewer-desktop.png", "#cards > li.changed");
 
         WebElement why = browser.findElements(By.cssSelector("#cards > li button.why")).get(0);
         why.click();
@@ -145,13 +145,13 @@ class ViewerAppIT {
                             && d.findElements(By.cssSelector("#watches li")).size() == 3);
         }, () -> browser.findElement(By.id("activity-body")).getText());
         assertThat(browser.findElement(By.id("analytics")).getText()).contains("Lists shown");
-        screenshot("viewer-history.png", "activity");
+        screenshot("viewer-history.png", "#activity");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         Object overflow = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth > window.innerWidth;");
         assertThat(overflow).as("no sideways scrolling at phone width").isEqualTo(false);
-        screenshot("viewer-phone.png", "recommendations");
+        screenshot("viewer-phone.png", "#cards > li.changed");
 
         List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
         assertThat(console).as("browser console").noneMatch(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue());
@@ -192,9 +192,10 @@ class ViewerAppIT {
         return telemetry.number("SELECT coalesce(sum(count), 0) FROM dead_letter_counts");
     }
 
-    /** The viewport with the section {@code id} scrolled to its top. */
-    private void screenshot(String name, String id) throws Exception {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
+    /** The viewport with the first element {@code selector} matches scrolled to its middle. */
+    private void screenshot(String name, String selector) throws Exception {
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", selector);
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -18,10 +18,10 @@ import org.movierec.simulator.catalog.World;
 
 /**
  * The streaming service's user and movie API: {@code GET /user/{id}}, {@code GET /movie/{id}}, and
- * the bulk pages the retrain snapshot reads, {@code GET /users} and {@code GET /movies}. Users are the world's
- * and, after them, the accounts created in the viewer's app ({@link Accounts}, {@code POST /user})
+ * the bulk pages the retrain snapshot reads, {@code GET /users} and {@code GET /movies}
  * ({@code ?offset=0&limit=1000}, limit 1..10000, total in {@code X-Total-Count}). Bad input is 400,
- * an unknown id 404, both with {@code {"error":"..."}}.
+ * an unknown id 404, both with {@code {"error":"..."}}. Users are the world's and, after them, the accounts
+ * created in the viewer's app ({@link Accounts}, {@code POST /user}).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
