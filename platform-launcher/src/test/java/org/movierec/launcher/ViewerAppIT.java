@@ -18,12 +18,14 @@ import org.movierec.contracts.events.Topics;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 18 end to end: a person uses the viewer's app in a real browser (Debian's Chromium, headless, driven by
  * Selenium through Debian's chromedriver) against the whole platform, and what they do reaches the telemetry.
  *
- * <p>A new user (created in the app) gets the popularity list (the model does not know them), watches and rates
+ * <p>A new user (created in the app, by keyboard) gets the popularity list (the model does not know them), watches and rates
  * three movies; after each rating the list changes and no longer holds the rated movie within 2 s (a functional
  * deadline of the fold-in loop, waited for with {@link WebDriverWait}, not a measurement), with the change
  * highlighted. "Why this?" answers, the history shows the watches and ratings once the collector has them, and the
@@ -99,8 +101,12 @@ class ViewerAppIT {
         List<String> popular = List.of(HttpCalls.get(inference + "/popular?size=20").body().trim().split(","));
 
         browser.get(stack.service(Service.SIMULATOR).baseUrl() + "/");
+        // by keyboard, as a person without a mouse: choose the occupation, Tab to "Create user", Enter
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("occupation"))).selectByValue("programmer");
-        browser.findElement(By.id("create-user")).click();
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("Tab from the occupation")
+                .isEqualTo("create-user");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#cards > li"), 20));
         long user = Long.parseLong(browser.findElement(By.id("profile-id")).getText());
