@@ -317,6 +317,9 @@ public final class LocalStack implements AutoCloseable {
                 env.put("SIMULATOR_SEED", Long.toString(world.seed()));
                 env.put("SIMULATOR_BOOTSTRAP_RATINGS", Integer.toString(world.bootstrapRatings()));
                 env.put("SIMULATOR_BOOTSTRAP_DAYS", Integer.toString(world.bootstrapDays()));
+                // the viewer's app: "why this?" from inference, a person's history from the collector
+                env.put("VIEWER_INFERENCE_URL", inference);
+                env.put("VIEWER_TELEMETRY_URL", "http://127.0.0.1:" + settings.ports().of(Service.TELEMETRY));
             }
         }
         env.putAll(settings.extraEnvironment(s));

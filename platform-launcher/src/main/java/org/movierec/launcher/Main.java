@@ -1,6 +1,7 @@
 package org.movierec.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -60,18 +61,25 @@ public final class Main {
             System.out.println("stopped.");
             stopped.countDown();
         }, "movierec-shutdown"));
-        System.out.println(readyMessage(stack, progress.seconds()));
+        System.out.println(readyMessage(stack.settings(), stack.monitoringTools(), stack.tokens().file(), progress.seconds()));
         stopped.await();
     }
 
-    static String readyMessage(LocalStack stack, double seconds) {
-        int router = stack.settings().ports().of(Service.ROUTER);
+    /**
+     * What {@code bin/start} prints once the stack is up: the viewer's app first (the thing to open), then the curl
+     * commands, the monitoring tools, where the admin tokens and logs are.
+     */
+    static String readyMessage(StackSettings settings, List<String> monitoringTools, Path tokensFile, double seconds) {
+        int router = settings.ports().of(Service.ROUTER);
         String r = "http://127.0.0.1:" + router;
+        int simulator = settings.ports().of(Service.SIMULATOR);
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%nMovieRec is up (%.0f s). Point curl at the router on port %d:%n%n", seconds, router));
-        int retrain = stack.settings().ports().of(Service.RETRAIN);
-        int simulator = stack.settings().ports().of(Service.SIMULATOR);
-        int telemetry = stack.settings().ports().of(Service.TELEMETRY);
+        s.append(String.format(Locale.ROOT, "%nMovieRec is up (%.0f s). Open the viewer's app first:%n%n  %s%n%n",
+                seconds, viewerUrl(simulator)));
+        s.append("  (pick or create a user, watch and rate, and see the list change)\n\n");
+        s.append(String.format(Locale.ROOT, "Point curl at the router on port %d:%n%n", router));
+        int retrain = settings.ports().of(Service.RETRAIN);
+        int telemetry = settings.ports().of(Service.TELEMETRY);
         command(s, "curl " + r + "/recommend/42", "20 movie ids, best first");
         command(s, "curl -H 'Accept: application/json' " + r + "/recommend/42", "with scores and the model version");
         command(s, "curl " + r + "/experiments", "A/B experiments and canaries");
@@ -79,16 +87,21 @@ public final class Main {
         command(s, "curl http://127.0.0.1:" + simulator + "/admin/status", "simulated traffic");
         command(s, "curl http://127.0.0.1:" + telemetry + "/q/metrics", "any service: /q/metrics, /q/health/ready");
         s.append('\n');
-        for (String tool : stack.monitoringTools()) {
+        for (String tool : monitoringTools) {
             s.append("  ").append(tool).append('\n');
         }
         s.append("Services that exit unexpectedly are restarted (said here). bin/drill --list: alerts to try end to end.\n");
-        s.append("Admin tokens: . ").append(stack.tokens().file()).append("   (then e.g.\n");
+        s.append("Admin tokens: . ").append(tokensFile).append("   (then e.g.\n");
         s.append("  curl -X POST -H \"Authorization: Bearer $RETRAIN_ADMIN_TOKEN\" http://127.0.0.1:")
-                .append(stack.settings().ports().of(Service.RETRAIN)).append("/admin/retrain )\n");
-        s.append("Logs: ").append(stack.settings().home().resolve("logs")).append(". Ctrl-C stops everything; data stays in ")
-                .append(stack.settings().home()).append(".\n");
+                .append(settings.ports().of(Service.RETRAIN)).append("/admin/retrain )\n");
+        s.append("Logs: ").append(settings.home().resolve("logs")).append(". Ctrl-C stops everything; data stays in ")
+                .append(settings.home()).append(".\n");
         return s.toString();
+    }
+
+    /** The viewer's app, served by the simulator (the streaming service in dev) at its root. */
+    static String viewerUrl(int simulatorPort) {
+        return "http://127.0.0.1:" + simulatorPort + "/";
     }
 
     private static void command(StringBuilder s, String command, String comment) {

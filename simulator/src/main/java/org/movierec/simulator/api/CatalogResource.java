@@ -13,13 +13,15 @@ import java.util.List;
 import org.movierec.contracts.events.MovieIdCharset;
 import org.movierec.contracts.events.MovielogParserConfig;
 import org.movierec.core.ids.UserIds;
+import org.movierec.simulator.catalog.Accounts;
 import org.movierec.simulator.catalog.World;
 
 /**
  * The streaming service's user and movie API: {@code GET /user/{id}}, {@code GET /movie/{id}}, and
  * the bulk pages the retrain snapshot reads, {@code GET /users} and {@code GET /movies}
  * ({@code ?offset=0&limit=1000}, limit 1..10000, total in {@code X-Total-Count}). Bad input is 400,
- * an unknown id 404, both with {@code {"error":"..."}}.
+ * an unknown id 404, both with {@code {"error":"..."}}. Users are the world's and, after them, the accounts
+ * created in the viewer's app ({@link Accounts}, {@code POST /user}).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +34,9 @@ public class CatalogResource {
     @Inject
     World world;
 
+    @Inject
+    Accounts accounts;
+
     @GET
     @Path("user/{id}")
     public Response user(@PathParam("id") String id) {
@@ -39,11 +44,8 @@ public class CatalogResource {
         if (problem != null) {
             return Errors.badRequest(problem);
         }
-        int user = world.userIndex(UserIds.parse(id));
-        if (user < 0) {
-            return Errors.notFound("unknown user " + id + " (users are 1.." + world.userCount() + ")");
-        }
-        return Response.ok(UserJson.of(world.user(user))).build();
+        return accounts.user(UserIds.parse(id)).map(user -> Response.ok(UserJson.of(user)).build())
+                .orElseGet(() -> Errors.notFound("unknown user " + id + " (users are 1.." + accounts.userCount() + ")"));
     }
 
     @GET
@@ -70,10 +72,11 @@ public class CatalogResource {
             return Errors.badRequest(e.getMessage());
         }
         List<UserJson> users = new ArrayList<>();
-        for (long k = page.offset(); k < Math.min(world.userCount(), page.offset() + page.limit()); k++) {
-            users.add(UserJson.of(world.user((int) k)));
+        long total = accounts.userCount();
+        for (long k = page.offset(); k < Math.min(total, page.offset() + page.limit()); k++) {
+            users.add(UserJson.of(accounts.userAt(k)));
         }
-        return Response.ok(users).header("X-Total-Count", world.userCount()).build();
+        return Response.ok(users).header("X-Total-Count", total).build();
     }
 
     @GET
@@ -93,7 +96,7 @@ public class CatalogResource {
     }
 
     /** The problem with {@code id} as a movie id (the charset and length the {@code movielog} parser accepts), or null. */
-    static String movieIdProblem(String id) {
+    public static String movieIdProblem(String id) {
         if (id == null || id.isEmpty()) {
             return "movie id is empty";
         }

@@ -53,12 +53,35 @@ public final class RouterClient implements AutoCloseable {
     public CompletionStage<RouterAnswer> recommend(long userId) {
         long start = System.nanoTime();
         CompletableFuture<RouterAnswer> answer = new CompletableFuture<>();
-        String path = (base.getPath() == null ? "" : stripSlash(base.getPath())) + "/recommend/" + userId;
-        client.get(path).putHeader("Accept", "text/plain").timeout(timeoutMs).send().onComplete(result -> {
+        client.get(recommendPath(userId)).putHeader("Accept", "text/plain").timeout(timeoutMs).send().onComplete(result -> {
             int latency = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
             answer.complete(result.succeeded() ? fromResponse(result.result(), latency) : fromFailure(result.cause(), latency));
         });
         return answer;
+    }
+
+    /**
+     * Asks for user {@code userId}'s list like {@link #recommend}, and also reads how it was served from the answer's
+     * headers (the viewer's app shows them); the stage always completes normally.
+     */
+    public CompletionStage<ServedAnswer> recommendServed(long userId) {
+        long start = System.nanoTime();
+        CompletableFuture<ServedAnswer> answer = new CompletableFuture<>();
+        client.get(recommendPath(userId)).putHeader("Accept", "text/plain").timeout(timeoutMs).send().onComplete(result -> {
+            int latency = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
+            if (result.succeeded()) {
+                HttpResponse<Buffer> response = result.result();
+                answer.complete(new ServedAnswer(fromResponse(response, latency), response.getHeader("X-Model-Version"),
+                        response.getHeader("X-Experiment"), response.getHeader("X-Arm"), response.getHeader("X-Fallback")));
+            } else {
+                answer.complete(new ServedAnswer(fromFailure(result.cause(), latency), null, null, null, null));
+            }
+        });
+        return answer;
+    }
+
+    private String recommendPath(long userId) {
+        return (base.getPath() == null ? "" : stripSlash(base.getPath())) + "/recommend/" + userId;
     }
 
     private RouterAnswer fromResponse(HttpResponse<Buffer> response, int latency) {
