@@ -80,8 +80,8 @@ public final class SparkTrain implements Callable<Integer> {
 
     /**
      * A session for training: on {@code master} if given (else spark-submit's; a local one on loopback), no web
-     * UI, and as many shuffle
-     * partitions as cores (the default 200 is for clusters; here it would be mostly scheduling).
+     * UI, and as many shuffle partitions as cores (the default 200 is for clusters; here it would be mostly
+     * scheduling).
      */
     public static SparkSession session(String master) {
         SparkSession.Builder builder = SparkSession.builder().appName("movierec-train")
