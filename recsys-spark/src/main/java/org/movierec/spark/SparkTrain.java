@@ -2,13 +2,18 @@ package org.movierec.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.data.Ratings;
 import org.movierec.core.data.load.LoadOptions;
 import org.movierec.core.data.load.RatingsFormat;
 import org.movierec.core.data.load.RatingsLoader;
+import org.movierec.core.ids.IdIndex;
+import org.movierec.core.metrics.ErrorMetrics;
 import org.movierec.core.model.ModelFile;
 import org.movierec.core.model.SvdModel;
 import picocli.CommandLine;
@@ -30,6 +35,9 @@ public final class SparkTrain implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "The model file to write.")
     Path model;
+
+    @Option(names = "--test", description = "Held-out ratings to score the model on (same format); prints its RMSE as JSON.")
+    Path test;
 
     @Option(names = "--master", description = "Spark master (local[*], k8s://..., spark://...); default: spark-submit's.")
     String master;
@@ -62,8 +70,12 @@ public final class SparkTrain implements Callable<Integer> {
     public Integer call() throws Exception {
         RatingScale scale = new RatingScale(ratingMin, ratingMax);
         AlsParams params = new AlsParams(rank, iterations, regularization, biasShrinkage, biasPasses, seed);
-        Ratings ratings = new RatingsLoader(RatingsFormat.ML100K, LoadOptions.defaults().withScale(scale))
-                .load(train).ratings();
+        RatingsLoader loader = new RatingsLoader(RatingsFormat.ML100K, LoadOptions.defaults().withScale(scale));
+        IdIndex users = new IdIndex();
+        IdIndex items = new IdIndex();
+        Ratings ratings = loader.load(train, users, items).ratings();
+        // the holdout shares the indices (its new ids after the training ones), as the split stage reads a split
+        Ratings heldOut = test == null ? null : loader.load(test, users, items).ratings();
         SparkSession spark = session(master);
         try {
             SvdModel trained = new SparkAlsTrainer(spark, params, scale).train(ratings);
@@ -71,7 +83,15 @@ public final class SparkTrain implements Callable<Integer> {
                 Files.createDirectories(model.getParent());
             }
             ModelFile.write(trained, model);
-            System.out.println("spark-train: " + trained + " -> " + model);
+            System.err.println("spark-train: " + trained + " -> " + model);
+            if (heldOut != null) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("rmse", ErrorMetrics.rmse(trained, heldOut));
+                report.put("train_seconds", Double.parseDouble(trained.metadata().get("trainSeconds")));
+                report.put("train_ratings", ratings.size());
+                report.put("test_ratings", heldOut.size());
+                System.out.println(new ObjectMapper().writeValueAsString(report));
+            }
         } finally {
             spark.stop();
         }
