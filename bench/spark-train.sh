@@ -5,7 +5,8 @@
 # (held-out RMSE, train_seconds = fitting alone, in-process) and, on stderr, /usr/bin/time's wall time and peak
 # resident memory of the whole process (JVM, and for Spark its startup, included).
 # Usage: bench/spark-train.sh [size...]   sizes: 1m 10m 25m (default: 1m 10m; 25m runs the Spark engine alone)
-# Environment: WORK (default: a temp dir, removed at the end), SPARK_XMX (default 12g), SGD_XMX (default 8g).
+# Environment: WORK (default: a temp dir, removed at the end), SPARK_XMX (default 12g), SGD_XMX (default 8g),
+# ENGINES (default "sgd spark"), SPARK_REGS (ALS regParams to run, default: the pipeline's train.alsReg).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 recsys="$root/bin/recsys"
@@ -40,15 +41,19 @@ for size in "${sizes[@]}"; do
   awk 'BEGIN { srand(17) } { if (rand() < 0.9) print > (FILENAME "-train"); else print > (FILENAME "-test") }' "$dir/u.data"
   mv "$dir/u.data-train" "$dir/train.tsv"; mv "$dir/u.data-test" "$dir/test.tsv"; rm "$dir/u.data"
   grep -o '"noise_floor"[^,}]*' "$dir/generator.json" >&2 || true
-  if [ "$size" != 25m ]; then
+  if [ "$size" != 25m ] && [[ " ${ENGINES:-sgd spark} " == *" sgd "* ]]; then
     if [ "$size" = 1m ]; then
       JAVA_OPTS="-Xmx${SGD_XMX:-8g}" timed "sgd svd++ $size" "$recsys" evaluate --train "$dir/train.tsv" --test "$dir/test.tsv" --quiet --factors 64
     fi
     JAVA_OPTS="-Xmx${SGD_XMX:-8g}" timed "sgd biased-mf $size" "$recsys" evaluate --train "$dir/train.tsv" --test "$dir/test.tsv" --quiet --factors 64 --no-implicit --threads 2
   fi
-  # shellcheck disable=SC2086 # $opens is a list of options
-  timed "spark als $size" java $opens "-Xmx${SPARK_XMX:-12g}" -cp "$engine/recsys-spark.jar:$engine/lib/*" org.movierec.spark.SparkTrain \
-    --master 'local[*]' --train "$dir/train.tsv" --test "$dir/test.tsv" --model "$dir/spark-model.bin" \
-    --rank 64 --iterations 10 --reg 0.15 --bias-shrinkage 5 --bias-passes 3 --seed 42
+  if [[ " ${ENGINES:-sgd spark} " == *" spark "* ]]; then
+    for reg in ${SPARK_REGS:-$(sed -n 's/^  alsReg: //p' "$root/params.yaml")}; do
+      # shellcheck disable=SC2086 # $opens is a list of options
+      timed "spark als reg $reg $size" java $opens "-Xmx${SPARK_XMX:-12g}" -cp "$engine/recsys-spark.jar:$engine/lib/*" \
+        org.movierec.spark.SparkTrain --master 'local[*]' --train "$dir/train.tsv" --test "$dir/test.tsv" \
+        --model "$dir/spark-model.bin" --rank 64 --iterations 10 --reg "$reg" --bias-shrinkage 5 --bias-passes 3 --seed 42
+    done
+  fi
   rm -rf "$dir"
 done

@@ -26,13 +26,14 @@ import org.movierec.retrain.train.TrainStage;
  * The retrain pipeline's train stage with {@code train.engine: spark}, as the pipeline runs it: it launches the
  * packaged engine ({@code target/recsys-spark.jar} and {@code target/lib}) as its own JVM on the split's files,
  * and the model file it leaves where the SGD engine writes it is the explicit model, read by the same reader as
- * every model.
+ * every model. It runs the pipeline's default ALS parameters, so its data has ~150 ratings a user, the density
+ * they were chosen at (recsys-spark/README.md).
  */
 class SparkEngineIT {
 
     @Test
     void theTrainStageRunsThePackagedEngineAndItsModelFileServes(@TempDir Path dir) throws Exception {
-        GeneratedData data = SyntheticDataGenerator.generate(GeneratorConfig.of(1000, 400, 40_000, 23));
+        GeneratedData data = SyntheticDataGenerator.generate(GeneratorConfig.of(400, 500, 60_000, 23));
         Split split = SplitStage.read(written(Splits.random(data.ratings(), 0.1, 42), dir), data.config().scale());
         RetrainParams params = RetrainParams.ofDefaults().with("train.engine", "spark");
         SparkEngine.Launch launch = new SparkEngine.Launch(Path.of("target"), "local[2]", List.of("-Xmx1g"), "spark-submit");

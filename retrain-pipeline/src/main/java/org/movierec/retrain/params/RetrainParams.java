@@ -51,7 +51,7 @@ public final class RetrainParams {
         d.put("train.implicitReg", 0.08);
         d.put("train.engine", "sgd");
         d.put("train.alsIterations", 10);
-        d.put("train.alsReg", 0.15);
+        d.put("train.alsReg", 0.08);
         d.put("train.alsBiasShrinkage", 5.0);
         d.put("train.alsBiasPasses", 3);
         d.put("evaluate.k", 10);

@@ -70,7 +70,7 @@ class SparkEngineTest {
     void theDvcLockRecordsTheEngineThatTrainedTheModel(@TempDir Path dir) throws Exception {
         assertThat(lockedTrainParams(dir.resolve("sgd"), RetrainParams.ofDefaults())).containsEntry("train.engine", "sgd");
         Map<String, Object> spark = lockedTrainParams(dir.resolve("spark"), SPARK);
-        assertThat(spark).containsEntry("train.engine", "spark").containsEntry("train.alsReg", 0.15)
+        assertThat(spark).containsEntry("train.engine", "spark").containsEntry("train.alsReg", 0.08)
                 .containsEntry("train.factors", 64);
     }
 
