@@ -1,7 +1,6 @@
 package org.movierec.spark;
 
 import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -33,9 +32,10 @@ public record Biases(double mean, Dataset<Row> userBiases, Dataset<Row> itemBias
         Dataset<Row> itemBiases = null;
         Dataset<Row> userBiases = null;
         for (int pass = 0; pass < passes; pass++) {
-            Column itemTerm = itemBiases == null ? lit(0.0) : coalesce(col("itemBias"), lit(0.0));
-            Dataset<Row> withItem = itemBiases == null ? ratings : ratings.join(itemBiases, "item");
-            userBiases = solve(withItem, "user", col("rating").minus(mean).minus(itemTerm), lambda, "userBias");
+            // every user and movie of the table has a bias after its first solve, so the joins are inner
+            Dataset<Row> withItem = itemBiases == null ? ratings.withColumn("itemBias", lit(0.0))
+                    : ratings.join(itemBiases, "item");
+            userBiases = solve(withItem, "user", col("rating").minus(mean).minus(col("itemBias")), lambda, "userBias");
             itemBiases = solve(ratings.join(userBiases, "user"), "item",
                     col("rating").minus(mean).minus(col("userBias")), lambda, "itemBias");
         }

@@ -77,6 +77,42 @@ class SparkAlsTrainerTest {
         assertThat(top.movieIds(loaded.items())).doesNotContainAnyElementsOf(ratedBy(split, user));
     }
 
+    /**
+     * A complete additive table {@code r = 3 + a_u + c_i} (a = −1, 0, 1; c = −0.5, 0, 0.5): unshrunk biases are
+     * exact after one pass, {@code b_u = a_u − mean(a)}, {@code b_i = c_i − mean(c)} (the ridge normal equations
+     * with λ = 0, solved by hand); with λ = 3 each user's first solve divides the same sum by 3 + 3.
+     */
+    @Test
+    void biasesSolveTheRidgeEquations() {
+        Ratings.Builder b = Ratings.builder();
+        double[] a = {-1, 0, 1};
+        double[] c = {-0.5, 0, 0.5};
+        for (int u = 0; u < 3; u++) {
+            for (int i = 0; i < 3; i++) {
+                b.add("u" + u, "m" + i, (float) (3 + a[u] + c[i]), 0);
+            }
+        }
+        Ratings ratings = b.build();
+        var table = RatingsTable.of(spark, ratings, 2);
+
+        Biases exact = Biases.fit(table, 0, 2);
+        assertThat(exact.mean()).isCloseTo(3.0, within(1e-9));
+        assertThat(byIndex(exact.userBiases())).containsExactly(new double[] {-1, 0, 1}, within(1e-6));
+        assertThat(byIndex(exact.itemBiases())).containsExactly(new double[] {-0.5, 0, 0.5}, within(1e-6));
+
+        Biases shrunk = Biases.fit(table, 3, 1);
+        // users: Σ_i (r − 3) = 3 a_u, over 3 + 3; movies: Σ_u (r − 3 − a_u/2) = 3 c_i, over 3 + 3
+        assertThat(byIndex(shrunk.userBiases())).containsExactly(new double[] {-0.5, 0, 0.5}, within(1e-6));
+        assertThat(byIndex(shrunk.itemBiases())).containsExactly(new double[] {-0.25, 0, 0.25}, within(1e-6));
+        table.unpersist();
+    }
+
+    private static double[] byIndex(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> biases) {
+        double[] out = new double[3];
+        biases.collectAsList().forEach(row -> out[row.getInt(0)] = row.getDouble(1));
+        return out;
+    }
+
     private static SvdModel sgd(TrainingParams params, Split split) {
         return new SgdTrainer(params, RatingScale.ONE_TO_FIVE, EpochListener.NONE).train(split.train()).model();
     }

