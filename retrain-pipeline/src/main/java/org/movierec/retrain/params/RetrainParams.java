@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.movierec.core.data.RatingScale;
 import org.movierec.core.train.TrainingParams;
@@ -15,6 +16,14 @@ import org.movierec.core.train.TrainingParams;
  * {@link #values()} holds every value by dotted key, defaults filled in (what {@code dvc.lock} records).
  */
 public final class RetrainParams {
+
+    /**
+     * The {@code train.*} keys that are not SGD hyperparameters: the engine choice and the Spark engine's ALS
+     * settings ({@code org.movierec.retrain.train.SparkEngine}). The Spark engine shares {@code train.factors},
+     * {@code train.seed} and the rating scale with the SGD engine.
+     */
+    public static final Set<String> SPARK_ENGINE_KEYS = Set.of("train.engine",
+            "train.alsIterations", "train.alsReg", "train.alsBiasShrinkage", "train.alsBiasPasses");
 
     private final Map<String, Object> values;
 
@@ -40,6 +49,11 @@ public final class RetrainParams {
         d.put("train.seed", 42);
         d.put("train.threads", 2);
         d.put("train.implicitReg", 0.08);
+        d.put("train.engine", "sgd");
+        d.put("train.alsIterations", 10);
+        d.put("train.alsReg", 0.08);
+        d.put("train.alsBiasShrinkage", 5.0);
+        d.put("train.alsBiasPasses", 3);
         d.put("evaluate.k", 10);
         d.put("evaluate.relevance_threshold", 4.0);
         d.put("promote.max_rmse_increase", 0.005);
@@ -76,6 +90,7 @@ public final class RetrainParams {
         this.values = java.util.Collections.unmodifiableMap(merged);
         // validate now, not halfway through a run
         training();
+        engine();
         scale();
         splitPolicy();
         testFraction();
@@ -131,11 +146,23 @@ public final class RetrainParams {
         return m;
     }
 
-    /** The training hyperparameters ({@code train.*}, named as {@link TrainingParams#fromMap} knows them). */
+    /**
+     * The SGD engine's hyperparameters ({@code train.*} but {@link #SPARK_ENGINE_KEYS}, named as
+     * {@link TrainingParams#fromMap} knows them).
+     */
     public TrainingParams training() {
         Map<String, String> m = new TreeMap<>();
-        section("train").forEach((k, v) -> m.put(k.substring("train.".length()), String.valueOf(v)));
+        section("train").forEach((k, v) -> {
+            if (!SPARK_ENGINE_KEYS.contains(k)) {
+                m.put(k.substring("train.".length()), String.valueOf(v));
+            }
+        });
         return TrainingParams.fromMap(m);
+    }
+
+    /** {@code train.engine}: which engine the train stage runs. */
+    public TrainEngine engine() {
+        return TrainEngine.parse(text("train.engine"));
     }
 
     public RatingScale scale() {

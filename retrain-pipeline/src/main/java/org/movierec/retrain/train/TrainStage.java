@@ -13,6 +13,7 @@ import org.movierec.core.train.SgdTrainer;
 import org.movierec.core.train.TrainingParams;
 import org.movierec.retrain.RunLayout;
 import org.movierec.retrain.params.RetrainParams;
+import org.movierec.retrain.params.TrainEngine;
 import org.movierec.retrain.snapshot.Watch;
 
 /**
@@ -23,6 +24,11 @@ import org.movierec.retrain.snapshot.Watch;
  * watch as well as what they rate: each user's implicit set is their rated movies plus the snapshot's watches
  * ({@link WatchedPairs}), so users who never rate get a personal vector. {@value TrainingParams#BIASED_MF} is the
  * explicit model of earlier builds, trained on the ratings alone.
+ *
+ * <p>{@code train.engine} chooses what trains it ({@link #trainAndWrite}): {@code sgd} (the default) is the above,
+ * in this JVM; {@code spark} runs the {@link SparkEngine} in its own process on the split's files, which trains
+ * the explicit biased model with Spark MLlib's ALS (it ignores {@code train.algorithm} and the watches) and writes
+ * the same model file.
  */
 public final class TrainStage {
 
@@ -34,6 +40,21 @@ public final class TrainStage {
         TrainingParams training = params.training();
         ImplicitFeedback watched = training.implicit() ? WatchedPairs.of(split, watches) : ImplicitFeedback.none();
         return new SgdTrainer(training, params.scale(), EpochListener.NONE).train(split.train(), watched).model();
+    }
+
+    /**
+     * Trains with the engine {@code train.engine} names and writes {@link RunLayout#MODEL}; the Spark engine reads
+     * the split's files under {@code layout} (the split stage wrote them), the SGD engine {@code split} itself.
+     */
+    public static SvdModel trainAndWrite(RunLayout layout, Split split, List<Watch> watches, RetrainParams params,
+                                         SparkEngine.Launch spark) throws IOException, InterruptedException {
+        if (params.engine() == TrainEngine.SPARK) {
+            SparkEngine.train(layout, params, spark);
+            return read(layout);
+        }
+        SvdModel model = train(split, watches, params);
+        write(model, layout);
+        return model;
     }
 
     /** Writes the model file. */
