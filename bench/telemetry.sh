@@ -5,7 +5,8 @@
 # lag at its end. Options (defaults): --rate 50000 --burst 60 --preload 2000000 --partitions 4 --users 1000000
 # --batch 20000 --heap 1g --out target/bench; --consumers N sets telemetry.kafka.consumers (default: the
 # collector's); --instances N starts N collector processes in one consumer group (default 1) and measures what they
-# store together. The report is also written to telemetry-collector/target/bench/report.txt.
+# store together; --telemetry.<key> <value> passes any other collector setting (e.g. --telemetry.batch.durable-commit
+# false). The report is also written to telemetry-collector/target/bench/report.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Built in the reactor, never installed into ~/.m2 (other checkouts share it): the classpath file is written by each

@@ -106,6 +106,19 @@ public interface TelemetryConfig {
         /** How long a batch may wait for more records before it is written. */
         @WithDefault("200ms")
         Duration maxWait();
+
+        /**
+         * Whether a batch's commit waits until its WAL is on disk (PostgreSQL's {@code synchronous_commit} for the
+         * batch's transaction only; {@code false} sets it {@code off} there). Exactly once holds either way: a
+         * batch's rows and its positions are one transaction, and an asynchronous commit is still atomic and
+         * recovered in WAL order, so a server crash loses the last committed batches whole (at most about three
+         * times {@code wal_writer_delay}), positions and rows together, and the collector reads them again from
+         * Kafka at its stored positions (PostgreSQL documentation, "Asynchronous Commit"). What {@code false} gives
+         * up: a batch counted in the collector's metrics may be counted again after such a crash, and the records
+         * must still be in Kafka (retention) when they are read again.
+         */
+        @WithDefault("true")
+        boolean durableCommit();
     }
 
     interface Retry {

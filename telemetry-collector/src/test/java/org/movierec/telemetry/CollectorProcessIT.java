@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -249,7 +250,8 @@ class CollectorProcessIT {
      * second joins while the first is consuming and records flow, so the group rebalances under load (the first
      * writes its pending batch as its partitions are revoked, the second seeks to the stored positions); then the
      * first is killed with SIGKILL mid-stream and, when its session expires, the survivor takes its partitions back
-     * from the positions PostgreSQL holds. Every record stored exactly once. (The fencing of a writer that keeps
+     * from the positions PostgreSQL holds. The second commits asynchronously ({@code telemetry.batch.durable-commit}
+     * false), which must not change any of it. Every record stored exactly once. (The fencing of a writer that keeps
      * writing after its partitions went elsewhere is tested deterministically in {@code ZombieCommitFencingTest}.)
      */
     @Test
@@ -260,7 +262,10 @@ class CollectorProcessIT {
         ServiceProcess first = startCollector("replica-a", replica("collector-a"));
         await("the first replica committing", WAIT, () -> storedPositions() > before);
 
-        ServiceProcess second = startCollector("replica-b", replica("collector-b"));
+        // The second commits asynchronously (telemetry.batch.durable-commit=false): exactly once must not depend on it.
+        Map<String, String> asynchronous = new HashMap<>(replica("collector-b"));
+        asynchronous.put("telemetry.batch.durable-commit", "false");
+        ServiceProcess second = startCollector("replica-b", asynchronous);
         produce(100_000); // records flow while the group rebalances to two members
         await("the second replica committed a batch", WAIT, () -> batchesWritten(second) > 0);
         produce(100_000);

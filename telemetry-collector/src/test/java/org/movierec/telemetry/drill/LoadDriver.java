@@ -34,7 +34,8 @@ import org.movierec.telemetry.TestSupport;
  *       (records in Kafka not yet in PostgreSQL) at the end of the burst, and how long draining it takes.</li>
  * </ol>
  *
- * Finally it checks that PostgreSQL holds exactly the generated stream. Run it with {@code bench/telemetry.sh}.
+ * Any option named {@code --telemetry.*} is passed to the collector(s) as that setting. Finally it checks that
+ * PostgreSQL holds exactly the generated stream. Run it with {@code bench/telemetry.sh}.
  */
 public final class LoadDriver {
 
@@ -87,6 +88,11 @@ public final class LoadDriver {
                         if (opts.containsKey("consumers")) {
                             settings.put("telemetry.kafka.consumers", opts.get("consumers"));
                         }
+                        opts.forEach((key, value) -> {
+                            if (key.startsWith("telemetry.")) {
+                                settings.put(key, value); // any other collector setting, e.g. --telemetry.batch.durable-commit false
+                            }
+                        });
                         collectors.add(CollectorProcess.start(settings,
                                 out.resolve(k == 0 ? "collector.log" : "collector-" + k + ".log"), opts.get("heap")));
                     }
