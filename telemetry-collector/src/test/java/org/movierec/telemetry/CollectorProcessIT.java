@@ -269,11 +269,10 @@ class CollectorProcessIT {
         produce(100_000); // records flow while the group rebalances to two members
         await("the second replica committed a batch", WAIT, () -> batchesWritten(second) > 0);
         produce(100_000);
-        assertThat(first.kill()).isEqualTo(137);
-        assertThat(storedPositions()).isLessThan(stream.records());
+        assertThat(first.kill()).isEqualTo(137); // wherever it is in those records
 
         collector = second; // the survivor, which gets the killed one's partitions when its session expires
-        produce(20_000);
+        produce(20_000); // on every partition: stored only once the survivor owns the killed one's too
         awaitExactlyTheStream();
         assertThat(second.isAlive()).isTrue();
         stopCollector(); // the other drills start the collector they need

@@ -44,7 +44,7 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>(Map.of("rate", "50000", "burst", "60", "preload", "2000000",
-                "partitions", "4", "users", "1000000", "batch", "20000", "heap", "1g", "out", "target/bench",
+                "partitions", "4", "users", "1000000", "batch", "100000", "heap", "1g", "out", "target/bench",
                 "instances", "1"));
         for (int k = 0; k + 1 < args.length; k += 2) {
             opts.put(args[k].replaceFirst("^--", ""), args[k + 1]);
