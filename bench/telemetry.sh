@@ -3,12 +3,17 @@
 # Starts Kafka, PostgreSQL and MongoDB from the Maven jars, the packaged collector in its own JVM, preloads a
 # backlog to measure sustained ingest, then offers a burst at --rate records/s for --burst seconds and reports the
 # lag at its end. Options (defaults): --rate 50000 --burst 60 --preload 2000000 --partitions 4 --users 1000000
-# --batch 20000 --heap 1g --out target/bench; --consumers N sets telemetry.kafka.consumers (default: the collector's). The report is also written to telemetry-collector/target/bench/report.txt.
+# --batch 100000 (telemetry.batch.max-records) --heap 1g --out target/bench; --consumers N sets
+# telemetry.kafka.consumers (default: the collector's); --instances N starts N collector processes in one consumer
+# group (default 1) and measures what they store together; --telemetry.<key> <value> passes any other collector
+# setting (e.g. --telemetry.batch.durable-commit false, --telemetry.batch.max-wait 200ms). The report is also
+# written to telemetry-collector/target/bench/report.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl telemetry-collector -am install -DskipTests
-./mvnw -B -q -pl telemetry-collector dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+# Built in the reactor, never installed into ~/.m2 (other checkouts share it): the classpath file is written by each
+# module of the reactor in turn, the collector's last.
+./mvnw -B -q -pl telemetry-collector -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$PWD/telemetry-collector/target/bench-classpath.txt" -Dmdep.includeScope=test
 cd telemetry-collector
 exec java -Xmx1500m -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

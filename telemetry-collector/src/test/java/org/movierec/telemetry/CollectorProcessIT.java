@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -242,6 +243,58 @@ class CollectorProcessIT {
         await("ready", WAIT, () -> collector.status("/q/health/ready") == 200);
         awaitExactlyTheStream();
         stopCollector(); // the other drills start the collector they need
+    }
+
+    /**
+     * Collector replicas (issue 17): two collector processes in one consumer group, as two pods would run. The
+     * second joins while the first is consuming and records flow, so the group rebalances under load (the first
+     * writes its pending batch as its partitions are revoked, the second seeks to the stored positions); then the
+     * first is killed with SIGKILL mid-stream and, when its session expires, the survivor takes its partitions back
+     * from the positions PostgreSQL holds. The second commits asynchronously ({@code telemetry.batch.durable-commit}
+     * false), which must not change any of it. Every record stored exactly once. (The fencing of a writer that keeps
+     * writing after its partitions went elsewhere is tested deterministically in {@code ZombieCommitFencingTest}.)
+     */
+    @Test
+    void twoCollectorProcessesRebalancedWhileRecordsFlowThenOneKilledStoreEveryRecordOnce() {
+        stopCollector();
+        produce(100_000);
+        long before = storedPositions();
+        ServiceProcess first = startCollector("replica-a", replica("collector-a"));
+        await("the first replica committing", WAIT, () -> storedPositions() > before);
+
+        // The second commits asynchronously (telemetry.batch.durable-commit=false): exactly once must not depend on it.
+        Map<String, String> asynchronous = new HashMap<>(replica("collector-b"));
+        asynchronous.put("telemetry.batch.durable-commit", "false");
+        ServiceProcess second = startCollector("replica-b", asynchronous);
+        produce(100_000); // records flow while the group rebalances to two members
+        await("the second replica committed a batch", WAIT, () -> batchesWritten(second) > 0);
+        produce(100_000);
+        assertThat(first.kill()).isEqualTo(137); // wherever it is in those records
+
+        collector = second; // the survivor, which gets the killed one's partitions when its session expires
+        produce(20_000); // on every partition: stored only once the survivor owns the killed one's too
+        awaitExactlyTheStream();
+        assertThat(second.isAlive()).isTrue();
+        stopCollector(); // the other drills start the collector they need
+    }
+
+    /** The settings of one of several collector replicas: its own instance id, and a short session for the drill. */
+    static Map<String, String> replica(String instanceId) {
+        return Map.of("telemetry.kafka.instance-id", instanceId, "telemetry.kafka.session-timeout", "6s");
+    }
+
+    /** Batches {@code collector} has committed, from its metrics (0 while it cannot answer). */
+    static long batchesWritten(ServiceProcess collector) {
+        try {
+            for (String line : collector.get("/q/metrics").split("\n")) {
+                if (line.startsWith("telemetry_db_write_seconds_count")) {
+                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     @Test

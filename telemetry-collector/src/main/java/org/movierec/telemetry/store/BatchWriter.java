@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.movierec.telemetry.TelemetryConfig;
@@ -23,14 +24,20 @@ import org.movierec.telemetry.ingest.Batch;
  * {@link ExperimentPredictions} (every arm's version's prediction) and {@link ExperimentPredictionWriter};
  * {@link WatchWriter} (sessions, then watch-through of served lists, this batch's included); {@link DeadLetterWriter};
  * and last {@link OffsetStore}, fenced on the positions this collector read or last wrote. Each writer writes one
- * table (the rating writer the two rating tables) with one set-based statement, idempotent on the event's own key
- * or merging (least/greatest/union), so even a replay outside this protocol would store each event once. The bulk
- * of a batch reaches PostgreSQL by binary {@code COPY} into a staging table ({@link StagingTable}) that the
- * statement reads; the small inputs are arrays bound as parameters and {@code unnest}ed.
+ * table (the rating writer the two rating tables) with one set-based statement (arrays bound as parameters and
+ * {@code unnest}ed: a multi-row write in one round trip), idempotent on the event's own key or merging
+ * (least/greatest/union), so even a replay outside this protocol would store each event once.
+ *
+ * <p>Why bound arrays and not {@code COPY}: every table dedups on the event's key (the stream carries duplicates,
+ * which an offset key would not catch), and COPY has no {@code ON CONFLICT}; so COPY can only fill a staging table
+ * that the same statement then reads, and measured in {@code bench/telemetry.sh} that writes each row twice and
+ * costs more database time than it saves: the COPYs were 14.5 % and 16.6 % of the statements' time within their
+ * runs, on top of the same merge (docs/BENCHMARKS.md, issue 17, "COPY + staging against bound arrays, one
+ * session"). The merge itself is the cost, not the transfer.
  *
  * <p>The statements are public for ops-checks' {@code TimescalePathTest}, which runs them on the TimescaleDB path
- * (PGlite) and the plain path and compares what the readers then see; each is defined by its writer. Those that
- * read a staging table in the collector are given here in their array form: the same text around another source.
+ * (PGlite) and the plain path and compares what the readers then see; each is defined by its writer, and these are
+ * the very statements the collector runs.
  */
 @ApplicationScoped
 public class BatchWriter {
@@ -46,6 +53,9 @@ public class BatchWriter {
     public static final String UPSERT_WATCHES = WatchWriter.UPSERT_SESSIONS;
     public static final String WATCH_THROUGH_FROM_WATCHES = WatchWriter.WATCH_THROUGH_FROM_WATCHES;
     public static final String UPSERT_DEAD_LETTERS = DeadLetterWriter.UPSERT;
+
+    /** For {@code telemetry.batch.durable-commit=false}: this transaction only (see its Javadoc for why it is safe). */
+    static final String ASYNCHRONOUS_COMMIT = "SET LOCAL synchronous_commit = off";
 
     static final String NEWEST_SERVED =
             "SELECT (extract(epoch FROM max(served_at)) * 1000000)::int8 FROM served_recommendations";
@@ -141,6 +151,11 @@ public class BatchWriter {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (!config.batch().durableCommit()) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute(ASYNCHRONOUS_COMMIT);
+                    }
+                }
                 WriteTransaction tx = new WriteTransaction(c, timers);
                 if (!batch.served().isEmpty()) {
                     watchedThrough += ServedWriter.write(tx, batch.served(), window);

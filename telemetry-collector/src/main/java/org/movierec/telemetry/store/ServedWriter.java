@@ -3,7 +3,6 @@ package org.movierec.telemetry.store;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import org.movierec.contracts.events.ServedEvent;
 import org.movierec.telemetry.ingest.Batch;
 
 /**
@@ -12,30 +11,15 @@ import org.movierec.telemetry.ingest.Batch;
  */
 final class ServedWriter {
 
-    /** The batch's served lists, COPYed here first. */
-    static final StagingTable STAGE = new StagingTable("stage_served",
-            "t int8, rid text, u int8, e text, a text, v text, it text, l float8, s int4, f bool");
-
-    private static final String INSERT_FROM = """
+    static final String INSERT = """
             INSERT INTO served_recommendations (served_at, request_id, user_id, experiment, arm, model_version, items,
                                                 latency_ms, status, fallback)
             SELECT epoch_micros_to_timestamptz(t), rid, u, e, a, v, string_to_array(it, ','), l, s, f
-            FROM %s AS x(t, rid, u, e, a, v, it, l, s, f)
+            FROM unnest(?::int8[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[],
+                        ?::int4[], ?::bool[]) AS x(t, rid, u, e, a, v, it, l, s, f)
             ON CONFLICT DO NOTHING""";
 
-    /** The insert from bound arrays (ops-checks runs it on both database paths); the collector inserts from {@link #STAGE}. */
-    static final String INSERT = INSERT_FROM.formatted("""
-            unnest(?::int8[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[],
-                        ?::int4[], ?::bool[])""");
-
-    static final String INSERT_STAGED = INSERT_FROM.formatted(STAGE.name());
-
-    /**
-     * Watch-through of newly served lists from the sessions already stored; the window (µs) twice at the end. From
-     * bound arrays, not from {@link #STAGE}: the planner knows an {@code unnest} is small and looks the sessions up
-     * by their key, while a temporary table has no statistics and got a hash join over all sessions (measured: 4.7
-     * times slower per batch in {@code bench/telemetry.sh}).
-     */
+    /** Watch-through of newly served lists from the sessions already stored; the window (µs) twice at the end. */
     static final String WATCH_THROUGH_FROM_SESSIONS = """
             UPDATE served_recommendations s SET watched_at = m.at, watched_movie = m.movie_id
             FROM (SELECT DISTINCT ON (x.rid, x.t) x.rid, x.t, ws.movie_id,
@@ -58,23 +42,31 @@ final class ServedWriter {
      */
     static int write(WriteTransaction tx, List<Batch.ServedRow> served, long windowMicros) throws SQLException {
         int n = served.size();
-        String[] rid = new String[n];
         long[] t = new long[n];
+        String[] rid = new String[n];
         long[] u = new long[n];
+        String[] e = new String[n];
+        String[] a = new String[n];
+        String[] v = new String[n];
         String[] items = new String[n];
-        BinaryCopyRows rows = STAGE.rows(n);
+        double[] l = new double[n];
+        int[] s = new int[n];
+        boolean[] f = new boolean[n];
         for (int k = 0; k < n; k++) {
             Batch.ServedRow row = served.get(k);
-            ServedEvent e = row.event();
-            rid[k] = e.requestId();
             t[k] = row.micros();
-            u[k] = e.userId();
+            rid[k] = row.event().requestId();
+            u[k] = row.event().userId();
+            e[k] = row.event().experiment();
+            a[k] = row.event().arm();
+            v[k] = row.event().modelVersion();
             items[k] = row.items();
-            rows.row().int8(t[k]).text(rid[k]).int8(u[k]).text(e.experiment()).text(e.arm()).text(e.modelVersion())
-                    .text(items[k]).float8(e.latencyMs()).int4(e.status()).bool(e.fallback());
+            l[k] = row.event().latencyMs();
+            s[k] = row.event().status();
+            f[k] = row.event().fallback();
         }
-        tx.copy("served_copy", STAGE, rows);
-        try (PreparedStatement st = tx.prepare(INSERT_STAGED)) {
+        try (PreparedStatement st = tx.prepare(INSERT, "int8", t, "text", rid, "int8", u, "text", e, "text", a,
+                "text", v, "text", items, "float8", l, "int4", s, "bool", f)) {
             tx.update("served", st);
         }
         try (PreparedStatement st = tx.prepare(WATCH_THROUGH_FROM_SESSIONS, "text", rid, "int8", t, "int8", u,

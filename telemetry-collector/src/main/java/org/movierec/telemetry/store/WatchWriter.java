@@ -15,14 +15,12 @@ import org.movierec.telemetry.ingest.Batch;
  */
 final class WatchWriter {
 
-    /** The batch's sessions ({@link WatchSessions}), COPYed here first. */
-    static final StagingTable STAGE = new StagingTable("stage_watch_sessions",
-            "u int8, m text, f int8, l int8, mr text, n int4, mx int4");
-
-    private static final String UPSERT_SESSIONS_FROM = """
+    /** Sessions merged with this batch's. */
+    static final String UPSERT_SESSIONS = """
             INSERT INTO watch_sessions AS w (user_id, movie_id, first_at, last_at, minutes, minutes_watched, max_minute)
             SELECT u, m, epoch_micros_to_timestamptz(f), epoch_micros_to_timestamptz(l), mr::int4multirange, n, mx
-            FROM %s AS x(u, m, f, l, mr, n, mx)
+            FROM unnest(?::int8[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::int4[], ?::int4[])
+                 AS x(u, m, f, l, mr, n, mx)
             ON CONFLICT (user_id, movie_id) DO UPDATE SET
                 first_at = least(w.first_at, excluded.first_at),
                 last_at = greatest(w.last_at, excluded.last_at),
@@ -31,15 +29,6 @@ final class WatchWriter {
                                        THEN multirange_length(w.minutes + excluded.minutes)
                                        ELSE w.minutes_watched + excluded.minutes_watched END,
                 max_minute = greatest(w.max_minute, excluded.max_minute)""";
-
-    /**
-     * Sessions merged with this batch's, from bound arrays (ops-checks runs it on both database paths); the
-     * collector merges from {@link #STAGE}.
-     */
-    static final String UPSERT_SESSIONS = UPSERT_SESSIONS_FROM.formatted(
-            "unnest(?::int8[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::int4[], ?::int4[])");
-
-    static final String UPSERT_SESSIONS_STAGED = UPSERT_SESSIONS_FROM.formatted(STAGE.name());
 
     /** Watch-through from this batch's watches; the window (µs) at the end. */
     static final String WATCH_THROUGH_FROM_WATCHES = """
@@ -67,14 +56,9 @@ final class WatchWriter {
         String[] m = watches.movies();
         long[] t = watches.micros();
         WatchSessions sessions = WatchSessions.of(u, m, t, watches.minutes());
-        BinaryCopyRows rows = STAGE.rows(sessions.users().length);
-        for (int k = 0; k < sessions.users().length; k++) {
-            rows.row().int8(sessions.users()[k]).text(sessions.movies()[k]).int8(sessions.first()[k])
-                    .int8(sessions.last()[k]).text(sessions.minutes()[k]).int4(sessions.counts()[k])
-                    .int4(sessions.maxMinutes()[k]);
-        }
-        tx.copy("watch_sessions_copy", STAGE, rows);
-        try (PreparedStatement st = tx.prepare(UPSERT_SESSIONS_STAGED)) {
+        try (PreparedStatement st = tx.prepare(UPSERT_SESSIONS, "int8", sessions.users(), "text", sessions.movies(),
+                "int8", sessions.first(), "int8", sessions.last(), "text", sessions.minutes(),
+                "int4", sessions.counts(), "int4", sessions.maxMinutes())) {
             tx.update("watch_sessions", st);
         }
         if (recentlyServed != null) {

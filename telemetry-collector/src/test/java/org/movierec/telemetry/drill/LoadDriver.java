@@ -26,14 +26,16 @@ import org.movierec.telemetry.TestSupport;
  * packaged collector in its own JVM, and measures
  *
  * <ol>
- *   <li>sustained ingest: {@code --preload} records are put into Kafka first, then the collector is started and
+ *   <li>sustained ingest: {@code --preload} records are put into Kafka first, then the collector is started (or
+ *       {@code --instances} collector processes in one consumer group, started together) and
  *       the rate at which the positions stored in PostgreSQL (committed with the rows) advance is measured until
  *       it has caught up;</li>
  *   <li>a burst: {@code --rate} records/s produced for {@code --burst} seconds while the collector runs; the lag
  *       (records in Kafka not yet in PostgreSQL) at the end of the burst, and how long draining it takes.</li>
  * </ol>
  *
- * Finally it checks that PostgreSQL holds exactly the generated stream. Run it with {@code bench/telemetry.sh}.
+ * Any option named {@code --telemetry.*} is passed to the collector(s) as that setting. Finally it checks that
+ * PostgreSQL holds exactly the generated stream. Run it with {@code bench/telemetry.sh}.
  */
 public final class LoadDriver {
 
@@ -42,7 +44,8 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>(Map.of("rate", "50000", "burst", "60", "preload", "2000000",
-                "partitions", "4", "users", "1000000", "batch", "20000", "heap", "1g", "out", "target/bench"));
+                "partitions", "4", "users", "1000000", "batch", "100000", "heap", "1g", "out", "target/bench",
+                "instances", "1"));
         for (int k = 0; k + 1 < args.length; k += 2) {
             opts.put(args[k].replaceFirst("^--", ""), args[k + 1]);
         }
@@ -75,13 +78,24 @@ public final class LoadDriver {
                 report.add(String.format("preloaded %,d records in %.1f s (%,.0f records/s into Kafka)",
                         stream.records(), produceSeconds, stream.records() / produceSeconds));
 
-                Map<String, String> settings = platform.collectorSettings();
-                settings.put("telemetry.batch.max-records", opts.get("batch"));
-                settings.put("telemetry.kafka.instance-id", "bench-0");
-                if (opts.containsKey("consumers")) {
-                    settings.put("telemetry.kafka.consumers", opts.get("consumers"));
-                }
-                try (ServiceProcess collector = CollectorProcess.start(settings, out.resolve("collector.log"), opts.get("heap"))) {
+                int instances = Integer.parseInt(opts.get("instances"));
+                List<ServiceProcess> collectors = new ArrayList<>();
+                try {
+                    for (int k = 0; k < instances; k++) {
+                        Map<String, String> settings = platform.collectorSettings();
+                        settings.put("telemetry.batch.max-records", opts.get("batch"));
+                        settings.put("telemetry.kafka.instance-id", "bench-" + k);
+                        if (opts.containsKey("consumers")) {
+                            settings.put("telemetry.kafka.consumers", opts.get("consumers"));
+                        }
+                        opts.forEach((key, value) -> {
+                            if (key.startsWith("telemetry.")) {
+                                settings.put(key, value); // any other collector setting, e.g. --telemetry.batch.durable-commit false
+                            }
+                        });
+                        collectors.add(CollectorProcess.start(settings,
+                                out.resolve(k == 0 ? "collector.log" : "collector-" + k + ".log"), opts.get("heap")));
+                    }
                     List<long[]> samples = new ArrayList<>(); // nanos, stored
                     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                     long stored = 0;
@@ -123,9 +137,14 @@ public final class LoadDriver {
                         Thread.sleep(200);
                     }
                     report.add(String.format("lag drained %.1f s after the burst", (System.nanoTime() - drainStart) / 1e9));
-                    report.add("collector metrics: " + grep(collector.get("/q/metrics"),
-                            "telemetry_db_write_seconds_sum", "telemetry_db_write_seconds_count", "telemetry_batch_size_sum",
-                            "telemetry_batch_size_count", "telemetry_db_failures_total", "telemetry_db_statement_seconds_sum"));
+                    for (int k = 0; k < instances; k++) {
+                        report.add("collector " + k + " metrics: " + grep(collectors.get(k).get("/q/metrics"),
+                                "telemetry_db_write_seconds_sum", "telemetry_db_write_seconds_count",
+                                "telemetry_batch_size_sum", "telemetry_batch_size_count", "telemetry_db_failures_total",
+                                "telemetry_db_statement_seconds_sum"));
+                    }
+                } finally {
+                    collectors.forEach(ServiceProcess::close);
                 }
                 Map<String, long[]> comparison = Expectations.compare(db, stream);
                 report.add((Expectations.exact(comparison) ? "PostgreSQL holds exactly the stream:"
