@@ -13,11 +13,12 @@ import org.movierec.platform.metrics.LatencyHistograms;
 /**
  * Times {@code GET /recommend/{userId}} as {@value LatencyHistograms#HTTP_SERVER_REQUESTS} with the tags Quarkus' HTTP
  * server binder gives it ({@code method}, {@code uri}, {@code status}, {@code outcome}), so the series the dashboards,
- * the recording rules and the {@code RouterLatencyHigh} alert read stay as they were. The binder ignores this route
- * ({@code quarkus.micrometer.binder.http-server.ignore-patterns}): per request it matched the path against the
- * {@code match-patterns} regexes, started and stopped an active-requests long-task timer and looked its timer up by a
- * freshly built tag list, 5 % of the router's event loops in issue 16's profile. Here the timer of each status is
- * looked up once.
+ * the recording rules and the {@code RecommendLatencyHigh} alert read stay as they were. The binder ignores this route
+ * ({@code quarkus.micrometer.binder.http-server.ignore-patterns}). Per request the binder built a tag list, looked its
+ * timer up by it and kept an active-requests gauge, on top of normalising the path against the {@code match-patterns}
+ * regexes (about 6 % of the event loops' samples in issue 16's profile, {@code docs/BENCHMARKS.md}); here the timer of
+ * each status is looked up once. The binder still sees the route (Vert.x's metrics SPI calls it, and it normalises the
+ * path before it finds the route ignored), so this takes only part of that cost away.
  *
  * <p>A request is timed from its handler's start to handing the answer to Vert.x ({@code end}), not to the last byte
  * written as the binder did: the write itself is the event loop's next step, not part of what the router decides.
@@ -26,7 +27,7 @@ import org.movierec.platform.metrics.LatencyHistograms;
 public class RecommendTimer {
 
     /** The route's {@code uri} tag, as the binder's {@code match-patterns} named it. */
-    static final String URI = "/recommend/{userId}";
+    private static final String URI = "/recommend/{userId}";
 
     @Inject
     MeterRegistry registry;
