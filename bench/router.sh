@@ -15,6 +15,7 @@
 # REFERENCE_PROXY=nginx adds a third measured run through nginx (Debian's nginx-light, 2 workers, keep-alive pool to
 # inference) in the router's place: a proxy that only forwards, written in C, on the same two cores: what any hop
 # costs on this machine, against which the router's own figure is read.
+# ROUTER_JAR=path/quarkus-run.jar runs that build of the router instead of this tree's (a before/after pair in one session).
 # Usage: [WITH_KAFKA=1] [DURATION=20s] [PACE_MS=4] [REFERENCE_PROXY=nginx] [ROUTER_JAVA_OPTS=...] bench/router.sh [workdir]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,8 +24,8 @@ DURATION=${DURATION:-20s}
 trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${ROUTER_PID:-}" ] && kill $ROUTER_PID 2>/dev/null; [ -n "${KAFKA_PID:-}" ] && kill $KAFKA_PID 2>/dev/null; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; true' EXIT
 build_inference
 [ "${WITH_KAFKA:-0}" = 1 ] && start_kafka 19092 900
-router_jar="$root/ab-router/target/quarkus-app/quarkus-run.jar"
-if [ ! -f "$router_jar" ] || [ -n "$(find "$root"/{recsys-core,contracts,platform-common,model-registry,ab-router}/src/main -newer "$router_jar" -print -quit)" ]; then
+router_jar="${ROUTER_JAR:-$root/ab-router/target/quarkus-app/quarkus-run.jar}"
+if [ -z "${ROUTER_JAR:-}" ] && { [ ! -f "$router_jar" ] || [ -n "$(find "$root"/{recsys-core,contracts,platform-common,model-registry,ab-router}/src/main -newer "$router_jar" -print -quit)" ]; }; then
   (cd "$root" && ./mvnw -B -q -pl ab-router -am package -DskipTests)
 fi
 

@@ -71,6 +71,9 @@ public class RecommendRoute {
     @Inject
     ServedEventSink events;
 
+    @Inject
+    RecommendTimer timer;
+
     void register(@Observes Router router) {
         router.get("/recommend/:userId").handler(this::recommend);
     }
@@ -80,7 +83,7 @@ public class RecommendRoute {
         String userId = context.pathParam("userId");
         String problem = UserIds.problem(userId);
         if (problem != null) {
-            problem(context, Problem.of(400, problem));
+            problem(context, Problem.of(400, problem), start);
             return;
         }
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
@@ -114,6 +117,7 @@ public class RecommendRoute {
         return (previous == null ? upstream.get(path, headers) : upstream.retry(previous, path, headers))
                 .map(answer -> {
                     answer(context, assigned, requestId, answer.modelVersion(), answer.contentType()).end(answer.body());
+                    timer.record(200, start);
                     answer.toPublish().ifPresent(list -> events.publish(new ServedEvent(Instant.now(), requestId,
                             UserIds.parse(userId), assigned.experiment(), assigned.arm(), answer.modelVersion(),
                             list.movieIds(), millisSince(start), 200, list.popularity())));
@@ -135,7 +139,7 @@ public class RecommendRoute {
         PopularList list = popular.current();
         if (list == null) {
             problem(context, Problem.of(503, "no recommendation available: " + failure.getMessage()
-                    + ", and no popularity list is cached yet"));
+                    + ", and no popularity list is cached yet"), start);
             return;
         }
         events.publish(new ServedEvent(Instant.now(), requestId, UserIds.parse(userId), route.experiment(),
@@ -144,11 +148,13 @@ public class RecommendRoute {
         answer(context, route, requestId, list.modelVersion(), json ? JSON : TEXT)
                 .putHeader("X-Fallback", failure.reason().tag())
                 .end(Buffer.buffer(json ? RouterJson.write(list.toJson(userId)) : list.line()));
+        timer.record(200, start);
     }
 
-    private static void problem(RoutingContext context, Problem problem) {
+    private void problem(RoutingContext context, Problem problem, long start) {
         context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(problem.at(context.request().path()).toJson());
+        timer.record(problem.status(), start);
     }
 
     private static HttpServerResponse answer(RoutingContext context, Route route, String requestId,

@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,16 +122,17 @@ public class UpstreamClient {
 
     private Future<UpstreamResponse> attempt(InferenceInstances.Instance instance, String pathAndQuery,
                                              String... headers) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(instance.host())
-                .setPort(instance.port()).setURI(instance.basePath() + pathAndQuery).setIdleTimeout(timeoutMs);
-        for (int i = 0; i < headers.length; i += 2) {
-            if (headers[i + 1] != null) {
-                options.putHeader(headers[i], headers[i + 1]);
-            }
-        }
         long start = System.nanoTime();
-        return client.get().request(options)
-                .compose(request -> request.send())
+        return client.get().request(HttpMethod.GET, instance.port(), instance.host(), instance.basePath() + pathAndQuery)
+                .compose(request -> {
+                    request.idleTimeout(timeoutMs);
+                    for (int i = 0; i < headers.length; i += 2) {
+                        if (headers[i + 1] != null) {
+                            request.putHeader(headers[i], headers[i + 1]);
+                        }
+                    }
+                    return request.send();
+                })
                 .compose(response -> response.body().compose(body -> {
                     if (response.statusCode() != 200) {
                         FallbackReason reason = response.statusCode() >= 500 ? FallbackReason.UPSTREAM_ERROR
