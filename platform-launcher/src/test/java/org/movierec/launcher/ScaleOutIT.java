@@ -79,10 +79,22 @@ class ScaleOutIT {
     void startStack() throws Exception {
         Path root = Path.of(System.getProperty("movierec.root", "..")).toAbsolutePath().normalize();
         Path home = Files.createTempDirectory("movierec-scale-out");
-        // Consecutive retrains on nearly the same data differ in offline NDCG by noise (PlatformIT): wide margins let
-        // the drill's run release its model.
+        // This drill proves one run per trigger and a release reaching every inference, not the gates' judgement of a
+        // model (PlatformIT's): the retrain here comes ~15 s after the first model, on a small world, and its offline
+        // NDCG@10 moved by more than PlatformIT's 0.1 margin in a CI run (0.178 vs 0.287: rejected, nothing released),
+        // so the drill opens the promotion and fairness gates wide.
         Path params = home.resolve("e2e-params.yaml");
-        Files.writeString(params, "promote:\n  max_rmse_increase: 0.05\n  max_ndcg_decrease: 0.1\n");
+        Files.writeString(params, """
+                promote:
+                  max_rmse_increase: 10.0
+                  max_ndcg_decrease: 10.0
+                fairness:
+                  max_rmse_disparity: 10.0
+                  max_precision_disparity: 10.0
+                  max_popularity_bias: 1000.0
+                  min_catalog_coverage: 0.0
+                  max_gini: 1.0
+                """);
         Ports ports = Ports.free();
         int secondRouter = FreePorts.find();
         balancer = new RoundRobinBalancer(FreePorts.find(), List.of("http://127.0.0.1:" + ports.of(Service.ROUTER),

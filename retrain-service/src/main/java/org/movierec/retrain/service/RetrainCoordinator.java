@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -142,7 +143,7 @@ public class RetrainCoordinator {
             records.abandoned(abandoned, now);
         }
         try {
-            java.util.Optional<String> same = records.notFailedFor(cutoff);
+            Optional<String> same = records.notFailedFor(cutoff);
             if (same.isPresent()) {
                 lease.release(runId);
                 return TriggerResult.refused(same.get(), "already ran for cutoff " + cutoff);
