@@ -16,7 +16,10 @@
 # inference) in the router's place: a proxy that only forwards, written in C, on the same two cores: what any hop
 # costs on this machine, against which the router's own figure is read.
 # ROUTER_JAR=path/quarkus-run.jar runs that build of the router instead of this tree's (a before/after pair in one session).
-# Usage: [WITH_KAFKA=1] [DURATION=20s] [PACE_MS=4] [REFERENCE_PROXY=nginx] [ROUTER_JAVA_OPTS=...] bench/router.sh [workdir]
+# MODEL=path/model.bin serves that model instead (e.g. bench/serving.sh's 1M-user x 27,000-movie one, with
+# INFERENCE_HEAP=2g and USERS=1000000, the users asked for at random): the hop in front of a model whose scoring,
+# not HTTP, takes most of the CPU.
+# Usage: [WITH_KAFKA=1] [DURATION=20s] [PACE_MS=4] [REFERENCE_PROXY=nginx] [ROUTER_JAVA_OPTS=...] [MODEL=...] bench/router.sh [workdir]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 work="${1:-$(mktemp -d)}"
@@ -33,7 +36,7 @@ fi
   "$recsys" generate --users 943 --movies 1682 --ratings 100000 --seed 7 --out "$work/100k" >/dev/null
   "$recsys" train --ratings "$work/100k/u.data" --out "$work/100k/model.bin" --factors 100 --quiet >/dev/null
 }
-start_inference 18091 "$work/100k/model.bin" 1g
+start_inference 18091 "${MODEL:-$work/100k/model.bin}" "${INFERENCE_HEAP:-1g}"
 
 # No MongoDB here: the router polls it in the background (and stays not-ready), routing everyone to production.
 INFERENCE_URL=http://127.0.0.1:18091 QUARKUS_HTTP_PORT=18092 ROUTER_ADMIN_TOKEN=bench \
@@ -47,14 +50,14 @@ for _ in $(seq 1 240); do
 done
 
 for port in 18091 18092; do   # warm-up of both paths
-  USERS=943 wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" "http://127.0.0.1:$port" >/dev/null
+  USERS=${USERS:-943} wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" "http://127.0.0.1:$port" >/dev/null
 done
 inference_before=$(cpu_ticks "$INFERENCE_PID")
-wrk_direct=$(timed_ticks "$work/direct.txt" env USERS=943 wrk -t2 -c16 -d"$DURATION" --latency \
+wrk_direct=$(timed_ticks "$work/direct.txt" env USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency \
   -s "$root/bench/recommend.lua" http://127.0.0.1:18091)
 inference_direct=$(( $(cpu_ticks "$INFERENCE_PID") - inference_before ))
 inference_before=$(cpu_ticks "$INFERENCE_PID"); router_before=$(cpu_ticks "$ROUTER_PID")
-wrk_routed=$(timed_ticks "$work/router.txt" env USERS=943 wrk -t2 -c16 -d"$DURATION" --latency \
+wrk_routed=$(timed_ticks "$work/router.txt" env USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency \
   -s "$root/bench/recommend.lua" http://127.0.0.1:18092)
 inference_routed=$(( $(cpu_ticks "$INFERENCE_PID") - inference_before ))
 router_routed=$(( $(cpu_ticks "$ROUTER_PID") - router_before ))
@@ -93,10 +96,10 @@ CONF
   mkdir -p "$work/nginx-tmp"
   nginx -c "$work/nginx.conf" -p "$work"
   for _ in $(seq 1 40); do curl -sf http://127.0.0.1:18093/recommend/1 >/dev/null 2>&1 && break; sleep 0.25; done
-  USERS=943 wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >/dev/null
+  USERS=${USERS:-943} wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >/dev/null
   nginx_ticks() { local t=0 p; for p in $(pgrep -f "nginx: worker process"); do t=$((t + $(cpu_ticks "$p"))); done; echo $t; }
   nginx_before=$(nginx_ticks)
-  USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >"$work/nginx.txt"
+  USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >"$work/nginx.txt"
   nginx_routed=$(( $(nginx_ticks) - nginx_before ))
   wrk_summary "/recommend through nginx (reference proxy)" "$work/nginx.txt"
   nginx_rps=$(awk '/Requests\/sec/ {print $2}' "$work/nginx.txt")
@@ -107,7 +110,7 @@ CONF
 fi
 if [ "${PACE_MS:-0}" != 0 ]; then
   for port in 18091 18092; do
-    PACE_MS=$PACE_MS USERS=943 wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend-paced.lua" \
+    PACE_MS=$PACE_MS USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend-paced.lua" \
       "http://127.0.0.1:$port" >"$work/paced-$port.txt"
   done
   wrk_summary "paced ${PACE_MS} ms, on inference" "$work/paced-18091.txt"

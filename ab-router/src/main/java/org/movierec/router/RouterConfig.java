@@ -29,8 +29,18 @@ public interface RouterConfig {
      */
     Duration upstreamTimeout();
 
-    /** Pooled HTTP/1.1 connections to the inference service, at most, per event loop. */
+    /**
+     * Keep-alive HTTP/1.1 connections to each inference instance per event loop, taken in turn by the calls. Each
+     * connection is one event loop of the instance's: fewer than the instance's cores leaves some of them idle.
+     */
     int upstreamConnections();
+
+    /**
+     * Calls in flight on one upstream connection at most (HTTP/1.1 pipelining: a call is sent before the answers
+     * ahead of it have come, which come in order); beyond {@code upstream-connections} times this, calls wait for a
+     * place. 1 turns pipelining off.
+     */
+    int upstreamPipeliningLimit();
 
     /**
      * Bearer token of the admin endpoints; env {@code ROUTER_ADMIN_TOKEN}. Never in a committed file:

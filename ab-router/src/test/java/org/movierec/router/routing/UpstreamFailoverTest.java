@@ -8,7 +8,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.net.NetServer;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.movierec.router.fallback.FallbackReason;
 /**
  * {@link UpstreamClient} with two real HTTP servers standing in for two inference instances: calls are shared
  * between them, and a call whose instance is down, or drops the connection, is answered by the other; a timed-out
- * call fails, and its retry goes to the other instance.
+ * call fails, and its retry goes to the other instance; calls queued behind it on its pipelined connection go on to
+ * the other instance. Calls on one connection are sent before the answers ahead of them come (pipelining).
  */
 class UpstreamFailoverTest {
 
@@ -119,7 +122,60 @@ class UpstreamFailoverTest {
         assertThat(failure.unreachable()).isTrue();
     }
 
+    @Test
+    void callsOnOneConnectionAreSentBeforeTheAnswersAheadOfThemCome() throws Exception {
+        int requests = 3;
+        NetServer instance = vertx.createNetServer().connectHandler(socket -> {
+            StringBuilder seen = new StringBuilder();
+            socket.handler(data -> {
+                seen.append(data.toString(StandardCharsets.US_ASCII));
+                if (seen.toString().split("GET ", -1).length - 1 == requests) { // all sent, none answered yet
+                    for (int i = 0; i < requests; i++) {
+                        socket.write("HTTP/1.1 200 OK\r\nX-Model-Version: pipelined\r\nContent-Length: 5\r\n\r\nm1,m2");
+                    }
+                }
+            });
+        });
+        await(instance.listen(0, "127.0.0.1"));
+        UpstreamClient client = client(List.of(instance.actualPort()), 1);
+        List<Future<UpstreamResponse>> calls = await(onEventLoop(() -> {
+            List<Future<UpstreamResponse>> started = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                started.add(client.get("/recommend/" + i));
+            }
+            return Future.succeededFuture(started);
+        }));
+        for (Future<UpstreamResponse> call : calls) {
+            assertThat(await(call).body().toString()).isEqualTo("m1,m2");
+        }
+    }
+
+    @Test
+    void callsQueuedBehindATimedOutCallOnItsConnectionGoOnToTheOtherInstance() throws Exception {
+        behaviours.set(0, Behaviour.HANG);
+        UpstreamClient client = client(ports, 1);
+        Future<UpstreamResponse> hung = onEventLoop(() -> client.get("/recommend/7")); // instance 0, never answered
+        Thread.sleep(100); // the calls below are 100 ms younger: the hung call times out first and closes the connection
+        List<Future<UpstreamResponse>> later = await(onEventLoop(() -> {
+            List<Future<UpstreamResponse>> started = new ArrayList<>();
+            for (int i = 0; i < 4; i++) { // instances 1, 0, 1, 0 in turn: two queue behind the hung call
+                started.add(client.get("/recommend/" + i));
+            }
+            return Future.succeededFuture(started);
+        }));
+        assertThat(failure(hung).reason()).isEqualTo(FallbackReason.TIMEOUT);
+        for (Future<UpstreamResponse> call : later) {
+            assertThat(await(call).modelVersion()).isEqualTo("instance-1");
+        }
+        assertThat(received.get(1)).isEqualTo(4);
+    }
+
     private UpstreamClient client(List<Integer> instancePorts) {
+        return client(instancePorts, 2);
+    }
+
+    /** A client of the instances on these ports, with {@code connections} pipelined connections to each. */
+    private UpstreamClient client(List<Integer> instancePorts, int connections) {
         List<String> urls = instancePorts.stream().map(p -> "http://127.0.0.1:" + p).toList();
         UpstreamClient client = new UpstreamClient();
         client.vertx = vertx;
@@ -128,17 +184,15 @@ class UpstreamFailoverTest {
                 new Class<?>[] {RouterConfig.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "inferenceUrl" -> urls;
                     case "upstreamTimeout" -> Duration.ofMillis(250);
-                    case "upstreamConnections" -> 4;
+                    case "upstreamConnections" -> connections;
+                    case "upstreamPipeliningLimit" -> 32;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         client.init();
         return client;
     }
 
-    /**
-     * Makes the call on an event loop, as {@code RecommendRoute} does: made from the test's own thread, a call's
-     * later steps could run on that thread after the event loop had already read the answer, and see an empty body.
-     */
+    /** Makes the call on an event loop, as {@code RecommendRoute} does. */
     private <T> Future<T> onEventLoop(Supplier<Future<T>> call) {
         Promise<T> result = Promise.promise();
         eventLoop.runOnContext(v -> call.get().onComplete(result));
