@@ -2,12 +2,14 @@ package org.movierec.registry;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,8 +26,10 @@ import org.bson.Document;
  * still loads it. Written and read here only, so both sides agree on the shape.
  *
  * <p>A replica that stops leaves its last document behind; readers take only heartbeats newer than a freshness
- * window ({@link #freshSince}), so it stops counting once its heartbeat is older than that. A replica on a model
- * file (standalone mode) writes none.
+ * window ({@link #freshSince}), so it stops counting once its heartbeat is older than that, and the next heartbeat
+ * of any replica removes the documents older than {@link #KEPT_FOR} (each Kubernetes rollout names its pods anew:
+ * without it the collection would grow by one document per pod ever started). A replica on a model file
+ * (standalone mode) writes none.
  */
 public final class ServingReplicas {
 
@@ -37,6 +41,9 @@ public final class ServingReplicas {
     public static final String VERSIONS = "versions";
     /** When it last wrote, a date. */
     public static final String UPDATED_AT = "updatedAt";
+
+    /** How long a replica's last heartbeat stays after it stopped: long past any freshness window, short of clutter. */
+    public static final Duration KEPT_FOR = Duration.ofDays(1);
 
     private final MongoCollection<Document> collection;
 
@@ -59,11 +66,15 @@ public final class ServingReplicas {
         return host + "/" + ProcessHandle.current().pid();
     }
 
-    /** Writes replica {@code replicaId}'s heartbeat: it serves {@code versions}, as of {@code at} (one upsert). */
+    /**
+     * Writes replica {@code replicaId}'s heartbeat: it serves {@code versions}, as of {@code at} (one upsert), and
+     * removes the heartbeats last written more than {@link #KEPT_FOR} before {@code at}.
+     */
     public void beat(String replicaId, Collection<String> versions, Instant at) {
         Document heartbeat = new Document(ID, replicaId).append(VERSIONS, new ArrayList<>(versions))
                 .append(UPDATED_AT, Date.from(at));
         collection.replaceOne(eq(ID, replicaId), heartbeat, new ReplaceOptions().upsert(true));
+        collection.deleteMany(lt(UPDATED_AT, Date.from(at.minus(KEPT_FOR))));
     }
 
     /** The heartbeats written at or after {@code since} (the fresh ones), one per replica. */

@@ -57,6 +57,16 @@ class ServingReplicasTest {
     }
 
     @Test
+    void aHeartbeatRemovesTheReplicasThatStoppedLongerAgoThanTheyAreKept() {
+        replicas.beat("stopped-long-ago/1", List.of("v1"), T0.minus(ServingReplicas.KEPT_FOR).minusSeconds(1));
+        replicas.beat("stopped-lately/2", List.of("v1"), T0.minus(ServingReplicas.KEPT_FOR));
+        replicas.beat("running/3", List.of("v2"), T0);
+
+        List<Document> stored = db.getCollection(ServingReplicas.COLLECTION).find().into(new java.util.ArrayList<>());
+        assertThat(stored).extracting(d -> d.getString("_id")).containsExactlyInAnyOrder("stopped-lately/2", "running/3");
+    }
+
+    @Test
     void thisProcessHasAStableIdEndingInItsPid() {
         assertThat(ServingReplicas.thisProcess()).isEqualTo(ServingReplicas.thisProcess())
                 .endsWith("/" + ProcessHandle.current().pid());
