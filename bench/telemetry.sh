@@ -6,7 +6,8 @@
 # --batch 100000 (telemetry.batch.max-records) --heap 1g --out target/bench; --consumers N sets
 # telemetry.kafka.consumers (default: the collector's); --instances N starts N collector processes in one consumer
 # group (default 1) and measures what they store together; --telemetry.<key> <value> passes any other collector
-# setting (e.g. --telemetry.batch.durable-commit false, --telemetry.batch.max-wait 200ms). The report is also
+# setting (e.g. --telemetry.batch.durable-commit false, --telemetry.batch.max-wait 200ms); --pg.<parameter> <value> starts
+# PostgreSQL with that server parameter (e.g. --pg.max_wal_size 4GB, as k8s's cluster.yaml). The report is also
 # written to telemetry-collector/target/bench/report.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."

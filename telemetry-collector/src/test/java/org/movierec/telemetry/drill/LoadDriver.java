@@ -58,7 +58,13 @@ public final class LoadDriver {
         report.add("telemetry-collector load driver, " + LocalDate.now() + ", options " + opts);
         report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, java " + System.getProperty("java.version"));
 
-        try (LocalPlatform platform = LocalPlatform.start(Integer.parseInt(opts.get("partitions")))) {
+        Map<String, String> postgresConfig = new LinkedHashMap<>();
+        opts.forEach((key, value) -> {
+            if (key.startsWith("pg.")) {
+                postgresConfig.put(key.substring(3), value); // a PostgreSQL server parameter, e.g. --pg.max_wal_size 4GB
+            }
+        });
+        try (LocalPlatform platform = LocalPlatform.start(Integer.parseInt(opts.get("partitions")), postgresConfig)) {
             String version;
             try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
                 version = new ModelRegistry(mongo.getDatabase("movierec"))

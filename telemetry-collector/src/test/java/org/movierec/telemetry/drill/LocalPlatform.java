@@ -20,11 +20,12 @@ public final class LocalPlatform implements AutoCloseable {
     public final MongoServer mongo;
     private String mongoUri;
 
-    private LocalPlatform(Path dir, int partitions) {
+    private LocalPlatform(Path dir, int partitions, Map<String, String> postgresConfig) {
         KafkaBroker.Builder kb = KafkaBroker.builder().numPartitions(partitions).maxHeap("768m");
         PostgresServer.Builder pb = PostgresServer.builder().database("movierec")
                 // A durable commit: a drill must not lose what a killed collector committed.
                 .serverConfig("synchronous_commit", "on");
+        postgresConfig.forEach(pb::serverConfig);
         if (dir != null) {
             kb.dataDir(dir.resolve("kafka"));
             pb.dataDir(dir.resolve("postgres"));
@@ -36,7 +37,12 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts the three on temporary data directories; topics get {@code partitions} partitions by default. */
     public static LocalPlatform start(int partitions) {
-        LocalPlatform p = new LocalPlatform(null, partitions);
+        return start(partitions, Map.of());
+    }
+
+    /** As {@link #start(int)}, PostgreSQL with these server parameters as well. */
+    public static LocalPlatform start(int partitions, Map<String, String> postgresConfig) {
+        LocalPlatform p = new LocalPlatform(null, partitions, postgresConfig);
         p.kafka.start();
         p.postgres.start();
         p.mongoUri = p.mongo.start();
