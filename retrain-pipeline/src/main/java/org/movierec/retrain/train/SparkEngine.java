@@ -21,7 +21,7 @@ import org.movierec.retrain.split.SplitStage;
  *
  * <p>How it launches ({@link Launch#fromEnvironment}):
  * <ul>
- *   <li>master {@code local[...]} (the default {@code local[*]}): {@code java <add-opens> -cp
+ *   <li>master {@code local[...]} (the default {@code local[*]}): {@code java <engine dir/java-options> -cp
  *       <engine dir>/recsys-spark.jar:<engine dir>/lib/* org.movierec.spark.SparkTrain --master local[*] ...},
  *       the JVM that runs this one;</li>
  *   <li>any other master ({@code k8s://...}, {@code spark://...}, {@code yarn}): {@code spark-submit --master <m>
@@ -39,32 +39,18 @@ public final class SparkEngine {
     public static final String ENGINE_LIB = "lib";
 
     /**
-     * What Spark on Java 17 needs opened (the list Spark's own launcher passes, {@code JavaModuleOptions}); the
-     * same list is recsys-spark's surefire {@code argLine}.
+     * The options the engine's JVM needs on Java 17 (what Spark's own launcher opens, {@code JavaModuleOptions}),
+     * whitespace-separated, in the engine's directory: recsys-spark writes its pom's {@code spark.add-opens} there
+     * when it is packaged, the one place the list is kept (its tests run with the same).
      */
-    static final List<String> JAVA17_OPTIONS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-            "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-            "-Djdk.reflect.useDirectMethodHandle=false",
-            "-Dio.netty.tryReflectionSetAccessible=true");
+    public static final String ENGINE_JAVA_OPTIONS = "java-options";
 
     /**
      * Where the engine is and how to start it.
      *
      * @param engineDir  the directory holding {@value #ENGINE_JAR} and {@value #ENGINE_LIB}/
-     *                   ({@code RETRAIN_SPARK_ENGINE_DIR}, default {@code recsys-spark/target})
+     *                   and {@value #ENGINE_JAVA_OPTIONS} ({@code RETRAIN_SPARK_ENGINE_DIR}, default
+     *                   {@code recsys-spark/target})
      * @param master     the Spark master ({@code RETRAIN_SPARK_MASTER}, default {@code local[*]})
      * @param javaOptions extra options of the local engine JVM, e.g. {@code -Xmx12g}
      *                   ({@code RETRAIN_SPARK_JAVA_OPTS}, whitespace-separated; none by default)
@@ -98,7 +84,8 @@ public final class SparkEngine {
     /**
      * Trains with the Spark engine: reads the split's training file under {@code layout}, writes the model file.
      *
-     * @throws IllegalStateException if the engine is not installed (its jar is missing)
+     * @throws IllegalStateException if the engine is not installed (its jar, or for a local master its
+     *                               {@value #ENGINE_JAVA_OPTIONS}, is missing)
      * @throws IOException           if the engine fails (its exit status is in the message; its log is on stderr)
      */
     public static void train(RunLayout layout, RetrainParams params, Launch launch) throws IOException, InterruptedException {
@@ -125,10 +112,16 @@ public final class SparkEngine {
         }
     }
 
-    private static List<String> localCommand(Launch launch, Path jar) {
+    private static List<String> localCommand(Launch launch, Path jar) throws IOException {
+        Path engineOptions = launch.engineDir().resolve(ENGINE_JAVA_OPTIONS);
+        if (!Files.isRegularFile(engineOptions)) {
+            throw new IllegalStateException("the Spark engine in " + launch.engineDir().toAbsolutePath() + " has no "
+                    + ENGINE_JAVA_OPTIONS + " (the JVM options it needs, written when recsys-spark is packaged):"
+                    + " copy it with " + ENGINE_JAR + " and " + ENGINE_LIB + "/");
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JAVA17_OPTIONS);
+        command.addAll(Arrays.asList(Files.readString(engineOptions).trim().split("\\s+")));
         command.addAll(launch.javaOptions());
         command.add("-cp");
         command.add(jar + File.pathSeparator + launch.engineDir().resolve(ENGINE_LIB) + File.separator + "*");

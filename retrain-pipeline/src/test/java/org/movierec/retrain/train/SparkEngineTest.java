@@ -49,6 +49,18 @@ class SparkEngineTest {
     }
 
     @Test
+    void anEngineWithoutItsJavaOptionsIsRefusedWithTheFileNamed(@TempDir Path dir) throws Exception {
+        RunLayout layout = runWithSplit(dir);
+        Path engine = Files.createDirectories(dir.resolve("engine"));
+        Files.writeString(engine.resolve(SparkEngine.ENGINE_JAR), "not run");
+        SparkEngine.Launch launch = new SparkEngine.Launch(engine, "local[*]", List.of(), "spark-submit");
+
+        assertThatThrownBy(() -> TrainStage.trainAndWrite(layout, WatchedPairsTest.split(), List.of(), SPARK, launch))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no java-options");
+    }
+
+    @Test
     void unknownEnginesAreRefusedWhenTheParametersAreRead() {
         assertThatThrownBy(() -> RetrainParams.ofDefaults().with("train.engine", "flink"))
                 .hasMessageContaining("train.engine must be sgd or spark, got flink");
