@@ -37,9 +37,9 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
      */
     public enum Mode { OK, DELAYED, SLOW, ERROR, NOT_LOADED }
 
-    /** One received request; {@code publishedBy} is its {@code X-Served-Event} header. */
+    /** One received request; {@code publishedBy} is its {@code X-Served-Event} header, {@code explain} its parameter. */
     public record Received(String path, String model, String experiment, String arm, String requestId, String accept,
-            String publishedBy) {
+            String publishedBy, String explain) {
     }
 
     /** The production version the fake reports without {@code ?model=}. */
@@ -116,7 +116,7 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
                 .map(r -> new Received(URI.create(r.getUrl()).getPath(), model(r), r.getHeader("X-Experiment"),
                         r.getHeader("X-Arm"), r.getHeader("X-Request-Id"), r.getHeader("Accept"),
-                        r.getHeader(ServedEventHeaders.PUBLISHED_BY)))
+                        r.getHeader(ServedEventHeaders.PUBLISHED_BY), query(r, "explain")))
                 .toList();
     }
 
@@ -126,8 +126,12 @@ public final class FakeInference implements QuarkusTestResourceLifecycleManager 
     }
 
     private static String model(LoggedRequest request) {
-        QueryParameter model = request.queryParameter("model");
-        return model.isPresent() ? model.firstValue() : null;
+        return query(request, "model");
+    }
+
+    private static String query(LoggedRequest request, String name) {
+        QueryParameter parameter = request.queryParameter(name);
+        return parameter.isPresent() ? parameter.firstValue() : null;
     }
 
     /** The {@code /recommend/{userId}} answer of the version asked for, in its current {@link Mode}. */

@@ -184,6 +184,22 @@ class RouterServiceTest {
     }
 
     @Test
+    void explainIsForwardedAndTheAnswerPassedThrough() {
+        given().get("/recommend/7?explain=true").then().statusCode(200)
+                .header("X-Model-Version", FakeInference.PRODUCTION);
+        given().get("/recommend/7?explain=false").then().statusCode(200);
+        assertThat(FakeInference.received()).extracting(FakeInference.Received::explain).containsExactly("true", null);
+        assertThat(FakeInference.received()).extracting(FakeInference.Received::model).containsOnlyNulls();
+    }
+
+    @Test
+    void anExplainOtherThanTrueOrFalseIs400AndNothingIsForwarded() {
+        given().get("/recommend/7?explain=yes").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("explain must be true or false, got 'yes'"));
+        assertThat(FakeInference.received()).isEmpty();
+    }
+
+    @Test
     void aBadUserIdIs400WithTheSameReasonAsInference() {
         for (String bad : List.of("abc", "0", "007", "-3", "1234567890123456789")) {
             given().get("/recommend/" + bad).then().statusCode(400).contentType("application/problem+json")
@@ -257,6 +273,11 @@ class RouterServiceTest {
         given().header("X-Request-Id", "req-5").accept(ContentType.JSON).get("/recommend/5").then().statusCode(200)
                 .contentType(startsWith("application/json")).body("userId", equalTo("5"));
         assertThat(FakeInference.received().get(0).accept()).contains("application/json");
+        // explain goes with the arm's version
+        FakeInference.reset();
+        given().get("/recommend/5?explain=true").then().statusCode(200);
+        assertThat(FakeInference.received().get(0).model()).isEqualTo(expected.assign("5").name().equals("control") ? v1 : v2);
+        assertThat(FakeInference.received().get(0).explain()).isEqualTo("true");
     }
 
     @Test

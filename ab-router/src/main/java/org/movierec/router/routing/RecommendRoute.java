@@ -27,8 +27,9 @@ import org.movierec.router.fallback.PopularityCache;
 import org.movierec.router.fallback.ServedEventSink;
 
 /**
- * {@code GET /recommend/{userId}}, the clients' entry point: assigns the user to an arm of the running
- * experiment (sticky), forwards to the inference service with {@code ?model=VERSION} and the
+ * {@code GET /recommend/{userId}[?explain=true]}, the clients' entry point: assigns the user to an arm of the running
+ * experiment (sticky), forwards to the inference service with {@code ?model=VERSION} (and the client's
+ * {@code explain}, validated: {@code true} or {@code false}, else 400) and the
  * {@code X-Experiment}, {@code X-Arm}, {@code X-Request-Id} headers and the client's {@code Accept}, and
  * answers with the inference body and content type unchanged plus {@code X-Model-Version} (the version that
  * answered), {@code X-Experiment}, {@code X-Arm} and {@code X-Request-Id}.
@@ -58,6 +59,8 @@ public class RecommendRoute {
 
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain;charset=UTF-8";
+    /** The one query parameter forwarded: inference's {@code explain=true} (each item's reasons, as JSON). */
+    private static final String EXPLAIN = "explain";
 
     @Inject
     CurrentRouting routing;
@@ -86,15 +89,21 @@ public class RecommendRoute {
             problem(context, Problem.of(400, problem), start);
             return;
         }
+        String asked = context.request().query() == null ? null : context.request().getParam(EXPLAIN);
+        if (asked != null && !asked.equals("true") && !asked.equals("false")) {
+            problem(context, Problem.of(400, "explain must be true or false, got '" + asked + "'"), start);
+            return;
+        }
+        boolean explain = "true".equals(asked);
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
         String requestId = RequestIds.orNew(context.request().getHeader("X-Request-Id"));
         RoutingTable table = routing.table();
         Route assigned = table.route(userId);
-        forward(context, assigned, assigned, null, userId, accept, requestId, start).recover(first -> {
+        forward(context, assigned, assigned, null, userId, explain, accept, requestId, start).recover(first -> {
             attemptFailed(assigned, assigned, userId, requestId + ":try-1", start, first);
             assigned.meters().retried();
             Route retry = table.retryRoute();
-            return forward(context, assigned, retry, first, userId, accept, requestId, start).recover(second -> {
+            return forward(context, assigned, retry, first, userId, explain, accept, requestId, start).recover(second -> {
                 attemptFailed(assigned, retry, userId, requestId + ":try-2", start, second);
                 fallback(context, assigned, userId, accept, requestId, start, (UpstreamFailure) second);
                 return Future.succeededFuture();
@@ -108,9 +117,14 @@ public class RecommendRoute {
      * is the first try's failure) starts at another inference instance than the one that failed.
      */
     private Future<Void> forward(RoutingContext context, Route assigned, Route asked, Throwable previous, String userId,
-                                 String accept, String requestId, long start) {
-        String path = asked.modelVersion() == null ? "/recommend/" + userId
-                : "/recommend/" + userId + "?model=" + URLEncoder.encode(asked.modelVersion(), StandardCharsets.UTF_8);
+                                 boolean explain, String accept, String requestId, long start) {
+        String path = "/recommend/" + userId;
+        if (asked.modelVersion() != null) {
+            path += "?model=" + URLEncoder.encode(asked.modelVersion(), StandardCharsets.UTF_8);
+        }
+        if (explain) {
+            path += (asked.modelVersion() == null ? "?" : "&") + EXPLAIN + "=true";
+        }
         String[] headers = {"Accept", accept, "X-Experiment", assigned.experiment(), "X-Arm", assigned.arm(),
                 "X-Request-Id", requestId,
                 ServedEventHeaders.PUBLISHED_BY, events.enabled() ? ServedEventHeaders.ROUTER : null};

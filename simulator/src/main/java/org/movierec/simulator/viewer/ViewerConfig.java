@@ -12,8 +12,9 @@ import java.time.Duration;
 public interface ViewerConfig {
 
     /**
-     * The inference service, asked for "why this?" ({@code ?explain=true&model=VERSION}) directly: the router forwards
-     * no query parameters, so an explanation cannot come through it.
+     * The inference service, asked for "why this?" ({@code ?explain=true&model=VERSION}) directly: it explains the
+     * version that served the list, which the router (it forwards {@code explain} too) would pick by the user's arm
+     * as it is now.
      */
     String inferenceUrl();
 
