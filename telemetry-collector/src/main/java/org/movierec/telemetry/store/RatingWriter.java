@@ -11,7 +11,8 @@ final class RatingWriter {
 
     static final String INSERT_HISTORY = """
             INSERT INTO rating_history (rated_at, user_id, movie_id, rating)
-            SELECT epoch_micros_to_timestamptz(t), u, m, r::smallint FROM unnest(?::int8[], ?::int8[], ?::text[], ?::int4[]) AS x(t, u, m, r)
+            SELECT epoch_micros_to_timestamptz(t), u, m, r::smallint
+            FROM unnest(?::int8[], ?::int8[], ?::text[], ?::int4[]) AS x(t, u, m, r)
             ON CONFLICT DO NOTHING""";
 
     static final String UPSERT_LATEST = """

@@ -58,12 +58,8 @@ public final class LoadDriver {
         report.add("telemetry-collector load driver, " + LocalDate.now() + ", options " + opts);
         report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, java " + System.getProperty("java.version"));
 
-        Map<String, String> postgresConfig = new LinkedHashMap<>();
-        opts.forEach((key, value) -> {
-            if (key.startsWith("pg.")) {
-                postgresConfig.put(key.substring(3), value); // a PostgreSQL server parameter, e.g. --pg.max_wal_size 4GB
-            }
-        });
+        // --pg.<parameter>: a PostgreSQL server parameter, e.g. --pg.max_wal_size 4GB
+        Map<String, String> postgresConfig = withPrefix(opts, "pg.", true);
         try (LocalPlatform platform = LocalPlatform.start(Integer.parseInt(opts.get("partitions")), postgresConfig)) {
             String version;
             try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
@@ -94,11 +90,8 @@ public final class LoadDriver {
                         if (opts.containsKey("consumers")) {
                             settings.put("telemetry.kafka.consumers", opts.get("consumers"));
                         }
-                        opts.forEach((key, value) -> {
-                            if (key.startsWith("telemetry.")) {
-                                settings.put(key, value); // any other collector setting, e.g. --telemetry.batch.durable-commit false
-                            }
-                        });
+                        // any other collector setting, e.g. --telemetry.batch.durable-commit false
+                        settings.putAll(withPrefix(opts, "telemetry.", false));
                         collectors.add(CollectorProcess.start(settings,
                                 out.resolve(k == 0 ? "collector.log" : "collector-" + k + ".log"), opts.get("heap")));
                     }
@@ -230,5 +223,16 @@ public final class LoadDriver {
             }
         }
         return String.join("; ", found);
+    }
+
+    /** The options whose name starts with {@code prefix}, by name ({@code strip}: without the prefix). */
+    private static Map<String, String> withPrefix(Map<String, String> opts, String prefix, boolean strip) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        opts.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                chosen.put(strip ? key.substring(prefix.length()) : key, value);
+            }
+        });
+        return chosen;
     }
 }
