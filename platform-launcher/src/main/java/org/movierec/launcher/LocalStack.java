@@ -128,9 +128,12 @@ public final class LocalStack implements AutoCloseable {
         mongoClient = MongoClients.create(mongo.connectionString());
         progress.step("starting Kafka (KRaft) on 127.0.0.1:" + settings.ports().kafka());
         kafka.start();
+        // As many partitions for both topics the collector reads, as in production (kafka-topics.yaml): a user's
+        // movielog lines and served lists then land in partitions of the same number, which range assignment gives to
+        // the same collector, so two collectors never update each other's users' served lists (ScaleOutIT).
         kafka.createTopic(Topics.MOVIELOG, 4);
         kafka.createTopic(Topics.MOVIELOG_DLQ, 1);
-        kafka.createTopic(Topics.SERVED, 2);
+        kafka.createTopic(Topics.SERVED, 4);
         kafka.createTopic(Topics.SERVED + ".dlq", 1);
     }
 
