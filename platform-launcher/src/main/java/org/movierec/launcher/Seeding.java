@@ -39,17 +39,16 @@ final class Seeding {
     void awaitTelemetry(Duration timeout) {
         progress.step("waiting for telemetry-collector to store the history in PostgreSQL");
         TelemetryLag lag = stack.telemetryLag();
+        Map<Integer, Long> written = lag.mark(Topics.MOVIELOG);
         long deadline = System.nanoTime() + timeout.toNanos();
-        long behind = Long.MAX_VALUE;
         while (System.nanoTime() < deadline) {
-            behind = lag.of(Topics.MOVIELOG);
-            if (behind == 0) {
+            if (lag.behind(Topics.MOVIELOG, written) == 0) {
                 return;
             }
             sleep();
         }
-        throw new IllegalStateException("telemetry-collector still " + behind + " records behind after " + timeout
-                + "; see " + stack.service(Service.TELEMETRY).log());
+        throw new IllegalStateException("telemetry-collector still behind after " + timeout + " ("
+                + lag.describe(Topics.MOVIELOG, written) + "); see " + stack.service(Service.TELEMETRY).log());
     }
 
     /** Triggers a retrain run and waits until it has registered and promoted a version. */

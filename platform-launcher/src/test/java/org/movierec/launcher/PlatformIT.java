@@ -495,10 +495,12 @@ class PlatformIT {
         return armsOf(report).stream().filter(a -> name.equals(a.get("arm"))).findFirst().orElseThrow();
     }
 
+    /** Waits until the collector has stored every movielog record written so far (the simulator goes on writing). */
     private void awaitCaughtUp() {
-        Waits.until("the collector has stored every movielog record", Duration.ofMinutes(3),
-                () -> stack.telemetryLag().of(Topics.MOVIELOG) == 0,
-                () -> "lag " + stack.telemetryLag().of(Topics.MOVIELOG));
+        TelemetryLag lag = stack.telemetryLag();
+        Map<Integer, Long> written = lag.mark(Topics.MOVIELOG);
+        Waits.until("the collector has stored every movielog record written so far", Duration.ofMinutes(3),
+                () -> lag.behind(Topics.MOVIELOG, written) == 0, () -> lag.describe(Topics.MOVIELOG, written));
     }
 
     private String startRetrain(String body) {

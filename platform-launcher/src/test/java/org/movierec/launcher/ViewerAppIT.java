@@ -162,10 +162,13 @@ class ViewerAppIT {
         List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
         assertThat(console).as("browser console").noneMatch(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue());
 
+        TelemetryLag lag = stack.telemetryLag();
+        Map<Integer, Long> written = lag.mark(Topics.MOVIELOG); // the app's lines, and the simulator's so far
         Waits.until("the collector stored the app's lines", COLLECTED,
-                () -> stack.telemetryLag().of(Topics.MOVIELOG) == 0 && telemetry.number(
+                () -> lag.behind(Topics.MOVIELOG, written) == 0 && telemetry.number(
                         "SELECT count(*) FROM online_predictions WHERE user_id = ?", user) == 3,
-                () -> "predictions " + telemetry.number("SELECT count(*) FROM online_predictions WHERE user_id = ?", user));
+                () -> lag.describe(Topics.MOVIELOG, written) + ", predictions "
+                        + telemetry.number("SELECT count(*) FROM online_predictions WHERE user_id = ?", user));
         assertThat(deadLetters()).as("dead letters while the app wrote").isEqualTo(deadLettersBefore);
         assertThat(telemetry.number("SELECT count(*) FROM accounts WHERE user_id = ?", user)).isEqualTo(1);
         assertThat(telemetry.number("SELECT count(*) FROM ratings WHERE user_id = ?", user)).isEqualTo(3);
