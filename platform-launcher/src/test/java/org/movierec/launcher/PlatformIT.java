@@ -2,7 +2,6 @@ package org.movierec.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +51,9 @@ class PlatformIT {
 
     @BeforeAll
     void startStack() throws Exception {
-        root = Path.of(System.getProperty("movierec.root", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("movierec-e2e");
+        StackSettings settings = E2eSettings.of("e2e", new StackSettings.World(USERS, 1500, 7, 40_000, 14), 20);
+        root = settings.root();
+        Path home = settings.home();
         Path rules = ShortAlerts.rules(root.resolve("prometheus/rules"), home.resolve("test-rules"), ALERT_FOR);
         Path alertmanager = ShortAlerts.alertmanager(root.resolve("alertmanager"), home.resolve("test-alertmanager"));
         slack = SlackReceiver.start();
@@ -61,15 +61,10 @@ class PlatformIT {
         // 0.01: wider promotion margins than production's keep the good-canary step about the canary. Online, a
         // retrained model here scores 0.02-0.035 above the one it replaces on the movies its own lists lead to (router
         // logs of four runs), so the canary's RMSE margin is widened the same way (the degraded model is 0.3 above).
-        Path params = home.resolve("e2e-params.yaml");
-        Files.writeString(params, "promote:\n  max_rmse_increase: 0.02\n  max_ndcg_decrease: 0.05\n");
-        StackSettings settings = StackSettings.defaults(root, home)
-                .withPorts(Ports.free())
+        Path params = E2eSettings.retrainParams(settings, "promote:\n  max_rmse_increase: 0.02\n  max_ndcg_decrease: 0.05\n");
+        settings = settings
                 .withMonitoring(StackSettings.Monitoring.of(root).withRules(rules).withAlertmanager(alertmanager)
                         .withInterval(Duration.ofSeconds(1)))
-                .withWorld(new StackSettings.World(USERS, 1500, 7, 40_000, 14))
-                .withSessionsPerSecond(20)
-                .withReloadInterval(Duration.ofSeconds(1))
                 .withSlackWebhook(slack.webhookUrl())
                 .withExtraEnvironment(Map.of(
                         Service.RETRAIN, Map.of("RETRAIN_CRON", "off", "RETRAIN_PARAMS_FILE", params.toString()),

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -77,14 +76,12 @@ class ScaleOutIT {
 
     @BeforeAll
     void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("movierec.root", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("movierec-scale-out");
+        StackSettings settings = E2eSettings.of("scale-out", WORLD, 10).withoutMonitoring();
         // This drill proves one run per trigger and a release reaching every inference, not the gates' judgement of a
         // model (PlatformIT's): the retrain here comes ~15 s after the first model, on a small world, and its offline
         // NDCG@10 moved by more than PlatformIT's 0.1 margin in a CI run (0.178 vs 0.287: rejected, nothing released),
         // so the drill opens the promotion and fairness gates wide.
-        Path params = home.resolve("e2e-params.yaml");
-        Files.writeString(params, """
+        Path params = E2eSettings.retrainParams(settings, """
                 promote:
                   max_rmse_increase: 10.0
                   max_ndcg_decrease: 10.0
@@ -95,23 +92,16 @@ class ScaleOutIT {
                   min_catalog_coverage: 0.0
                   max_gini: 1.0
                 """);
-        Ports ports = Ports.free();
         int secondRouter = FreePorts.find();
-        balancer = new RoundRobinBalancer(FreePorts.find(), List.of("http://127.0.0.1:" + ports.of(Service.ROUTER),
-                "http://127.0.0.1:" + secondRouter));
-        StackSettings settings = StackSettings.defaults(root, home)
-                .withPorts(ports)
-                .withoutMonitoring()
-                .withWorld(WORLD)
-                .withSessionsPerSecond(10)
-                .withReloadInterval(Duration.ofSeconds(1))
-                .withExtraEnvironment(Map.of(
-                        Service.RETRAIN, Map.of("RETRAIN_CRON", "off", "RETRAIN_PARAMS_FILE", params.toString()),
-                        // The drill is about failures, not latency (bench/router.sh measures that): on a shared,
-                        // loaded machine a 250 ms try times out for want of CPU, so the tries get 2 s here.
-                        Service.ROUTER, Map.of("ROUTER_EXPERIMENTS_POLL_INTERVAL", "1s",
-                                "ROUTER_POPULAR_REFRESH_INTERVAL", "5s", "ROUTER_UPSTREAM_TIMEOUT", "2s"),
-                        Service.SIMULATOR, Map.of("SIMULATOR_ROUTER_URL", balancer.url())));
+        balancer = new RoundRobinBalancer(FreePorts.find(), List.of(
+                "http://127.0.0.1:" + settings.ports().of(Service.ROUTER), "http://127.0.0.1:" + secondRouter));
+        settings = settings.withExtraEnvironment(Map.of(
+                Service.RETRAIN, Map.of("RETRAIN_CRON", "off", "RETRAIN_PARAMS_FILE", params.toString()),
+                // The drill is about failures, not latency (bench/router.sh measures that): on a shared,
+                // loaded machine a 250 ms try times out for want of CPU, so the tries get 2 s here.
+                Service.ROUTER, Map.of("ROUTER_EXPERIMENTS_POLL_INTERVAL", "1s",
+                        "ROUTER_POPULAR_REFRESH_INTERVAL", "5s", "ROUTER_UPSTREAM_TIMEOUT", "2s"),
+                Service.SIMULATOR, Map.of("SIMULATOR_ROUTER_URL", balancer.url())));
         for (Service s : SCALED) {
             settings = settings.withReplicas(s, List.of(s == Service.ROUTER ? secondRouter : FreePorts.find()));
         }

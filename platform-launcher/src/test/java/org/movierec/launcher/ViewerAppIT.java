@@ -69,10 +69,7 @@ class ViewerAppIT {
     void start() throws Exception {
         assertThat(CHROMIUM).as("run bin/setup (Debian's chromium)").isExecutable();
         assertThat(CHROMEDRIVER).as("run bin/setup (Debian's chromium-driver)").isExecutable();
-        Path root = Path.of(System.getProperty("movierec.root", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("movierec-viewer");
-        StackSettings settings = StackSettings.defaults(root, home).withPorts(Ports.free()).withoutMonitoring()
-                .withWorld(WORLD).withSessionsPerSecond(0).withReloadInterval(Duration.ofSeconds(1));
+        StackSettings settings = E2eSettings.of("viewer", WORLD, 0).withoutMonitoring();
         stack = LocalStack.start(settings, new Progress(new ConsoleCapture().printStream()));
         telemetry = new Telemetry(stack.jdbcUrl());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())

@@ -2,7 +2,6 @@ package org.movierec.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,23 +71,15 @@ class WatchOnlyUsersIT {
 
     @BeforeAll
     void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("movierec.root", "..")).toAbsolutePath().normalize();
-        Path home = Files.createTempDirectory("movierec-watch-only");
+        StackSettings settings = E2eSettings.of("watch-only", WORLD, 30).withoutMonitoring();
         // Half the users never rate, so the fairness audit's groups hold half the ratings and their RMSE disparity is
         // noisier than production's bound allows (0.36 against 0.35 in a run); fairness is not what this test is about.
-        Path params = home.resolve("e2e-params.yaml");
-        Files.writeString(params, "fairness:\n  max_rmse_disparity: 1.0\n");
-        StackSettings settings = StackSettings.defaults(root, home)
-                .withPorts(Ports.free())
-                .withoutMonitoring()
-                .withWorld(WORLD)
-                .withSessionsPerSecond(30)
-                .withReloadInterval(Duration.ofSeconds(1))
-                .withExtraEnvironment(Map.of(
-                        Service.RETRAIN, Map.of("RETRAIN_CRON", "off", "RETRAIN_PARAMS_FILE", params.toString()),
-                        Service.SIMULATOR, Map.of("SIMULATOR_NON_RATER_FRACTION", "0.5",
-                                "SIMULATOR_SELECTION_TILT", Double.toString(SELECTION_TILT),
-                                "SIMULATOR_TRAFFIC_REWATCH", "false")));
+        Path params = E2eSettings.retrainParams(settings, "fairness:\n  max_rmse_disparity: 1.0\n");
+        settings = settings.withExtraEnvironment(Map.of(
+                Service.RETRAIN, Map.of("RETRAIN_CRON", "off", "RETRAIN_PARAMS_FILE", params.toString()),
+                Service.SIMULATOR, Map.of("SIMULATOR_NON_RATER_FRACTION", "0.5",
+                        "SIMULATOR_SELECTION_TILT", Double.toString(SELECTION_TILT),
+                        "SIMULATOR_TRAFFIC_REWATCH", "false")));
         stack = LocalStack.start(settings, new Progress(new ConsoleCapture().printStream()));
         trafficFrom = Instant.now();
     }
