@@ -9,11 +9,14 @@ build_inference() {
   fi
 }
 
-# start_inference PORT MODEL_FILE HEAP -> sets INFERENCE_PID; waits until ready (120 s at most)
+# start_inference PORT MODEL_FILE HEAP -> sets INFERENCE_PID; waits until ready (120 s at most).
+# The heap is fixed at HEAP (-Xms = -Xmx), as the Kubernetes deployment fixes it (InitialRAMPercentage =
+# MaxRAMPercentage): a heap that starts small keeps the model's old generation above G1's marking threshold, and the
+# marking cycles' pauses set the p99 (docs/BENCHMARKS.md, issue 16, "Serving p99 and the heap").
 start_inference() {
   local port=$1 model=$2 heap=$3
   MODEL_FILE="$model" INFERENCE_ADMIN_TOKEN=bench QUARKUS_HTTP_PORT="$port" INFERENCE_RELOAD_INTERVAL=1h \
-    java -Xmx"$heap" -jar "$root/inference-service/target/quarkus-app/quarkus-run.jar" \
+    java -Xms"$heap" -Xmx"$heap" -jar "$root/inference-service/target/quarkus-app/quarkus-run.jar" \
     >"$work/inference-$port.log" 2>&1 &
   INFERENCE_PID=$!
   for _ in $(seq 1 240); do

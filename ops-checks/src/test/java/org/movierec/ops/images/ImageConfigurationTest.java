@@ -112,7 +112,7 @@ class ImageConfigurationTest {
                 "org.opencontainers.image.source", "org.opencontainers.image.revision",
                 "org.opencontainers.image.version", "org.opencontainers.image.created");
         assertThat(text(jib, "configuration/container/entrypoint/arg")).contains(
-                "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
+                "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError")
                 .endsWith("-jar", "/deployments/quarkus-run.jar");
         assertThat(text(jib, "configuration/extraDirectories/paths/path/from"))
                 .containsExactly("${project.build.directory}/quarkus-app");

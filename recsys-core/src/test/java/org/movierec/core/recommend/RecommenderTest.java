@@ -37,6 +37,18 @@ class RecommenderTest {
     }
 
     @Test
+    void aListDoesNotDependOnTheListsServedBeforeItOnTheSameThread() {
+        Recommender used = new Recommender(MODEL);
+        for (int u = 0; u < 200; u++) {
+            String user = MODEL.users().idAt(u);
+            int[] afterOthers = used.forUser(user, 150).items().items();
+            int[] alone = new Recommender(MODEL).forUser(user, 150).items().items();
+            assertThat(afterOthers).as("user %s: every movie they did not rate, as for a first request", user)
+                    .hasSize(150 - MODEL.ratedItems().count(u)).containsExactly(alone);
+        }
+    }
+
+    @Test
     void aKnownUserOfAnImplicitModelNeverGetsAMovieTheyWatchedInTraining() {
         GeneratedData data = SyntheticDataGenerator.generate(GeneratorConfig.of(200, 150, 6000, 11).withWatchesPerUser(10));
         SvdModel model = new SgdTrainer(TrainingParams.defaults().withFactors(8).withMaxEpochs(5))
