@@ -2,7 +2,7 @@
 # /recommend throughput and latency with wrk on loopback (bounded: a few 20 s runs).
 # 1. a MovieLens-100k-sized model (943 users, 1,682 movies, rank 100): /recommend against
 #    /q/health/live on the same server, 16 connections;
-# 2. a generated 1M-user x 27,000-movie rank-64 model served with a 2 GB heap (skip with SMALL_ONLY=1), and its
+# 2. a generated 1M-user x 27,000-movie rank-64 model served with a fixed 2 GB heap (skip with SMALL_ONLY=1), and its
 #    throughput as a share of the 100k model's in the same run.
 # Pass a workdir to keep the generated models between runs (the 1M-user one takes a few minutes to build).
 # Usage: bench/serving.sh [workdir]
