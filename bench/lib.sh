@@ -12,7 +12,7 @@ build_inference() {
 # start_inference PORT MODEL_FILE HEAP -> sets INFERENCE_PID; waits until ready (120 s at most).
 # The heap is fixed at HEAP (-Xms = -Xmx), as the Kubernetes deployment fixes it (InitialRAMPercentage =
 # MaxRAMPercentage): a heap that starts small keeps the model's old generation above G1's marking threshold, and the
-# marking cycles' pauses set the p99 (docs/BENCHMARKS.md, issue 16, "Serving p99 and the heap").
+# marking cycles' pauses set the p99 (docs/BENCHMARKS.md, section "Issue 16, serving p99 at the scenario's size").
 start_inference() {
   local port=$1 model=$2 heap=$3
   MODEL_FILE="$model" INFERENCE_ADMIN_TOKEN=bench QUARKUS_HTTP_PORT="$port" INFERENCE_RELOAD_INTERVAL=1h \

@@ -20,7 +20,7 @@ public final class Recommender {
     /**
      * Each thread's set of the movies a user knows, filled and cleared around one list: a set sized to the catalogue
      * per request was a quarter of the bytes inference allocated serving 27,000 movies (3.4 KB of 12), and young
-     * collections set the p99 (docs/BENCHMARKS.md, issue 16, "Serving p99 and the heap").
+     * collections set the p99 (docs/BENCHMARKS.md, section "Issue 16, serving p99 at the scenario's size").
      */
     private final ThreadLocal<BitSet> known;
 
