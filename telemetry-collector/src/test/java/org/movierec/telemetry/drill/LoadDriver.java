@@ -29,7 +29,7 @@ import org.movierec.telemetry.TestSupport;
  *   <li>sustained ingest: {@code --preload} records are put into Kafka first, then the collector is started (or
  *       {@code --instances} collector processes in one consumer group, started together) and
  *       the rate at which the positions stored in PostgreSQL (committed with the rows) advance is measured until
- *       it has caught up;</li>
+ *       it has caught up, with the CPU time the collector processes used meanwhile (from the OS);</li>
  *   <li>a burst: {@code --rate} records/s produced for {@code --burst} seconds while the collector runs; the lag
  *       (records in Kafka not yet in PostgreSQL) at the end of the burst, and how long draining it takes.</li>
  * </ol>
@@ -98,12 +98,22 @@ public final class LoadDriver {
                     List<long[]> samples = new ArrayList<>(); // nanos, stored
                     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                     long stored = 0;
+                    long[] cpuFrom = null; // nanos, the collectors' CPU nanos, once storing began
                     while (stored < stream.records() && System.nanoTime() < deadline) {
                         Thread.sleep(500);
                         stored = stored(db);
                         samples.add(new long[] {System.nanoTime(), stored});
+                        if (cpuFrom == null && stored > 0) {
+                            cpuFrom = new long[] {System.nanoTime(), cpuNanos(collectors)};
+                        }
                     }
                     report.add(sustained(samples, stream.records()));
+                    if (cpuFrom != null) {
+                        double cpu = (cpuNanos(collectors) - cpuFrom[1]) / 1e9;
+                        double wall = (System.nanoTime() - cpuFrom[0]) / 1e9;
+                        report.add(String.format("collector CPU while storing the backlog: %.1f s in %.1f s (%.0f %% of one core)",
+                                cpu, wall, 100 * cpu / wall));
+                    }
 
                     // 2. A burst at a fixed rate while the collector runs.
                     long before = stream.records();
@@ -152,6 +162,12 @@ public final class LoadDriver {
         }
         report.forEach(System.out::println);
         Files.write(out.resolve("report.txt"), report);
+    }
+
+    /** CPU time the collector processes have used so far (user and system), in nanoseconds. */
+    private static long cpuNanos(List<ServiceProcess> collectors) {
+        return collectors.stream().mapToLong(c -> ProcessHandle.of(c.pid())
+                .flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** The rate between the first sample with progress and the one that reached the end (startup excluded). */
