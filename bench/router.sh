@@ -24,6 +24,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 work="${1:-$(mktemp -d)}"
 DURATION=${DURATION:-20s}
+export USERS=${USERS:-943}   # the users recommend.lua asks for, at random (the 100k model has 943)
 trap '[ -n "${INFERENCE_PID:-}" ] && kill $INFERENCE_PID 2>/dev/null; [ -n "${ROUTER_PID:-}" ] && kill $ROUTER_PID 2>/dev/null; [ -n "${KAFKA_PID:-}" ] && kill $KAFKA_PID 2>/dev/null; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; true' EXIT
 build_inference
 [ "${WITH_KAFKA:-0}" = 1 ] && start_kafka 19092 900
@@ -50,14 +51,14 @@ for _ in $(seq 1 240); do
 done
 
 for port in 18091 18092; do   # warm-up of both paths
-  USERS=${USERS:-943} wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" "http://127.0.0.1:$port" >/dev/null
+  wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" "http://127.0.0.1:$port" >/dev/null
 done
 inference_before=$(cpu_ticks "$INFERENCE_PID")
-wrk_direct=$(timed_ticks "$work/direct.txt" env USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency \
+wrk_direct=$(timed_ticks "$work/direct.txt" wrk -t2 -c16 -d"$DURATION" --latency \
   -s "$root/bench/recommend.lua" http://127.0.0.1:18091)
 inference_direct=$(( $(cpu_ticks "$INFERENCE_PID") - inference_before ))
 inference_before=$(cpu_ticks "$INFERENCE_PID"); router_before=$(cpu_ticks "$ROUTER_PID")
-wrk_routed=$(timed_ticks "$work/router.txt" env USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency \
+wrk_routed=$(timed_ticks "$work/router.txt" wrk -t2 -c16 -d"$DURATION" --latency \
   -s "$root/bench/recommend.lua" http://127.0.0.1:18092)
 inference_routed=$(( $(cpu_ticks "$INFERENCE_PID") - inference_before ))
 router_routed=$(( $(cpu_ticks "$ROUTER_PID") - router_before ))
@@ -96,10 +97,10 @@ CONF
   mkdir -p "$work/nginx-tmp"
   nginx -c "$work/nginx.conf" -p "$work"
   for _ in $(seq 1 40); do curl -sf http://127.0.0.1:18093/recommend/1 >/dev/null 2>&1 && break; sleep 0.25; done
-  USERS=${USERS:-943} wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >/dev/null
+  wrk -t2 -c16 -d5s -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >/dev/null
   nginx_ticks() { local t=0 p; for p in $(pgrep -f "nginx: worker process"); do t=$((t + $(cpu_ticks "$p"))); done; echo $t; }
   nginx_before=$(nginx_ticks)
-  USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >"$work/nginx.txt"
+  wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend.lua" http://127.0.0.1:18093 >"$work/nginx.txt"
   nginx_routed=$(( $(nginx_ticks) - nginx_before ))
   wrk_summary "/recommend through nginx (reference proxy)" "$work/nginx.txt"
   nginx_rps=$(awk '/Requests\/sec/ {print $2}' "$work/nginx.txt")
@@ -110,7 +111,7 @@ CONF
 fi
 if [ "${PACE_MS:-0}" != 0 ]; then
   for port in 18091 18092; do
-    PACE_MS=$PACE_MS USERS=${USERS:-943} wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend-paced.lua" \
+    PACE_MS=$PACE_MS wrk -t2 -c16 -d"$DURATION" --latency -s "$root/bench/recommend-paced.lua" \
       "http://127.0.0.1:$port" >"$work/paced-$port.txt"
   done
   wrk_summary "paced ${PACE_MS} ms, on inference" "$work/paced-18091.txt"
