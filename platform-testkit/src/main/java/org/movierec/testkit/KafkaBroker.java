@@ -154,6 +154,11 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** @return the broker JVM's process id, or -1 when it is not running */
+    public synchronized long pid() {
+        return isRunning() ? process.pid() : -1;
+    }
+
     /** @return the bootstrap servers, {@code 127.0.0.1:<port>} (the port is known after the first start) */
     public synchronized String bootstrapServers() {
         return "127.0.0.1:" + port;

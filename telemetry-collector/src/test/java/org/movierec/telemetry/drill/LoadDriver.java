@@ -29,7 +29,8 @@ import org.movierec.telemetry.TestSupport;
  *   <li>sustained ingest: {@code --preload} records are put into Kafka first, then the collector is started (or
  *       {@code --instances} collector processes in one consumer group, started together) and
  *       the rate at which the positions stored in PostgreSQL (committed with the rows) advance is measured until
- *       it has caught up, with the CPU time the collector processes used meanwhile (from the OS);</li>
+ *       it has caught up, with the CPU time the collector processes used meanwhile (from the OS) and where the
+ *       machine's CPU went in that time ({@link CpuShares}: per thread of the JVMs, per PostgreSQL process);</li>
  *   <li>a burst: {@code --rate} records/s produced for {@code --burst} seconds while the collector runs; the lag
  *       (records in Kafka not yet in PostgreSQL) at the end of the burst, and how long draining it takes.</li>
  * </ol>
@@ -98,13 +99,20 @@ public final class LoadDriver {
                     List<long[]> samples = new ArrayList<>(); // nanos, stored
                     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                     long stored = 0;
-                    long[] cpuFrom = null; // nanos, the collectors' CPU nanos, once storing began
+                    long[] cpuFrom = null; // nanos, the collectors' CPU nanos, records stored, once storing began
+                    CpuShares shares = null; // per thread and PostgreSQL process, once storing began
+                    StorageActivity storage = null; // WAL, checkpoints, I/O stalls, once storing began
+                    BackendStates backends = null; // what the collector's backends do, once storing began
                     while (stored < stream.records() && System.nanoTime() < deadline) {
                         Thread.sleep(500);
                         stored = stored(db);
                         samples.add(new long[] {System.nanoTime(), stored});
                         if (cpuFrom == null && stored > 0) {
-                            cpuFrom = new long[] {System.nanoTime(), cpuNanos(collectors)};
+                            cpuFrom = new long[] {System.nanoTime(), cpuNanos(collectors), stored};
+                            shares = new CpuShares(watched(collectors, platform));
+                            storage = new StorageActivity(db);
+                            backends = new BackendStates(platform.connect(),
+                                    TestSupport.longOf(db, "SELECT pg_backend_pid()"));
                         }
                     }
                     report.add(sustained(samples, stream.records()));
@@ -113,6 +121,10 @@ public final class LoadDriver {
                         double wall = (System.nanoTime() - cpuFrom[0]) / 1e9;
                         report.add(String.format("collector CPU while storing the backlog: %.1f s in %.1f s (%.0f %% of one core)",
                                 cpu, wall, 100 * cpu / wall));
+                        report.addAll(shares.report(0.02));
+                        report.addAll(storage.report(stored - cpuFrom[2]));
+                        backends.close();
+                        report.addAll(backends.report());
                     }
 
                     // 2. A burst at a fixed rate while the collector runs.
@@ -162,6 +174,18 @@ public final class LoadDriver {
         }
         report.forEach(System.out::println);
         Files.write(out.resolve("report.txt"), report);
+    }
+
+    /** The processes whose CPU the report breaks down: the collectors, PostgreSQL, the Kafka broker, this JVM (the driver). */
+    private static Map<String, Long> watched(List<ServiceProcess> collectors, LocalPlatform platform) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (int k = 0; k < collectors.size(); k++) {
+            pids.put("collector " + k, collectors.get(k).pid());
+        }
+        pids.put("postgres", CpuShares.postmaster(platform.postgres.dataDir()));
+        pids.put("kafka", platform.kafka.pid());
+        pids.put("driver", ProcessHandle.current().pid());
+        return pids;
     }
 
     /** CPU time the collector processes have used so far (user and system), in nanoseconds. */
