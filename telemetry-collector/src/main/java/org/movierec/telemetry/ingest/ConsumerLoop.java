@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,10 +42,20 @@ import org.movierec.telemetry.store.RecentlyServed;
  * loop reports not ready and retries reading the positions with exponential backoff; once they are read it
  * seeks and resumes. The Kafka group offsets are committed too, after the database, only so that Kafka tools
  * show the lag.
+ *
+ * <p>Reading and writing overlap: a full batch is written on the loop's writer thread while the consumer thread
+ * reads and routes the next one, so PostgreSQL is not left idle while the collector parses. At most one batch is
+ * in flight, and the next is handed over only once it has committed: its expected positions are the ones that
+ * commit stored, so the fencing is the same as with one thread. If the write fails, the batch read meanwhile is
+ * dropped with it and both are read again from the stored positions. Everything else (the Kafka consumer, the
+ * positions, the index of recently served users) stays on the consumer thread, which collects each write's outcome
+ * before it touches them again.
  */
 final class ConsumerLoop {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+    /** How often the consumer thread looks whether the write in flight is done, when no records come. */
+    private static final Duration COLLECT_EVERY = Duration.ofMillis(10);
 
     private final TelemetryConfig config;
     private final BatchWriter writer;
@@ -53,6 +67,7 @@ final class ConsumerLoop {
     private final RecentlyServed recentlyServed;
     private final LoopHealth health;
     private final Thread thread;
+    private final ExecutorService writerThread;
 
     private volatile boolean running;
     private volatile State state = State.STARTING;
@@ -65,6 +80,16 @@ final class ConsumerLoop {
     private boolean needsRecovery;
     private long backoffMillis;
     private Batch batch = new Batch();
+    /** The batch on the writer thread, null when none. */
+    private InFlight inFlight;
+
+    /** A batch handed to the writer thread, and what its write gives. */
+    private record InFlight(Batch batch, Future<Written> written) {
+    }
+
+    /** A committed write: its outcome and how long it took. */
+    private record Written(BatchWriter.Outcome outcome, long nanos) {
+    }
 
     /**
      * @param name the {@code loop} tag of its health; its thread is {@code telemetry-<name>}
@@ -86,6 +111,7 @@ final class ConsumerLoop {
             lagByTopic.put(topic, 0L);
         }
         this.thread = new Thread(this::run, "telemetry-" + name);
+        this.writerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "telemetry-" + name + "-writer"));
     }
 
     void start() {
@@ -137,19 +163,16 @@ final class ConsumerLoop {
                     startOver("consume loop failed", e);
                 }
             }
-            if (!batch.isEmpty() && !needsRecovery) {
-                flush(); // graceful shutdown: keep what was read
-            }
+            writeRest(); // graceful shutdown: keep what was read
         } catch (WakeupException e) {
-            if (!batch.isEmpty() && !needsRecovery) {
-                flush();
-            }
+            writeRest();
         } catch (RuntimeException e) {
             LOG.errorf(e, "telemetry collector stopped");
             lastError = String.valueOf(e);
         } finally {
             state = State.STOPPED;
             health.stopped();
+            writerThread.shutdownNow(); // idle by now, unless the loop died: then its write is rolled back
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
@@ -171,6 +194,12 @@ final class ConsumerLoop {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             router.route(record, batch);
         }
+        if (inFlight != null && inFlight.written().isDone()) {
+            collect();
+            if (needsRecovery) {
+                return;
+            }
+        }
         updateLag();
         if (!batch.isEmpty() && (batch.records() >= config.batch().maxRecords()
                 || System.nanoTime() - batch.createdNanos() >= config.batch().maxWait().toNanos())) {
@@ -179,32 +208,100 @@ final class ConsumerLoop {
     }
 
     private Duration pollTimeout() {
+        Duration timeout;
         if (batch.isEmpty()) {
-            return Duration.ofMillis(Math.min(500, Math.max(1, config.batch().maxWait().toMillis())));
+            timeout = Duration.ofMillis(Math.min(500, Math.max(1, config.batch().maxWait().toMillis())));
+        } else {
+            long left = config.batch().maxWait().toNanos() - (System.nanoTime() - batch.createdNanos());
+            timeout = Duration.ofNanos(Math.max(0, left));
         }
-        long left = config.batch().maxWait().toNanos() - (System.nanoTime() - batch.createdNanos());
-        return Duration.ofNanos(Math.max(0, left));
+        // while a write is in flight, come back soon to collect it (positions, counters, readiness)
+        return inFlight == null ? timeout : min(timeout, COLLECT_EVERY);
     }
 
-    /** Writes the pending batch; on failure discards it and switches to recovery (seek to stored positions). */
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Hands the pending batch to the writer thread once the batch before it has committed; if that one failed, the
+     * pending batch is dropped (recovery reads it again).
+     */
     private void flush() {
         Batch b = batch;
         batch = new Batch();
+        collect();
+        if (needsRecovery) {
+            return;
+        }
         try {
             deadLetters.publish(b.deadLetters());
-            long start = System.nanoTime();
-            BatchWriter.Outcome outcome = writer.write(b, config.kafka().groupId(), stored, recentlyServed);
-            meters.dbWrite().record(Duration.ofNanos(System.nanoTime() - start));
-            stored.putAll(b.nextOffsets());
-            committedBatches++;
-            afterCommit(b, outcome);
-            if (state != State.RUNNING && state != State.STOPPED) {
-                health.running(); // before the state: ready implies up
-                state = State.RUNNING;
-            }
         } catch (Exception e) {
             failed("batch of " + b.records() + " records not written", e);
+            return;
         }
+        Map<TopicPartition, Long> expected = new HashMap<>(stored);
+        inFlight = new InFlight(b, writerThread.submit(() -> {
+            long start = System.nanoTime();
+            BatchWriter.Outcome outcome = writer.write(b, config.kafka().groupId(), expected, recentlyServed);
+            return new Written(outcome, System.nanoTime() - start);
+        }));
+    }
+
+    /**
+     * Waits for the batch on the writer thread, if any: once committed, its positions are stored and it is
+     * counted; if it failed, the loop switches to recovery (seek to the stored positions).
+     */
+    private void collect() {
+        InFlight w = inFlight;
+        if (w == null) {
+            return;
+        }
+        inFlight = null;
+        Written written;
+        try {
+            written = awaitUninterruptibly(w.written());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            failed("batch of " + w.batch().records() + " records not written", (Exception) cause);
+            return;
+        }
+        meters.dbWrite().record(Duration.ofNanos(written.nanos()));
+        stored.putAll(w.batch().nextOffsets());
+        committedBatches++;
+        afterCommit(w.batch(), written.outcome());
+        if (state != State.RUNNING && state != State.STOPPED) {
+            health.running(); // before the state: ready implies up
+            state = State.RUNNING;
+        }
+    }
+
+    private static <T> T awaitUninterruptibly(Future<T> future) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** At shutdown: writes what was read (unless it must be read again) and waits for it. */
+    private void writeRest() {
+        if (!batch.isEmpty() && !needsRecovery) {
+            flush();
+        }
+        collect();
     }
 
     private void afterCommit(Batch b, BatchWriter.Outcome outcome) {
@@ -259,6 +356,7 @@ final class ConsumerLoop {
      * (polling, so the group membership stays alive) with exponential backoff.
      */
     private void recover() {
+        collect(); // a write still in flight may commit: read the positions after it
         Set<TopicPartition> assigned = consumer.assignment();
         consumer.pause(assigned);
         try {
@@ -323,7 +421,7 @@ final class ConsumerLoop {
                 lag.merge(tp.topic(), l.getAsLong(), Long::sum);
             }
         }
-        int pending = batch.records();
+        int pending = batch.records() + (inFlight == null ? 0 : inFlight.batch().records());
         lagByTopic.replaceAll((topic, value) -> lag.getOrDefault(topic, 0L)
                 + (topic.equals(config.kafka().movielogTopic()) ? pending : 0));
     }
@@ -333,14 +431,13 @@ final class ConsumerLoop {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!batch.isEmpty() && !needsRecovery) {
-                flush();
-            }
+            writeRest();
             partitions.forEach(stored::remove);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            collect(); // fenced if another member wrote meanwhile
             batch = new Batch(); // another member may own them already: its positions win
             partitions.forEach(stored::remove);
             needsRecovery = true;
@@ -348,6 +445,7 @@ final class ConsumerLoop {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            collect();
             if (needsRecovery) {
                 return; // recover() seeks every assigned partition
             }
