@@ -40,7 +40,7 @@ class MigrationAsApplicationUserTest {
 
         int migrations = TelemetrySchema.migrate(url(db), APP_USER, "", "auto");
 
-        assertThat(migrations).isEqualTo(6);
+        assertThat(migrations).isEqualTo(7);
         assertThat(query(db, "SELECT flavour FROM storage_flavour")).isEqualTo("postgresql");
         assertThat(query(db, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'online_predictions'"))
                 .isEqualTo(APP_USER);
@@ -54,7 +54,7 @@ class MigrationAsApplicationUserTest {
     void anApplicationUserMigratesWithTimescaleOff() throws Exception {
         String db = databaseWithGrants("app_off");
 
-        assertThat(TelemetrySchema.migrate(url(db), APP_USER, "", "off")).isEqualTo(6);
+        assertThat(TelemetrySchema.migrate(url(db), APP_USER, "", "off")).isEqualTo(7);
         assertThat(query(db, "SELECT flavour FROM storage_flavour")).isEqualTo("postgresql");
     }
 
@@ -85,10 +85,10 @@ class MigrationAsApplicationUserTest {
 
         int migrations = TelemetrySchema.migrate(url(db), PostgresServer.USER, PostgresServer.PASSWORD, "auto");
 
-        assertThat(migrations).as("V4, V5 and V6").isEqualTo(3);
+        assertThat(migrations).as("V4 to V7").isEqualTo(4);
         assertThat(query(db, "SELECT checksum FROM flyway_schema_history WHERE version = '2'"))
                 .isEqualTo(Integer.toString(V2DetectionChange.SECOND_CHECKSUM));
-        assertThat(query(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo("6");
+        assertThat(query(db, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo("7");
     }
 
     @Test

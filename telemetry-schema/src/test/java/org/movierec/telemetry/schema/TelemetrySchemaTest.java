@@ -20,7 +20,7 @@ class TelemetrySchemaTest {
         int first = TelemetrySchema.migrate(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password(), "auto");
         int second = TelemetrySchema.migrate(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password(), "auto");
 
-        assertThat(first).isEqualTo(6);
+        assertThat(first).isEqualTo(7);
         assertThat(second).isZero();
         try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password());
              ResultSet rs = c.createStatement().executeQuery(
@@ -54,5 +54,7 @@ class TelemetrySchemaTest {
                 .getResource(TelemetrySchema.LOCATION + "/V5__online_error_moments.sql")).isNotNull();
         assertThat(TelemetrySchema.class.getClassLoader()
                 .getResource(TelemetrySchema.LOCATION + "/V6__experiment_predictions.sql")).isNotNull();
+        assertThat(TelemetrySchema.class.getClassLoader()
+                .getResource(TelemetrySchema.LOCATION + "/V7__epoch_micros_inlined.sql")).isNotNull();
     }
 }
