@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.jpountz.lz4.LZ4Factory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,6 +40,7 @@ import org.movierec.contracts.events.RecommendationRequestEvent;
 import org.movierec.contracts.events.ServedEvent;
 import org.movierec.contracts.events.WatchEvent;
 import org.movierec.core.model.SvdModel;
+import org.movierec.platform.kafka.Lz4Codec;
 import org.movierec.registry.ModelRegistry;
 import org.movierec.telemetry.ingest.DeadLetterPublisher;
 import org.movierec.telemetry.ingest.FailingPollConsumers;
@@ -491,6 +493,14 @@ class CollectorTest {
                 // the consume loop is up again after the crash drill above, counted as a restart
                 .body(containsString("movierec_background_loop_up{loop=\"collector\"} 1.0"))
                 .body(matchesPattern("(?s).*movierec_background_loop_restarts_total\\{loop=\"collector\"\\} [1-9][0-9]*\\.0\n.*"));
+    }
+
+    @Test
+    void kafkaDecompressesWithTheNativeLz4Codec() {
+        // Kafka takes its codec from LZ4Factory.fastestInstance(), which in Quarkus's class loader (this test's too)
+        // is the Java codec unless the native one was loaded first: the collector loads it before its consumers.
+        assertThat(Lz4Codec.isNative()).isTrue();
+        assertThat(LZ4Factory.fastestInstance()).isSameAs(LZ4Factory.nativeInstance());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.movierec.contracts.events.RateEvent;
 import org.movierec.contracts.events.WatchEvent;
 import org.movierec.inference.InferenceConfig;
 import org.movierec.platform.kafka.ConsumerSettings;
+import org.movierec.platform.kafka.Lz4Codec;
 import org.movierec.platform.loops.LoopHealth;
 
 /**
@@ -62,6 +63,7 @@ public class RatingConsumer {
             LOG.info("no Kafka configured: no real-time fold-in");
             return;
         }
+        Lz4Codec.preferNative();
         consumer = new KafkaConsumer<>(ConsumerSettings.everyPartitionFromTheEnd(
                 config.kafka().bootstrapServers().get(), "inference-foldin").toProperties());
         registry.gauge("recsys.foldin.partitions", this, c -> c.assignedPartitions);

@@ -55,6 +55,7 @@ public class KafkaPublishers {
      */
     public <E> BoundedPublisher<E> open(String name, String clientId, String bootstrapServers, String topic,
                                         Function<? super E, String> keyOf, Function<? super E, String> valueOf) {
+        Lz4Codec.preferNative();
         BoundedPublisher<E> publisher = new BoundedPublisher<>(name, topic, config.queueCapacity(), keyOf, valueOf,
                 new KafkaProducer<>(ProducerSettings.fireAndForget(bootstrapServers, clientId).toProperties()),
                 registry);

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
+import org.movierec.platform.kafka.Lz4Codec;
 import org.movierec.platform.kafka.ProducerSettings;
 import org.movierec.simulator.SimulatorConfig;
 
@@ -59,6 +60,7 @@ public class MovielogWriter implements LineSink {
         sendFailures = registry.counter("simulator.send.failures");
         topic = config.kafka().topic();
         // Durable, tuned for the bootstrap's bulk: bigger batches, more buffer, a shorter block.
+        Lz4Codec.preferNative();
         producer = new KafkaProducer<>(ProducerSettings.durable(config.kafka().bootstrapServers(), "simulator",
                         ProducerSettings.STRING_SERIALIZER)
                 .with("linger.ms", "20")

@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.movierec.platform.kafka.Lz4Codec;
 import org.movierec.telemetry.TelemetryConfig;
 
 /**
@@ -26,6 +27,7 @@ public class CollectorConsumers {
      * @param member which of the collector's consumers (0 to {@code telemetry.kafka.consumers} - 1)
      */
     public KafkaConsumer<byte[], byte[]> create(int member) {
+        Lz4Codec.preferNative();
         return new KafkaConsumer<>(properties(member));
     }
 

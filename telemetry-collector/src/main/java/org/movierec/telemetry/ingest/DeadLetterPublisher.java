@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.movierec.platform.kafka.Lz4Codec;
 import org.movierec.platform.kafka.ProducerSettings;
 import org.movierec.telemetry.TelemetryConfig;
 
@@ -45,6 +46,7 @@ public class DeadLetterPublisher {
     @PostConstruct
     void init() {
         // A dead letter is sent before its batch commits: give up after 20 s so the batch retries, not waits.
+        Lz4Codec.preferNative();
         producer = new KafkaProducer<>(ProducerSettings.durable(config.kafka().bootstrapServers(), "telemetry-dlq",
                 ProducerSettings.BYTES_SERIALIZER).with("delivery.timeout.ms", "20000").toProperties());
     }
