@@ -23,8 +23,11 @@ public final class Batch {
     public static final String CREATE_ACCOUNT = "create_account";
     public static final String SERVED = "served";
 
+    /** The type tags, in the order of {@link #eventCounts}. */
+    private static final List<String> TYPES = List.of(WATCH, RATE, RECOMMENDATION_REQUEST, CREATE_ACCOUNT, SERVED);
+
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-    private final Map<String, Long> events = new HashMap<>();
+    private final long[] eventCounts = new long[TYPES.size()];
     private final Map<String, Map<String, Long>> rejected = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final long createdNanos = System.nanoTime();
@@ -52,14 +55,15 @@ public final class Batch {
         return createdNanos;
     }
 
-    /** Notes that the record at {@code offset} of {@code partition} is in this batch. */
-    void consumed(TopicPartition partition, long offset) {
-        records++;
-        nextOffsets.merge(partition, offset + 1, Math::max);
+    /** Notes that {@code count} records of {@code partition}, up to the one at {@code lastOffset}, are in this batch. */
+    void consumed(TopicPartition partition, long lastOffset, int count) {
+        records += count;
+        nextOffsets.merge(partition, lastOffset + 1, Math::max);
     }
 
+    /** Counts a valid event of {@code type}, one of the tags above. */
     void counted(String type) {
-        events.merge(type, 1L, Long::sum);
+        eventCounts[TYPES.indexOf(type)]++;
     }
 
     void rejected(DeadLetter letter) {
@@ -72,8 +76,14 @@ public final class Batch {
         return nextOffsets;
     }
 
-    /** Valid events per type tag. */
+    /** Valid events per type tag (the types seen). */
     public Map<String, Long> events() {
+        Map<String, Long> events = new HashMap<>();
+        for (int k = 0; k < eventCounts.length; k++) {
+            if (eventCounts[k] > 0) {
+                events.put(TYPES.get(k), eventCounts[k]);
+            }
+        }
         return events;
     }
 

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -191,8 +190,8 @@ final class ConsumerLoop {
         if (needsRecovery) {
             return; // a rebalance failed inside poll: these records may come from unseeked partitions
         }
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            router.route(record, batch);
+        for (TopicPartition partition : records.partitions()) {
+            router.route(partition, records.records(partition), batch);
         }
         if (inFlight != null && inFlight.written().isDone()) {
             collect();

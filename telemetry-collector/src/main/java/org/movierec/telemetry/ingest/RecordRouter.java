@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -53,12 +54,24 @@ public final class RecordRouter {
 
     /** Files one record into {@code batch}. */
     public void route(ConsumerRecord<byte[], byte[]> record, Batch batch) {
-        batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
-        if (record.topic().equals(movielogTopic)) {
-            routeLine(record, batch);
-        } else if (record.topic().equals(servedTopic)) {
-            routeServed(record, batch);
+        route(new TopicPartition(record.topic(), record.partition()), List.of(record), batch);
+    }
+
+    /** Files the records of one poll from {@code partition}, in offset order, into {@code batch}. */
+    public void route(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records, Batch batch) {
+        if (records.isEmpty()) {
+            return;
         }
+        boolean lines = partition.topic().equals(movielogTopic);
+        boolean served = partition.topic().equals(servedTopic);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (lines) {
+                routeLine(record, batch);
+            } else if (served) {
+                routeServed(record, batch);
+            }
+        }
+        batch.consumed(partition, records.get(records.size() - 1).offset(), records.size());
     }
 
     private void routeLine(ConsumerRecord<byte[], byte[]> record, Batch batch) {
