@@ -26,7 +26,9 @@ import org.movierec.telemetry.TestSupport;
  * packaged collector in its own JVM, and measures
  *
  * <ol>
- *   <li>sustained ingest: {@code --preload} records are put into Kafka first, then the collector is started (or
+ *   <li>sustained ingest: {@code --preload} records are put into Kafka first (6 million by default: about half a
+ *       minute of work, so that the rate is the collector's steady state rather than its JVM compiling the hot
+ *       paths, which takes a third of a core for the first ten seconds), then the collector is started (or
  *       {@code --instances} collector processes in one consumer group, started together) and
  *       the rate at which the positions stored in PostgreSQL (committed with the rows) advance is measured until
  *       it has caught up, with the CPU time the collector processes used meanwhile (from the OS) and where the
@@ -44,7 +46,7 @@ public final class LoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>(Map.of("rate", "50000", "burst", "60", "preload", "2000000",
+        Map<String, String> opts = new LinkedHashMap<>(Map.of("rate", "50000", "burst", "60", "preload", "6000000",
                 "partitions", "4", "users", "1000000", "batch", "100000", "heap", "1g", "out", "target/bench",
                 "instances", "1"));
         for (int k = 0; k + 1 < args.length; k += 2) {
