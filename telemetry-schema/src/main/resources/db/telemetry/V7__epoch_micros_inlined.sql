@@ -4,7 +4,7 @@
 -- PostgreSQL marks STABLE (with days or months it depends on the session's time zone). An IMMUTABLE SQL function
 -- whose body is not immutable is never inlined, so each call went through the SQL-function executor: about 1 µs a
 -- call against 0.15 µs inlined on PostgreSQL 17, and the collector calls it once or more for every event it
--- stores (docs/BENCHMARKS.md, "Ingest: the SQL function that was never inlined"). Adding the interval to a
+-- stores (docs/BENCHMARKS.md, "Issue 16, ingest ≥ 200,000 records/s"). Adding the interval to a
 -- timestamp without time zone is immutable, and so is reading that timestamp AT TIME ZONE 'UTC': the same
 -- microsecond instant, in any session time zone (EpochMicrosTest).
 CREATE OR REPLACE FUNCTION epoch_micros_to_timestamptz(bigint) RETURNS timestamptz
