@@ -265,7 +265,8 @@ final class ConsumerLoop {
             if (cause instanceof Error error) {
                 throw error;
             }
-            failed("batch of " + w.batch().records() + " records not written", (Exception) cause);
+            failed("batch of " + w.batch().records() + " records not written",
+                    cause instanceof Exception failure ? failure : e);
             return;
         }
         meters.dbWrite().record(Duration.ofNanos(written.nanos()));
@@ -336,6 +337,7 @@ final class ConsumerLoop {
 
     /** Drops the pending batch and switches to recovery from the stored positions; counted as a loop restart. */
     private void startOver(String what, Exception e) {
+        collect(); // a write in flight ends first (it may commit): the pool is flushed under no one
         lastError = what + ": " + e;
         if (state != State.STOPPED) {
             state = State.RETRYING;
