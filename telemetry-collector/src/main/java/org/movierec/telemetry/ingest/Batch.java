@@ -217,7 +217,19 @@ public final class Batch {
     public record AccountRow(long micros, long userId) {
     }
 
-    /** A served event, its time in microseconds and its items joined with commas (validated movie ids). */
-    public record ServedRow(long micros, ServedEvent event, String items) {
+    /**
+     * A served event as it is stored: its time in microseconds and its items joined with commas (validated movie
+     * ids). The event itself (its list of items) is not kept: a batch holds its rows for a second or two, and the
+     * items as one string are a fraction of the list's objects for the collector's garbage collector to copy.
+     */
+    public record ServedRow(long micros, String requestId, long userId, String experiment, String arm,
+            String modelVersion, String items, double latencyMs, int status, boolean fallback) {
+
+        /** The row of {@code event}, served at {@code micros}. */
+        static ServedRow of(long micros, ServedEvent event) {
+            return new ServedRow(micros, event.requestId(), event.userId(), event.experiment(), event.arm(),
+                    event.modelVersion(), String.join(",", event.items()), event.latencyMs(), event.status(),
+                    event.fallback());
+        }
     }
 }

@@ -306,7 +306,7 @@ final class ConsumerLoop {
 
     private void afterCommit(Batch b, BatchWriter.Outcome outcome) {
         if (recentlyServed != null) {
-            b.served().forEach(row -> recentlyServed.served(row.event().userId(), row.micros()));
+            b.served().forEach(row -> recentlyServed.served(row.userId(), row.micros()));
         }
         meters.batchSize().record(b.records());
         b.events().forEach((type, n) -> meters.registry().counter("telemetry.events", "type", type).increment(n));

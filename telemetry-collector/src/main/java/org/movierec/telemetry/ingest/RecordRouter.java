@@ -128,7 +128,7 @@ public final class RecordRouter {
             return;
         }
         long micros = micros(event.time());
-        batch.served.add(new Batch.ServedRow(micros, event, String.join(",", event.items())));
+        batch.served.add(Batch.ServedRow.of(micros, event));
         batch.counted(Batch.SERVED);
     }
 

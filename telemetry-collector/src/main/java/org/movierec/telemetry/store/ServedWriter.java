@@ -55,15 +55,15 @@ final class ServedWriter {
         for (int k = 0; k < n; k++) {
             Batch.ServedRow row = served.get(k);
             t[k] = row.micros();
-            rid[k] = row.event().requestId();
-            u[k] = row.event().userId();
-            e[k] = row.event().experiment();
-            a[k] = row.event().arm();
-            v[k] = row.event().modelVersion();
+            rid[k] = row.requestId();
+            u[k] = row.userId();
+            e[k] = row.experiment();
+            a[k] = row.arm();
+            v[k] = row.modelVersion();
             items[k] = row.items();
-            l[k] = row.event().latencyMs();
-            s[k] = row.event().status();
-            f[k] = row.event().fallback();
+            l[k] = row.latencyMs();
+            s[k] = row.status();
+            f[k] = row.fallback();
         }
         try (PreparedStatement st = tx.prepare(INSERT, "int8", t, "text", rid, "int8", u, "text", e, "text", a,
                 "text", v, "text", items, "float8", l, "int4", s, "bool", f)) {

@@ -64,7 +64,7 @@ final class WatchWriter {
         if (recentlyServed != null) {
             Map<Long, Long> servedNow = new HashMap<>();
             for (Batch.ServedRow row : served) {
-                servedNow.merge(row.event().userId(), row.micros(), Math::max);
+                servedNow.merge(row.userId(), row.micros(), Math::max);
             }
             int n = 0;
             for (int k = 0; k < u.length; k++) {
