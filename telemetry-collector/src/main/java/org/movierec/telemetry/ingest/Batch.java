@@ -23,11 +23,7 @@ public final class Batch {
     public static final String CREATE_ACCOUNT = "create_account";
     public static final String SERVED = "served";
 
-    /** The type tags, in the order of {@link #eventCounts}. */
-    private static final List<String> TYPES = List.of(WATCH, RATE, RECOMMENDATION_REQUEST, CREATE_ACCOUNT, SERVED);
-
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-    private final long[] eventCounts = new long[TYPES.size()];
     private final Map<String, Map<String, Long>> rejected = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final long createdNanos = System.nanoTime();
@@ -61,11 +57,6 @@ public final class Batch {
         nextOffsets.merge(partition, lastOffset + 1, Math::max);
     }
 
-    /** Counts a valid event of {@code type}, one of the tags above. */
-    void counted(String type) {
-        eventCounts[TYPES.indexOf(type)]++;
-    }
-
     void rejected(DeadLetter letter) {
         deadLetters.add(letter);
         rejected.computeIfAbsent(letter.sourceTopic(), t -> new LinkedHashMap<>()).merge(letter.reason(), 1L, Long::sum);
@@ -76,15 +67,21 @@ public final class Batch {
         return nextOffsets;
     }
 
-    /** Valid events per type tag (the types seen). */
+    /** Valid events per type tag (the types seen): the rows of each kind, one per event. */
     public Map<String, Long> events() {
         Map<String, Long> events = new HashMap<>();
-        for (int k = 0; k < eventCounts.length; k++) {
-            if (eventCounts[k] > 0) {
-                events.put(TYPES.get(k), eventCounts[k]);
-            }
-        }
+        putIfAny(events, WATCH, watches.size());
+        putIfAny(events, RATE, ratings.size());
+        putIfAny(events, RECOMMENDATION_REQUEST, requests.size());
+        putIfAny(events, CREATE_ACCOUNT, accounts.size());
+        putIfAny(events, SERVED, served.size());
         return events;
+    }
+
+    private static void putIfAny(Map<String, Long> events, String type, int rows) {
+        if (rows > 0) {
+            events.put(type, (long) rows);
+        }
     }
 
     /** Rejections per source topic and reason. */

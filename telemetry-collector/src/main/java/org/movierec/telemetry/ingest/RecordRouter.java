@@ -91,17 +91,13 @@ public final class RecordRouter {
         long micros = micros(instant);
         if (event instanceof WatchEvent w) {
             batch.watches.add(w.userId(), w.movieId(), micros, w.minute());
-            batch.counted(Batch.WATCH);
         } else if (event instanceof RateEvent r) {
             batch.ratings.add(r.userId(), r.movieId(), micros, r.rating());
-            batch.counted(Batch.RATE);
         } else if (event instanceof RecommendationRequestEvent q) {
             batch.requests.add(new Batch.RequestRow(micros, q.userId(), q.server(), q.status(),
                     String.join(",", q.results()), q.latencyMs(), q.error(), fnv1a64(q.toLine())));
-            batch.counted(Batch.RECOMMENDATION_REQUEST);
         } else if (event instanceof CreateAccountEvent a) {
             batch.accounts.add(new Batch.AccountRow(micros, a.userId()));
-            batch.counted(Batch.CREATE_ACCOUNT);
         }
     }
 
@@ -129,7 +125,6 @@ public final class RecordRouter {
         }
         long micros = micros(event.time());
         batch.served.add(Batch.ServedRow.of(micros, event));
-        batch.counted(Batch.SERVED);
     }
 
     /** Why the items of a served event are not movie ids of the stream's grammar, or null when they are. */
